@@ -1,0 +1,15 @@
+//! The Cloudflare Zero Trust risk scoring API in plain Rust: models, the v4 envelope,
+//! request paths with encoded segments, and validation of what admins type.
+//!
+//! This crate must not depend on anything web- or runtime-specific: the browser console
+//! and the native server both use it, and it is tested natively.
+
+pub mod envelope;
+pub mod model;
+pub mod paths;
+pub mod risk_level;
+pub mod validate;
+
+pub use envelope::{ApiMessage, Envelope, ErrorSource, ResultInfo};
+pub use model::*;
+pub use risk_level::RiskLevel;

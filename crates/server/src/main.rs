@@ -1,0 +1,2 @@
+//! Local emulator, CORS proxy and static host for the console.
+fn main() {}

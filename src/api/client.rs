@@ -1,0 +1,139 @@
+//! `ApiClient`: joins the base URL, sets auth, applies the time limit, aborts a page's
+//! requests when it unmounts, and hands the response to `response::interpret`.
+//!
+//! Pages never build URLs or headers; they call the typed operations in `ops.rs`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use futures::future::{select, Either};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use web_sys::AbortController;
+use zt_risk_api::paths::{Method, PathError};
+
+use super::error::ApiError;
+use super::response::{interpret, Page};
+use super::transport::{HttpRequest, Transport, TransportError};
+use crate::session::{Connection, Session};
+
+/// Default time limit of one request.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+
+/// The one client, provided through context at the root.
+#[derive(Clone)]
+pub struct ApiClient {
+    transport: Arc<dyn Transport>,
+    session: Session,
+    timeout_ms: u32,
+}
+
+/// A client bound to one component: its in-flight requests are aborted on unmount.
+#[derive(Clone)]
+pub struct Api {
+    client: ApiClient,
+    inflight: SendWrapper<Rc<RefCell<Vec<AbortController>>>>,
+    connection: Option<Connection>,
+}
+
+impl ApiClient {
+    pub fn new(transport: Arc<dyn Transport>, session: Session) -> Self {
+        Self { transport, session, timeout_ms: DEFAULT_TIMEOUT_MS }
+    }
+
+    /// The same client with another time limit (tests use a short one).
+    pub fn with_timeout_ms(mut self, timeout_ms: u32) -> Self {
+        self.timeout_ms = timeout_ms;
+        self
+    }
+
+    /// Binds the client to the current component: leaving it aborts its requests.
+    pub fn scoped(&self) -> Api {
+        let inflight: Rc<RefCell<Vec<AbortController>>> = Rc::default();
+        let on_unmount = SendWrapper::new(inflight.clone());
+        on_cleanup(move || {
+            for controller in on_unmount.borrow_mut().drain(..) {
+                controller.abort();
+            }
+        });
+        Api { client: self.clone(), inflight: SendWrapper::new(inflight), connection: None }
+    }
+}
+
+/// An operation to perform: method, path builder result, body and needed permission.
+pub struct Call {
+    pub method: Method,
+    pub path: Result<String, PathError>,
+    pub body: Option<String>,
+    pub permission: &'static str,
+}
+
+impl Api {
+    /// The session this client reads its connection from.
+    pub fn session(&self) -> Session {
+        self.client.session
+    }
+
+    /// The same client using `connection` instead of the session's (Settings' "Test connection").
+    pub fn with_connection(mut self, connection: Connection) -> Self {
+        self.connection = Some(connection);
+        self
+    }
+
+    /// The connection requests use: the override, or the session's.
+    pub fn connection(&self) -> Connection {
+        self.connection.clone().unwrap_or_else(|| self.client.session.connection())
+    }
+
+    /// Performs `call` with the current connection and decodes the result.
+    pub async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<Page<T>, ApiError> {
+        let connection = self.connection();
+        let base = connection.api_base_url.trim().trim_end_matches('/').to_owned();
+        if base.is_empty() {
+            return Err(ApiError::NotConfigured("No API base URL (the CORS proxy) is set.".into()));
+        }
+        let Some(token) = connection.token.filter(|t| !t.trim().is_empty()) else {
+            return Err(ApiError::NotConfigured("No API token is set.".into()));
+        };
+        let path = call.path.map_err(|e| match e.what {
+            "account id" => ApiError::NotConfigured("No valid account ID is set.".into()),
+            _ => ApiError::InvalidId(e.to_string()),
+        })?;
+        let mut headers = vec![("Authorization", format!("Bearer {}", token.trim()))];
+        if call.body.is_some() {
+            headers.push(("Content-Type", "application/json".to_owned()));
+        }
+        let request = HttpRequest {
+            method: call.method.as_str(),
+            url: format!("{base}{path}"),
+            headers,
+            body: call.body,
+        };
+        let controller = AbortController::new().map_err(|_| ApiError::Aborted)?;
+        self.inflight.borrow_mut().push(controller.clone());
+        let sending = self.client.transport.send(request, controller.signal());
+        let timer = gloo_timers::future::TimeoutFuture::new(self.client.timeout_ms);
+        let outcome = select(sending, timer).await;
+        self.inflight.borrow_mut().retain(|c| c != &controller);
+        let outcome = match outcome {
+            Either::Left((outcome, _)) => outcome,
+            Either::Right(((), _)) => {
+                controller.abort();
+                let seconds = self.client.timeout_ms.div_ceil(1000);
+                return Err(ApiError::Timeout { seconds });
+            }
+        };
+        match outcome {
+            Ok(response) => interpret(&response, call.permission),
+            Err(TransportError::Aborted) => Err(ApiError::Aborted),
+            Err(TransportError::Network(detail)) => Err(ApiError::Network { base_url: base, detail }),
+        }
+    }
+}
+
+/// The client for the current component (aborts its requests when it unmounts).
+pub fn use_api() -> Api {
+    expect_context::<ApiClient>().scoped()
+}

@@ -1,0 +1,62 @@
+//! The root: provides the session and the API client, and maps routes to pages.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::transport::{FetchTransport, Transport};
+use crate::api::ApiClient;
+use crate::components::Layout;
+use crate::pages::{NotFound, Placeholder, SettingsPage};
+use crate::session::{RuntimeConfig, Session};
+
+/// Provides the session and client for everything below it; tests use it with a fake transport.
+#[component]
+pub fn Providers(
+    /// The deployment defaults.
+    config: RuntimeConfig,
+    /// How requests are sent.
+    transport: Arc<dyn Transport>,
+    /// Request time limit in milliseconds.
+    #[prop(default = crate::api::client::DEFAULT_TIMEOUT_MS)]
+    timeout_ms: u32,
+    children: Children,
+) -> impl IntoView {
+    let session = Session::new(config);
+    provide_context(session);
+    provide_context(ApiClient::new(transport, session).with_timeout_ms(timeout_ms));
+    children()
+}
+
+/// The routes, inside the layout.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/users"/> }/>
+                    <Route path=path!("/users") view=|| view! { <Placeholder title="Users"/> }/>
+                    <Route path=path!("/users/:id") view=|| view! { <Placeholder title="User"/> }/>
+                    <Route path=path!("/behaviors") view=|| view! { <Placeholder title="Behaviors"/> }/>
+                    <Route path=path!("/integrations") view=|| view! { <Placeholder title="Integrations"/> }/>
+                    <Route path=path!("/integrations/new") view=|| view! { <Placeholder title="New integration"/> }/>
+                    <Route path=path!("/integrations/:id") view=|| view! { <Placeholder title="Integration"/> }/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// The whole console with the real transport.
+#[component]
+pub fn App(config: RuntimeConfig) -> impl IntoView {
+    view! {
+        <Providers config transport=Arc::new(FetchTransport)>
+            <AppRoutes/>
+        </Providers>
+    }
+}

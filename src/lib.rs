@@ -1,0 +1,12 @@
+//! zt-risk-console: the Leptos CSR admin console for Cloudflare Zero Trust user risk scoring.
+//!
+//! `api` talks to the API, `session` keeps settings and the token, `components` are shared
+//! widgets, `pages` are the screens, `app` wires routes and context together.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod session;
+
+pub use app::App;

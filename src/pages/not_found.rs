@@ -1,0 +1,13 @@
+//! The page for routes that do not exist.
+
+use leptos::prelude::*;
+
+/// Shown for any unknown route.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p>"There is no page at this address."</p>
+        <p><a href="/users">"Go to users"</a></p>
+    }
+}

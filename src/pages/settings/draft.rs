@@ -1,0 +1,82 @@
+//! The Settings form as typed, and its validation into what gets saved.
+
+use zt_risk_api::validate::{self, FieldError};
+
+use crate::session::{Connection, RuntimeConfig};
+
+/// What the Settings form holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SettingsDraft {
+    pub api_base_url: String,
+    pub account_id: String,
+    /// A newly typed token; empty keeps the saved one.
+    pub token: String,
+    pub remember: bool,
+}
+
+/// Validated settings; `None` overrides mean "use the config.json default".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidSettings {
+    pub api_base_url: Option<String>,
+    pub account_id: Option<String>,
+    pub token: Option<String>,
+    pub remember: bool,
+}
+
+/// Checks a proxy base URL: absolute http(s), no credentials, query or fragment.
+pub fn base_url(input: &str) -> Result<String, FieldError> {
+    let err = |m: &str| Err(FieldError::new("api_base_url", m));
+    let trimmed = input.trim().trim_end_matches('/');
+    if trimmed.is_empty() {
+        return err("Enter the base URL of the CORS proxy, for example https://proxy.example.com/client/v4.");
+    }
+    let Ok(url) = web_sys::Url::new(trimmed) else {
+        return err("This is not a valid URL.");
+    };
+    if url.protocol() != "https:" && url.protocol() != "http:" {
+        return err("The URL must start with https:// (or http:// for a local proxy).");
+    }
+    if !url.username().is_empty() || !url.password().is_empty() {
+        return err("Do not put credentials in the URL; use the API token field.");
+    }
+    if !url.search().is_empty() || !url.hash().is_empty() {
+        return err("The base URL cannot have a query (?) or fragment (#).");
+    }
+    Ok(trimmed.to_owned())
+}
+
+impl SettingsDraft {
+    /// The form prefilled with the effective connection.
+    pub fn from_connection(connection: &Connection, remember: bool) -> Self {
+        Self {
+            api_base_url: connection.api_base_url.clone(),
+            account_id: connection.account_id.clone(),
+            token: String::new(),
+            remember,
+        }
+    }
+
+    /// Validates every field at once; values equal to the defaults are not stored as overrides.
+    pub fn validate(&self, defaults: &RuntimeConfig) -> Result<ValidSettings, Vec<FieldError>> {
+        let base = base_url(&self.api_base_url);
+        let account = validate::account_id(&self.account_id);
+        match (base, account) {
+            (Ok(base), Ok(account)) => Ok(ValidSettings {
+                api_base_url: (base != defaults.api_base_url.trim_end_matches('/')).then_some(base),
+                account_id: (account != defaults.account_id).then_some(account),
+                token: Some(self.token.trim().to_owned()).filter(|t| !t.is_empty()),
+                remember: self.remember,
+            }),
+            (base, account) => Err(base.err().into_iter().chain(account.err()).collect()),
+        }
+    }
+
+    /// The connection to test: typed values, the saved token unless a new one is typed.
+    pub fn connection(&self, saved_token: Option<String>) -> Connection {
+        Connection {
+            api_base_url: self.api_base_url.trim().to_owned(),
+            account_id: self.account_id.trim().to_owned(),
+            token: Some(self.token.trim().to_owned()).filter(|t| !t.is_empty()).or(saved_token),
+        }
+    }
+}

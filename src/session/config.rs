@@ -1,0 +1,43 @@
+//! The runtime `config.json` served next to index.html: deployment defaults for one build.
+
+use serde::Deserialize;
+
+/// Deployment defaults. Never holds a real credential: `demo_token` is only for the local
+/// demo emulator, which accepts it and nothing else matters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct RuntimeConfig {
+    #[serde(default)]
+    pub api_base_url: String,
+    #[serde(default)]
+    pub account_id: String,
+    /// True when served by `zt-risk-server demo`.
+    #[serde(default)]
+    pub demo: bool,
+    #[serde(default)]
+    pub demo_token: Option<String>,
+    /// Why config.json could not be used, if it could not (shown in Settings).
+    #[serde(skip)]
+    pub load_error: Option<String>,
+}
+
+impl RuntimeConfig {
+    /// Fetches `config.json` relative to the page; a failure yields empty defaults and a note.
+    pub async fn load() -> Self {
+        let fetched = async {
+            let response = gloo_net::http::Request::get("config.json")
+                .cache(web_sys::RequestCache::NoCache)
+                .send()
+                .await
+                .map_err(|e| e.to_string())?;
+            if !response.ok() {
+                return Err(format!("HTTP {}", response.status()));
+            }
+            let text = response.text().await.map_err(|e| e.to_string())?;
+            serde_json::from_str::<RuntimeConfig>(&text).map_err(|e| format!("invalid JSON: {e}"))
+        };
+        fetched.await.unwrap_or_else(|e| RuntimeConfig {
+            load_error: Some(format!("config.json could not be loaded ({e}); using no defaults.")),
+            ..Default::default()
+        })
+    }
+}

@@ -1,0 +1,114 @@
+//! `cargo xtask dist`: release build with trunk into dist/, size table and first-load budget.
+
+use crate::pins;
+use crate::sh::Cmd;
+use crate::size::{self, Entry};
+use crate::tools;
+use std::path::{Path, PathBuf};
+
+/// The budget file at the repository root and its key.
+pub const BUDGET_FILE: &str = "budget.toml";
+const BUDGET_KEY: &str = "first_load_brotli_bytes";
+
+/// `cargo xtask dist`.
+pub fn run(args: &[String]) -> Result<(), String> {
+    if let Some(arg) = args.first() {
+        return Err(format!(
+            "`cargo xtask dist` takes no arguments (got `{arg}`)"
+        ));
+    }
+    let dist = build_release()?;
+    let summary = report(&dist)?;
+    println!("dist: OK, {summary}");
+    Ok(())
+}
+
+/// Installs what trunk needs, then `cargo fetch` and `trunk build --release`; returns the
+/// absolute path of dist/. Shared by `test`, `demo` and `bench`.
+pub fn build_release() -> Result<PathBuf, String> {
+    tools::ensure_build_tools()?;
+    // Trunk.toml sets `offline = true`, which passes --offline to cargo.
+    Cmd::new("cargo").arg("fetch").run()?;
+    Cmd::new("trunk").args(["build", "--release"]).run()?;
+    let dist = std::env::current_dir()
+        .map_err(|e| format!("no current directory: {e}"))?
+        .join("dist");
+    if !dist.join("index.html").is_file() {
+        return Err(format!(
+            "trunk did not write {}",
+            dist.join("index.html").display()
+        ));
+    }
+    Ok(dist)
+}
+
+/// Prints the size table of `dist` and checks the first-load budget; returns the summary line.
+pub fn report(dist: &Path) -> Result<String, String> {
+    let index = pins::read(&dist.join("index.html"))?;
+    let mut files = Vec::new();
+    walk(dist, dist, &mut files)?;
+    files.sort();
+    let mut entries = Vec::new();
+    for rel in &files {
+        let path = dist.join(rel);
+        let data =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        entries.push(Entry::measure(
+            rel,
+            &data,
+            size::is_first_load(rel, &index),
+        )?);
+    }
+    println!("==> sizes of {}", dist.display());
+    print!("{}", size::table(&entries));
+    let budget = budget()?;
+    let (_, _, brotli) = size::first_load_totals(&entries);
+    let summary = size::check_budget(brotli, budget)?;
+    println!("{summary}");
+    Ok(summary)
+}
+
+fn budget() -> Result<u64, String> {
+    let text = pins::read(Path::new(BUDGET_FILE))?;
+    pins::toml_int(&text, BUDGET_KEY)
+        .ok_or_else(|| format!("{BUDGET_FILE} must contain `{BUDGET_KEY} = <bytes>`"))
+}
+
+/// Collects the files under `dir` as `/`-separated paths relative to `base`.
+fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            walk(base, &path, out)?;
+        } else if let Ok(rel) = path.strip_prefix(base) {
+            let parts: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_lists_nested_files_relative_to_base() {
+        let base = std::env::temp_dir().join(format!("xtask-walk-{}", std::process::id()));
+        std::fs::create_dir_all(base.join("snippets/x")).unwrap();
+        std::fs::write(base.join("index.html"), "<html>").unwrap();
+        std::fs::write(base.join("snippets/x/a.js"), "a").unwrap();
+        let mut files = Vec::new();
+        walk(&base, &base, &mut files).unwrap();
+        files.sort();
+        std::fs::remove_dir_all(&base).unwrap();
+        assert_eq!(files, ["index.html", "snippets/x/a.js"]);
+    }
+}

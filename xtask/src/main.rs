@@ -1,0 +1,73 @@
+//! `cargo xtask`: the repository's build, test, size and demo commands (std + flate2 + brotli).
+
+mod apt;
+mod bench;
+mod demo;
+mod dist;
+mod e2e;
+mod pins;
+mod sh;
+mod size;
+mod test;
+mod tools;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  test [--quick] [--skip-e2e]
+                 every check CI runs: fmt, clippy (native + wasm32), native tests,
+                 release build + size budget, browser tests (wasm-bindgen-test in
+                 headless Chromium), e2e tests in e2e/ if present.
+                 --quick: only fmt, clippy and native tests; --skip-e2e: skip e2e/.
+  dist           release build into dist/, size table (raw, gzip -9, brotli 11),
+                 fails if the first-load brotli total exceeds budget.toml.
+  demo [args]    release build, then `zt-risk-server demo --dist dist
+                 --listen 127.0.0.1:8080`; extra args go to the server
+                 (e.g. --listen 0.0.0.0:9000).
+  bench [args]   load benchmarks (see xtask/src/bench.rs).
+
+Missing tools are installed into ~/.cache/zt-risk-console/tools (or $XDG_CACHE_HOME)
+from package registries: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen),
+Chromium + chromedriver (apt).";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let run: fn(&[String]) -> Result<(), String> = match command.as_str() {
+        "test" => test::run,
+        "dist" => dist::run,
+        "demo" => demo::run,
+        "bench" => bench::run,
+        "help" | "-h" | "--help" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        other => {
+            eprintln!("unknown command `{other}`\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    // Every command runs from the repository root (the parent of xtask/).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent();
+    if let Err(e) = root.map_or(
+        Err(std::io::Error::other("no parent")),
+        std::env::set_current_dir,
+    ) {
+        eprintln!("error: cannot enter the repository root: {e}");
+        return ExitCode::FAILURE;
+    }
+    match run(rest) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cargo xtask {command}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
