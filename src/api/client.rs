@@ -40,7 +40,11 @@ pub struct Api {
 
 impl ApiClient {
     pub fn new(transport: Arc<dyn Transport>, session: Session) -> Self {
-        Self { transport, session, timeout_ms: DEFAULT_TIMEOUT_MS }
+        Self {
+            transport,
+            session,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        }
     }
 
     /// The same client with another time limit (tests use a short one).
@@ -58,7 +62,11 @@ impl ApiClient {
                 controller.abort();
             }
         });
-        Api { client: self.clone(), inflight: SendWrapper::new(inflight), connection: None }
+        Api {
+            client: self.clone(),
+            inflight: SendWrapper::new(inflight),
+            connection: None,
+        }
     }
 }
 
@@ -84,15 +92,23 @@ impl Api {
 
     /// The connection requests use: the override, or the session's.
     pub fn connection(&self) -> Connection {
-        self.connection.clone().unwrap_or_else(|| self.client.session.connection())
+        self.connection
+            .clone()
+            .unwrap_or_else(|| self.client.session.connection())
     }
 
     /// Performs `call` with the current connection and decodes the result.
     pub async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<Page<T>, ApiError> {
         let connection = self.connection();
-        let base = connection.api_base_url.trim().trim_end_matches('/').to_owned();
+        let base = connection
+            .api_base_url
+            .trim()
+            .trim_end_matches('/')
+            .to_owned();
         if base.is_empty() {
-            return Err(ApiError::NotConfigured("No API base URL (the CORS proxy) is set.".into()));
+            return Err(ApiError::NotConfigured(
+                "No API base URL (the CORS proxy) is set.".into(),
+            ));
         }
         let Some(token) = connection.token.filter(|t| !t.trim().is_empty()) else {
             return Err(ApiError::NotConfigured("No API token is set.".into()));
@@ -128,7 +144,10 @@ impl Api {
         match outcome {
             Ok(response) => interpret(&response, call.permission),
             Err(TransportError::Aborted) => Err(ApiError::Aborted),
-            Err(TransportError::Network(detail)) => Err(ApiError::Network { base_url: base, detail }),
+            Err(TransportError::Network(detail)) => Err(ApiError::Network {
+                base_url: base,
+                detail,
+            }),
         }
     }
 }

@@ -19,17 +19,34 @@ pub enum ApiError {
     /// The page was left; never shown.
     Aborted,
     /// The body was not the API's JSON (an HTML error page from a proxy, say).
-    NotJson { status: u16, status_text: String, content_type: Option<String> },
+    NotJson {
+        status: u16,
+        status_text: String,
+        content_type: Option<String>,
+    },
     /// 401 or 403.
-    Unauthorized { status: u16, errors: Vec<ApiMessage>, permission: &'static str },
+    Unauthorized {
+        status: u16,
+        errors: Vec<ApiMessage>,
+        permission: &'static str,
+    },
     /// 404.
     NotFound { errors: Vec<ApiMessage> },
     /// 429.
-    RateLimited { retry_after: Option<u32>, errors: Vec<ApiMessage> },
+    RateLimited {
+        retry_after: Option<u32>,
+        errors: Vec<ApiMessage>,
+    },
     /// 5xx.
-    Server { status: u16, errors: Vec<ApiMessage> },
+    Server {
+        status: u16,
+        errors: Vec<ApiMessage>,
+    },
     /// Any other failure the API explained (validation problems, mostly).
-    Rejected { status: u16, errors: Vec<ApiMessage> },
+    Rejected {
+        status: u16,
+        errors: Vec<ApiMessage>,
+    },
     /// JSON that does not have the expected shape.
     Decode(String),
 }

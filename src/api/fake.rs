@@ -30,7 +30,10 @@ impl FakeReply {
 
     /// A success envelope around `result` (JSON text).
     pub fn ok(result: &str) -> Self {
-        Self::json(200, format!(r#"{{"success":true,"errors":[],"messages":[],"result":{result}}}"#))
+        Self::json(
+            200,
+            format!(r#"{{"success":true,"errors":[],"messages":[],"result":{result}}}"#),
+        )
     }
 }
 
@@ -61,7 +64,11 @@ impl FakeTransport {
 }
 
 impl Transport for FakeTransport {
-    fn send(&self, request: HttpRequest, signal: AbortSignal) -> LocalFuture<Result<HttpResponse, TransportError>> {
+    fn send(
+        &self,
+        request: HttpRequest,
+        signal: AbortSignal,
+    ) -> LocalFuture<Result<HttpResponse, TransportError>> {
         if let Ok(mut r) = self.requests.lock() {
             r.push(request);
         }

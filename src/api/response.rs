@@ -45,13 +45,30 @@ pub fn interpret<T: DeserializeOwned>(
             }
         })?;
         return match envelope {
-            Envelope { success: true, result: Some(result), result_info, .. } => {
-                Ok(Page { result, result_info })
-            }
-            Envelope { success: false, errors, .. } => Err(ApiError::Rejected { status, errors }),
+            Envelope {
+                success: true,
+                result: Some(result),
+                result_info,
+                ..
+            } => Ok(Page {
+                result,
+                result_info,
+            }),
+            Envelope {
+                success: false,
+                errors,
+                ..
+            } => Err(ApiError::Rejected { status, errors }),
             // `null` is a valid result for operations whose result is empty (reset, delete).
-            Envelope { result: None, result_info, .. } => serde_json::from_value(serde_json::Value::Null)
-                .map(|result| Page { result, result_info })
+            Envelope {
+                result: None,
+                result_info,
+                ..
+            } => serde_json::from_value(serde_json::Value::Null)
+                .map(|result| Page {
+                    result,
+                    result_info,
+                })
                 .map_err(|_| ApiError::Decode("the response has no result".into())),
         };
     }
@@ -59,10 +76,17 @@ pub fn interpret<T: DeserializeOwned>(
         .map_err(|_| not_json())?
         .errors;
     Err(match status {
-        401 | 403 => ApiError::Unauthorized { status, errors, permission },
+        401 | 403 => ApiError::Unauthorized {
+            status,
+            errors,
+            permission,
+        },
         404 => ApiError::NotFound { errors },
         429 => ApiError::RateLimited {
-            retry_after: response.retry_after.as_deref().and_then(|s| s.trim().parse().ok()),
+            retry_after: response
+                .retry_after
+                .as_deref()
+                .and_then(|s| s.trim().parse().ok()),
             errors,
         },
         500..=599 => ApiError::Server { status, errors },

@@ -31,8 +31,12 @@ pub fn ErrorView(
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let retry = on_retry.filter(|_| error.is_retryable() || matches!(error, ApiError::Unauthorized { .. }));
-    let needs_settings = matches!(error, ApiError::NotConfigured(_) | ApiError::Unauthorized { .. });
+    let retry =
+        on_retry.filter(|_| error.is_retryable() || matches!(error, ApiError::Unauthorized { .. }));
+    let needs_settings = matches!(
+        error,
+        ApiError::NotConfigured(_) | ApiError::Unauthorized { .. }
+    );
     view! {
         <div class="error-view" role="alert">
             <h2 class="error-title">{error.title()}</h2>

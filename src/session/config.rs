@@ -36,7 +36,9 @@ impl RuntimeConfig {
             serde_json::from_str::<RuntimeConfig>(&text).map_err(|e| format!("invalid JSON: {e}"))
         };
         fetched.await.unwrap_or_else(|e| RuntimeConfig {
-            load_error: Some(format!("config.json could not be loaded ({e}); using no defaults.")),
+            load_error: Some(format!(
+                "config.json could not be loaded ({e}); using no defaults."
+            )),
             ..Default::default()
         })
     }

@@ -62,7 +62,13 @@ impl Session {
 
     /// Stores new overrides; `None` means "use the config.json default". A `None` token keeps
     /// the current one (only its storage place may change); `forget_token` removes it.
-    pub fn save(&self, api_base_url: Option<String>, account_id: Option<String>, token: Option<String>, remember: bool) {
+    pub fn save(
+        &self,
+        api_base_url: Option<String>,
+        account_id: Option<String>,
+        token: Option<String>,
+        remember: bool,
+    ) {
         storage::save_connection(api_base_url.as_deref(), account_id.as_deref());
         let token = token.or_else(|| self.saved.get_untracked().token);
         storage::save_token(token.as_deref(), remember);

@@ -17,7 +17,11 @@ fn session() -> Option<Storage> {
 }
 
 fn get(storage: Option<Storage>, key: &str) -> Option<String> {
-    storage?.get_item(key).ok().flatten().filter(|v| !v.is_empty())
+    storage?
+        .get_item(key)
+        .ok()
+        .flatten()
+        .filter(|v| !v.is_empty())
 }
 
 fn set(storage: Option<Storage>, key: &str, value: Option<&str>) {
@@ -59,7 +63,11 @@ pub fn save_connection(api_base_url: Option<&str>, account_id: Option<&str>) {
 
 /// Saves the token where the admin chose, and removes it from the other storage.
 pub fn save_token(token: Option<&str>, remember: bool) {
-    let (keep, drop) = if remember { (local(), session()) } else { (session(), local()) };
+    let (keep, drop) = if remember {
+        (local(), session())
+    } else {
+        (session(), local())
+    };
     set(keep, KEY_TOKEN, token);
     set(drop, KEY_TOKEN, None);
 }

@@ -95,7 +95,8 @@ pub fn reference_id(input: &str) -> Result<Option<String>, FieldError> {
     if trimmed.is_empty() {
         return Ok(None);
     }
-    if trimmed.len() > 255 {
+    // Counted in characters, as the message says; `len()` would count UTF-8 bytes.
+    if trimmed.chars().count() > 255 {
         return Err(FieldError::new(
             "reference_id",
             "The reference ID is too long (255 characters at most).",

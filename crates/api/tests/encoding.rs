@@ -225,7 +225,9 @@ fn an_unknown_level_does_not_fail_the_summary() {
     assert_eq!(users[1].max_risk_level, RiskLevel::High);
     assert_eq!(
         users[1].last_event,
-        "2024-08-06T08:00:00Z".parse::<chrono::DateTime<chrono::Utc>>().unwrap()
+        "2024-08-06T08:00:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
     );
 }
 
@@ -240,7 +242,10 @@ fn unknown_levels_in_events_and_behaviors_decode() {
     }))
     .unwrap();
     assert_eq!(detail.risk_level, Some(RiskLevel::Unknown(String::new())));
-    assert_eq!(detail.events[0].risk_level, RiskLevel::Unknown("HIGH".into()));
+    assert_eq!(
+        detail.events[0].risk_level,
+        RiskLevel::Unknown("HIGH".into())
+    );
     assert_eq!(detail.events[1].risk_level, RiskLevel::Medium);
 
     let behaviors: Behaviors = serde_json::from_value(json!({"behaviors": {
@@ -299,7 +304,9 @@ fn event_details_may_be_any_json_or_absent() {
         if let Some(d) = details {
             v["event_details"] = d;
         }
-        serde_json::from_value::<RiskEvent>(v).unwrap().event_details
+        serde_json::from_value::<RiskEvent>(v)
+            .unwrap()
+            .event_details
     };
     assert_eq!(event(None), None);
     assert_eq!(event(Some(Value::Null)), None);

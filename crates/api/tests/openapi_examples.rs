@@ -65,8 +65,12 @@ impl Examples {
 }
 
 fn decode<T: DeserializeOwned>(value: Value) -> T {
-    serde_json::from_value(value.clone())
-        .unwrap_or_else(|e| panic!("{value} does not decode as {}: {e}", std::any::type_name::<T>()))
+    serde_json::from_value(value.clone()).unwrap_or_else(|e| {
+        panic!(
+            "{value} does not decode as {}: {e}",
+            std::any::type_name::<T>()
+        )
+    })
 }
 
 fn fixture_matches_contract(fixture: &str, contract: &str) {
@@ -125,7 +129,8 @@ fn check_failure(ex: &Examples) {
     assert_no_route(&decode::<Envelope<Integration>>(body.clone()));
     assert_no_route(&decode::<Envelope<Empty>>(body.clone()));
     // And it is exactly what `Envelope::failure` sends.
-    let sent = Envelope::<Integration>::failure(vec![ApiMessage::new(7003, "No route for the URI")]);
+    let sent =
+        Envelope::<Integration>::failure(vec![ApiMessage::new(7003, "No route for the URI")]);
     assert_eq!(serde_json::to_value(sent).unwrap(), body);
 }
 
@@ -208,7 +213,9 @@ fn check_older_ids(ex: &Examples) {
     let user = ex.get("dlp_user_id");
     let user = user.as_str().unwrap();
     assert!(is_uuid(user));
-    assert!(paths::user(account, user).unwrap().ends_with(&format!("/{user}")));
+    assert!(paths::user(account, user)
+        .unwrap()
+        .ends_with(&format!("/{user}")));
 
     let integration = ex.get("dlp_uuid");
     let integration = integration.as_str().unwrap();

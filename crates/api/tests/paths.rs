@@ -132,7 +132,11 @@ fn traversal_stays_inside_zt_risk_scoring() {
     let built = paths::user(ACCOUNT, "../../dns_records").unwrap();
     assert_eq!(built, format!("{PREFIX}/..%2F..%2Fdns_records"));
     assert_eq!(resolve(&built), built, "nothing for a parser to resolve");
-    assert_eq!(built.matches('/').count(), 4, "one segment below the prefix");
+    assert_eq!(
+        built.matches('/').count(),
+        4,
+        "one segment below the prefix"
+    );
 
     let reset = paths::reset(ACCOUNT, "../../dns_records").unwrap();
     assert_eq!(reset, format!("{PREFIX}/..%2F..%2Fdns_records/reset"));

@@ -207,7 +207,11 @@ fn fixtures_match_the_seed_file() {
         let from_seed: Value = serde_json::from_str(&example.json)
             .unwrap_or_else(|e| panic!("seed example {} is not JSON: {e}", op.0));
         let from_fixture: Value = serde_json::from_str(&fixture(op.0)).unwrap();
-        assert_eq!(from_fixture, from_seed, "fixture {} differs from the seed", op.0);
+        assert_eq!(
+            from_fixture, from_seed,
+            "fixture {} differs from the seed",
+            op.0
+        );
         roundtrip_of(op.0)(&example.json).unwrap_or_else(|e| panic!("seed {}: {e}", op.0));
     }
 }

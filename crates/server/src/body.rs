@@ -6,7 +6,11 @@ use axum::http::{header, HeaderMap};
 use crate::envelope::ApiError;
 
 /// The whole body, or 413 as soon as it is known to exceed `limit` bytes.
-pub async fn read_limited(body: Body, headers: &HeaderMap, limit: usize) -> Result<Bytes, ApiError> {
+pub async fn read_limited(
+    body: Body,
+    headers: &HeaderMap,
+    limit: usize,
+) -> Result<Bytes, ApiError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())

@@ -2,6 +2,7 @@
 //! that forwards only the API's 11 operations, and a static host for the console, as one binary.
 //! `main.rs` only parses arguments; everything here can be started in-process by the tests.
 
+pub mod app;
 pub mod body;
 pub mod cli;
 pub mod demo;

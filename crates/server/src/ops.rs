@@ -92,38 +92,37 @@ pub fn match_route(method: &Method, path: &str) -> Result<Matched, RouteError> {
         return Err(RouteError::NoRoute);
     }
     let tail: Vec<&str> = tail.iter().map(String::as_str).collect();
-    let (allow, id, pick): (&'static str, Option<&str>, fn(&Method) -> Option<Op>) =
-        match tail.as_slice() {
-            ["summary"] => ("GET", None, |m| (*m == Method::GET).then_some(Op::Summary)),
-            ["behaviors"] => ("GET, PUT", None, |m| match *m {
-                Method::GET => Some(Op::GetBehaviors),
-                Method::PUT => Some(Op::PutBehaviors),
-                _ => None,
-            }),
-            ["integrations"] => ("GET, POST", None, |m| match *m {
-                Method::GET => Some(Op::ListIntegrations),
-                Method::POST => Some(Op::CreateIntegration),
-                _ => None,
-            }),
-            ["integrations", "reference_id", reference] => ("GET", Some(*reference), |m| {
-                (*m == Method::GET).then_some(Op::IntegrationByReference)
-            }),
-            ["integrations", integration] => ("GET, PUT, DELETE", Some(*integration), |m| {
-                match *m {
-                    Method::GET => Some(Op::GetIntegration),
-                    Method::PUT => Some(Op::UpdateIntegration),
-                    Method::DELETE => Some(Op::DeleteIntegration),
-                    _ => None,
-                }
-            }),
-            [user] => ("GET", Some(*user), |m| {
-                (*m == Method::GET).then_some(Op::User)
-            }),
-            [user, "reset"] => ("POST", Some(*user), |m| {
-                (*m == Method::POST).then_some(Op::Reset)
-            }),
-            _ => return Err(RouteError::NoRoute),
-        };
+    let (allow, id, pick): (&'static str, Option<&str>, fn(&Method) -> Option<Op>) = match tail
+        .as_slice()
+    {
+        ["summary"] => ("GET", None, |m| (*m == Method::GET).then_some(Op::Summary)),
+        ["behaviors"] => ("GET, PUT", None, |m| match *m {
+            Method::GET => Some(Op::GetBehaviors),
+            Method::PUT => Some(Op::PutBehaviors),
+            _ => None,
+        }),
+        ["integrations"] => ("GET, POST", None, |m| match *m {
+            Method::GET => Some(Op::ListIntegrations),
+            Method::POST => Some(Op::CreateIntegration),
+            _ => None,
+        }),
+        ["integrations", "reference_id", reference] => ("GET", Some(*reference), |m| {
+            (*m == Method::GET).then_some(Op::IntegrationByReference)
+        }),
+        ["integrations", integration] => ("GET, PUT, DELETE", Some(*integration), |m| match *m {
+            Method::GET => Some(Op::GetIntegration),
+            Method::PUT => Some(Op::UpdateIntegration),
+            Method::DELETE => Some(Op::DeleteIntegration),
+            _ => None,
+        }),
+        [user] => ("GET", Some(*user), |m| {
+            (*m == Method::GET).then_some(Op::User)
+        }),
+        [user, "reset"] => ("POST", Some(*user), |m| {
+            (*m == Method::POST).then_some(Op::Reset)
+        }),
+        _ => return Err(RouteError::NoRoute),
+    };
     let op = pick(method).ok_or(RouteError::Method(allow))?;
     Ok(Matched {
         op,
@@ -138,7 +137,9 @@ fn decode_segment(raw: &str) -> Option<String> {
     let safe = !decoded.is_empty()
         && decoded != "."
         && decoded != ".."
-        && !decoded.chars().any(|c| c == '/' || c == '\\' || c.is_control());
+        && !decoded
+            .chars()
+            .any(|c| c == '/' || c == '\\' || c.is_control());
     safe.then_some(decoded)
 }
 
@@ -172,8 +173,14 @@ mod tests {
     fn literals_win_over_user_id() {
         let base = "/accounts/a/zt_risk_scoring";
         assert_eq!(op(Method::GET, &format!("{base}/summary")), Ok(Op::Summary));
-        assert_eq!(op(Method::GET, &format!("{base}/behaviors")), Ok(Op::GetBehaviors));
-        assert_eq!(op(Method::GET, &format!("{base}/integrations")), Ok(Op::ListIntegrations));
+        assert_eq!(
+            op(Method::GET, &format!("{base}/behaviors")),
+            Ok(Op::GetBehaviors)
+        );
+        assert_eq!(
+            op(Method::GET, &format!("{base}/integrations")),
+            Ok(Op::ListIntegrations)
+        );
         assert_eq!(op(Method::GET, &format!("{base}/u1")), Ok(Op::User));
         assert_eq!(
             op(Method::DELETE, &format!("/client/v4{base}/integrations/x")),
@@ -184,7 +191,16 @@ mod tests {
     #[test]
     fn encoded_tricks_match_nothing() {
         let base = "/accounts/a/zt_risk_scoring";
-        for tail in ["%2e%2e/summary", "a%2fb", "..", "x/", "a%00", "%zz", "a%5cb", ""] {
+        for tail in [
+            "%2e%2e/summary",
+            "a%2fb",
+            "..",
+            "x/",
+            "a%00",
+            "%zz",
+            "a%5cb",
+            "",
+        ] {
             assert_eq!(
                 op(Method::GET, &format!("{base}/{tail}")),
                 Err(RouteError::NoRoute),

@@ -76,7 +76,9 @@ impl SettingsDraft {
         Connection {
             api_base_url: self.api_base_url.trim().to_owned(),
             account_id: self.account_id.trim().to_owned(),
-            token: Some(self.token.trim().to_owned()).filter(|t| !t.is_empty()).or(saved_token),
+            token: Some(self.token.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .or(saved_token),
         }
     }
 }

@@ -15,7 +15,13 @@ use crate::session::use_session;
 use test_connection::TestConnection;
 
 fn error_for(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message.clone())))
+    Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    })
 }
 
 /// The Settings page.
@@ -23,7 +29,10 @@ fn error_for(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> Signal<O
 pub fn SettingsPage() -> impl IntoView {
     let session = use_session();
     let saved = session.saved();
-    let draft = RwSignal::new(SettingsDraft::from_connection(&session.connection(), saved.remember));
+    let draft = RwSignal::new(SettingsDraft::from_connection(
+        &session.connection(),
+        saved.remember,
+    ));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let status = RwSignal::new(None::<&'static str>);
     let defaults = session.config.get_value();
@@ -32,7 +41,12 @@ pub fn SettingsPage() -> impl IntoView {
         ev.prevent_default();
         match draft.get_untracked().validate(&session.config.get_value()) {
             Ok(valid) => {
-                session.save(valid.api_base_url, valid.account_id, valid.token, valid.remember);
+                session.save(
+                    valid.api_base_url,
+                    valid.account_id,
+                    valid.token,
+                    valid.remember,
+                );
                 draft.update(|d| d.token.clear());
                 errors.set(Vec::new());
                 status.set(Some("Settings saved."));
@@ -52,11 +66,15 @@ pub fn SettingsPage() -> impl IntoView {
             (false, _, false) => "No token is saved.",
         }
     };
-    let connection = Callback::new(move |()| draft.get_untracked().connection(session.connection().token));
+    let connection =
+        Callback::new(move |()| draft.get_untracked().connection(session.connection().token));
     let base_error = error_for(errors, "api_base_url");
     let account_error = error_for(errors, "account_id");
     let bind = move |get: fn(&SettingsDraft) -> &String, set: fn(&mut SettingsDraft, String)| {
-        (move || get(&draft.read()).clone(), move |ev| draft.update(|d| set(d, event_target_value(&ev))))
+        (
+            move || get(&draft.read()).clone(),
+            move |ev| draft.update(|d| set(d, event_target_value(&ev))),
+        )
     };
     let (base_value, base_input) = bind(|d| &d.api_base_url, |d, v| d.api_base_url = v);
     let (account_value, account_input) = bind(|d| &d.account_id, |d, v| d.account_id = v);

@@ -32,7 +32,9 @@ pub fn check(policy: &TokenPolicy, headers: &HeaderMap) -> Result<(), ApiError> 
     let presented = bearer.or(key).ok_or_else(ApiError::unauthenticated)?;
     match policy {
         TokenPolicy::Any => Ok(()),
-        TokenPolicy::Exact(token) if constant_time_eq(token.as_bytes(), presented.as_bytes()) => Ok(()),
+        TokenPolicy::Exact(token) if constant_time_eq(token.as_bytes(), presented.as_bytes()) => {
+            Ok(())
+        }
         TokenPolicy::Exact(_) => Err(ApiError::unauthenticated()),
     }
 }
@@ -43,9 +45,11 @@ pub fn account(pinned: Option<&str>, account: &str, path: &str) -> Result<(), Ap
     match pinned {
         None => Ok(()),
         Some(p) if p.eq_ignore_ascii_case(account) => Ok(()),
-        Some(_) if zt_risk_api::validate::account_id(account).is_ok() => {
-            Err(ApiError::new(StatusCode::FORBIDDEN, AUTH, "Authentication error"))
-        }
+        Some(_) if zt_risk_api::validate::account_id(account).is_ok() => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            AUTH,
+            "Authentication error",
+        )),
         Some(_) => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             NO_ROUTE,
@@ -80,7 +84,11 @@ mod tests {
     fn bearer_or_email_and_key() {
         let any = TokenPolicy::Any;
         assert!(check(&any, &headers(&[("authorization", "Bearer t")])).is_ok());
-        assert!(check(&any, &headers(&[("x-auth-email", "a@b.c"), ("x-auth-key", "k")])).is_ok());
+        assert!(check(
+            &any,
+            &headers(&[("x-auth-email", "a@b.c"), ("x-auth-key", "k")])
+        )
+        .is_ok());
         assert!(check(&any, &headers(&[("x-auth-key", "k")])).is_err());
         assert!(check(&any, &headers(&[("authorization", "Basic abc")])).is_err());
         assert!(check(&any, &headers(&[("authorization", "Bearer ")])).is_err());

@@ -14,7 +14,12 @@ pub fn for_behavior(rng: &mut Rng, behavior: &str, at: DateTime<Utc>) -> Option<
     match rng.below(12) {
         0 => return None,
         1 => return Some(Value::Null),
-        2 => return Some(json!(format!("{} (summary only)", behavior.replace('_', " ")))),
+        2 => {
+            return Some(json!(format!(
+                "{} (summary only)",
+                behavior.replace('_', " ")
+            )))
+        }
         _ => {}
     }
     Some(match behavior {

@@ -22,7 +22,10 @@ pub fn store_error(error: StoreError) -> ApiError {
             UNKNOWN_BEHAVIOR,
             format!("Unknown behavior id {id:?}; GET /behaviors lists the valid ids"),
         )
-        .at(format!("/behaviors/{}", id.replace('~', "~0").replace('/', "~1"))),
+        .at(format!(
+            "/behaviors/{}",
+            id.replace('~', "~0").replace('/', "~1")
+        )),
         StoreError::ReferenceTaken(reference) => ApiError::new(
             StatusCode::CONFLICT,
             CONFLICT,
@@ -44,7 +47,10 @@ pub async fn run(
         Op::User => user(emulator, id, raw_query).await,
         Op::Reset => {
             validate::uuid("user_id", id)?;
-            emulator.write(|s| s.reset(id, Utc::now())).await.map_err(named("User"))?;
+            emulator
+                .write(|s| s.reset(id, Utc::now()))
+                .await
+                .map_err(named("User"))?;
             Ok(envelope::ok(serde_json::json!({})))
         }
         Op::GetBehaviors => {
@@ -56,7 +62,9 @@ pub async fn run(
             let result = emulator.write(|s| s.update_behaviors(&update)).await?;
             Ok(envelope::ok(result))
         }
-        Op::ListIntegrations => Ok(envelope::ok(emulator.read(|s| s.integrations.clone()).await)),
+        Op::ListIntegrations => Ok(envelope::ok(
+            emulator.read(|s| s.integrations.clone()).await,
+        )),
         Op::CreateIntegration => {
             let create = validate::create_integration(&validate::object(body)?)?;
             let new_id = uuid::Uuid::new_v4().to_string();
@@ -69,7 +77,9 @@ pub async fn run(
             Ok(envelope::ok(created))
         }
         Op::IntegrationByReference => {
-            let found = emulator.read(|s| s.integration_by_reference(id).cloned()).await;
+            let found = emulator
+                .read(|s| s.integration_by_reference(id).cloned())
+                .await;
             found.map(envelope::ok).ok_or_else(|| {
                 ApiError::not_found(format!("No integration has reference_id {id:?}"))
             })
@@ -113,19 +123,26 @@ fn named(what: &'static str) -> impl Fn(ApiError) -> ApiError {
 }
 
 fn pairs(raw: Option<&str>) -> Result<Vec<(String, String)>, ApiError> {
-    query::parse(raw)
-        .ok_or_else(|| ApiError::bad_request(INVALID, "The query string is not valid percent-encoding"))
+    query::parse(raw).ok_or_else(|| {
+        ApiError::bad_request(INVALID, "The query string is not valid percent-encoding")
+    })
 }
 
 async fn summary(emulator: &Emulator, raw_query: Option<&str>) -> Result<Response, ApiError> {
-    let paging = paging::parse(&pairs(raw_query)?, &["timestamp", "event_count", "max_risk_level"])?;
+    let paging = paging::parse(
+        &pairs(raw_query)?,
+        &["timestamp", "event_count", "max_risk_level"],
+    )?;
     let mut users = emulator.read(|s| s.summary()).await;
     users.sort_by(|a, b| {
         let primary = match paging.order_by {
             Some("timestamp") => a.last_event.cmp(&b.last_event),
             Some("event_count") => a.event_count.cmp(&b.event_count),
             // The default: riskiest first, then most recent.
-            _ => a.max_risk_level.cmp(&b.max_risk_level).then(a.last_event.cmp(&b.last_event)),
+            _ => a
+                .max_risk_level
+                .cmp(&b.max_risk_level)
+                .then(a.last_event.cmp(&b.last_event)),
         };
         paging::directed(primary, paging.descending).then_with(|| a.user_id.cmp(&b.user_id))
     });
@@ -133,7 +150,11 @@ async fn summary(emulator: &Emulator, raw_query: Option<&str>) -> Result<Respons
     Ok(envelope::ok_collection(RiskSummary { users }, info))
 }
 
-async fn user(emulator: &Emulator, id: &str, raw_query: Option<&str>) -> Result<Response, ApiError> {
+async fn user(
+    emulator: &Emulator,
+    id: &str,
+    raw_query: Option<&str>,
+) -> Result<Response, ApiError> {
     validate::uuid("user_id", id)?;
     let paging = paging::parse(&pairs(raw_query)?, &["timestamp", "risk_level"])?;
     let found: Option<RiskEvents> = emulator.read(|s| s.user(id)).await;

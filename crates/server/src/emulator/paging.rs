@@ -27,27 +27,41 @@ pub fn parse(pairs: &[(String, String)], fields: &[&'static str]) -> Result<Pagi
             None => Ok(None),
             Some(raw) => match raw.parse::<u64>() {
                 Ok(n) if n >= 1 => Ok(Some(n)),
-                _ => Err(invalid(key, format!("{key} must be a whole number of at least 1; got {raw:?}"))),
+                _ => Err(invalid(
+                    key,
+                    format!("{key} must be a whole number of at least 1; got {raw:?}"),
+                )),
             },
         }
     };
     let page = number("page")?;
     let per_page = number("per_page")?;
     if per_page.is_some_and(|n| n > MAX_PER_PAGE) {
-        return Err(invalid("per_page", format!("per_page must be at most {MAX_PER_PAGE}")));
+        return Err(invalid(
+            "per_page",
+            format!("per_page must be at most {MAX_PER_PAGE}"),
+        ));
     }
     let window = (page.is_some() || per_page.is_some())
         .then(|| (page.unwrap_or(1), per_page.unwrap_or(DEFAULT_PER_PAGE)));
     let order_by = match query::get(pairs, "order_by") {
         None => None,
         Some(raw) => Some(*fields.iter().find(|f| **f == raw).ok_or_else(|| {
-            invalid("order_by", format!("order_by must be one of {}; got {raw:?}", fields.join(", ")))
+            invalid(
+                "order_by",
+                format!("order_by must be one of {}; got {raw:?}", fields.join(", ")),
+            )
         })?),
     };
     let descending = match query::get(pairs, "direction") {
         None | Some("desc") => true,
         Some("asc") => false,
-        Some(raw) => return Err(invalid("direction", format!("direction must be asc or desc; got {raw:?}"))),
+        Some(raw) => {
+            return Err(invalid(
+                "direction",
+                format!("direction must be asc or desc; got {raw:?}"),
+            ))
+        }
     };
     Ok(Paging {
         window,
@@ -99,12 +113,21 @@ mod tests {
 
     #[test]
     fn pages_and_rejects_bad_values() {
-        let p = parse(&pairs("page=2&per_page=3&order_by=event_count&direction=asc"), &["event_count"]);
+        let p = parse(
+            &pairs("page=2&per_page=3&order_by=event_count&direction=asc"),
+            &["event_count"],
+        );
         let p = p.unwrap_or_else(|e| panic!("{e:?}"));
         let (items, info) = page((1..=8).collect::<Vec<_>>(), &p);
         assert_eq!(items, vec![4, 5, 6]);
         assert_eq!((info.total_count, info.total_pages), (Some(8), Some(3)));
-        for bad in ["page=0", "per_page=x", "order_by=name", "direction=up", "per_page=5000"] {
+        for bad in [
+            "page=0",
+            "per_page=x",
+            "order_by=name",
+            "direction=up",
+            "per_page=5000",
+        ] {
             assert!(parse(&pairs(bad), &["event_count"]).is_err(), "{bad}");
         }
         let all = parse(&[], &[]).unwrap_or_else(|e| panic!("{e:?}"));

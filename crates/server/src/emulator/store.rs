@@ -84,7 +84,10 @@ impl Store {
     fn score(&self, user: &User) -> Option<Score> {
         let mut score: Option<Score> = None;
         for event in &user.events {
-            if user.last_reset_time.is_some_and(|reset| event.timestamp <= reset) {
+            if user
+                .last_reset_time
+                .is_some_and(|reset| event.timestamp <= reset)
+            {
                 continue;
             }
             let Some(behavior) = self.behaviors.get(&event.behavior).filter(|b| b.enabled) else {
@@ -137,8 +140,15 @@ impl Store {
 
     /// Merges settings by id (ids left out keep theirs); all or nothing. Returns every
     /// behavior's settings after the merge.
-    pub fn update_behaviors(&mut self, body: &UpdateBehaviors) -> Result<UpdateBehaviors, StoreError> {
-        if let Some(unknown) = body.behaviors.keys().find(|k| !self.behaviors.contains_key(*k)) {
+    pub fn update_behaviors(
+        &mut self,
+        body: &UpdateBehaviors,
+    ) -> Result<UpdateBehaviors, StoreError> {
+        if let Some(unknown) = body
+            .behaviors
+            .keys()
+            .find(|k| !self.behaviors.contains_key(*k))
+        {
             return Err(StoreError::UnknownBehavior(unknown.clone()));
         }
         for (id, update) in &body.behaviors {
@@ -171,7 +181,9 @@ impl Store {
     }
 
     pub fn integration_by_reference(&self, reference_id: &str) -> Option<&Integration> {
-        self.integrations.iter().find(|i| i.reference_id == reference_id)
+        self.integrations
+            .iter()
+            .find(|i| i.reference_id == reference_id)
     }
 
     fn check_reference_free(&self, reference_id: &str, except: &str) -> Result<(), StoreError> {

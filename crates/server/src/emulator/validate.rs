@@ -12,7 +12,11 @@ use crate::envelope::{ApiError, BAD_JSON, INVALID, MISSING};
 /// Parses the body as a JSON object.
 pub fn object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::bad_request(BAD_JSON, "Request body is empty; expected a JSON object").at(""));
+        return Err(ApiError::bad_request(
+            BAD_JSON,
+            "Request body is empty; expected a JSON object",
+        )
+        .at(""));
     }
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(map)) => Ok(map),
@@ -21,7 +25,11 @@ pub fn object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
             format!("Request body must be a JSON object, not {}", kind(&other)),
         )
         .at("")),
-        Err(e) => Err(ApiError::bad_request(BAD_JSON, format!("Malformed JSON in request body: {e}")).at("")),
+        Err(e) => Err(ApiError::bad_request(
+            BAD_JSON,
+            format!("Malformed JSON in request body: {e}"),
+        )
+        .at("")),
     }
 }
 
@@ -65,7 +73,11 @@ fn boolean(p: &mut Problems, map: &Map<String, Value>, key: &str, at: &str) -> O
     match map.get(key) {
         None => p.missing(at, key),
         Some(Value::Bool(b)) => return Some(*b),
-        Some(v) => p.add(INVALID, at, format!("{key} must be a boolean, not {}", kind(v))),
+        Some(v) => p.add(
+            INVALID,
+            at,
+            format!("{key} must be a boolean, not {}", kind(v)),
+        ),
     }
     None
 }
@@ -75,9 +87,17 @@ fn risk_level(p: &mut Problems, map: &Map<String, Value>, at: &str) -> Option<Ri
         None => p.missing(at, "risk_level"),
         Some(Value::String(s)) => match RiskLevel::parse_known(s) {
             Some(level) => return Some(level),
-            None => p.add(INVALID, at, format!("risk_level must be one of low, medium, high; got {s:?}")),
+            None => p.add(
+                INVALID,
+                at,
+                format!("risk_level must be one of low, medium, high; got {s:?}"),
+            ),
         },
-        Some(v) => p.add(INVALID, at, format!("risk_level must be a string, not {}", kind(v))),
+        Some(v) => p.add(
+            INVALID,
+            at,
+            format!("risk_level must be a string, not {}", kind(v)),
+        ),
     }
     None
 }
@@ -93,17 +113,31 @@ pub fn update_behaviors(map: &Map<String, Value>) -> Result<UpdateBehaviors, Api
             for (id, item) in items {
                 let at = format!("/behaviors/{}", pointer_escape(id));
                 let Value::Object(item) = item else {
-                    p.add(INVALID, &at, format!("behaviors.{id} must be an object, not {}", kind(item)));
+                    p.add(
+                        INVALID,
+                        &at,
+                        format!("behaviors.{id} must be an object, not {}", kind(item)),
+                    );
                     continue;
                 };
                 let enabled = boolean(&mut p, item, "enabled", &format!("{at}/enabled"));
                 let level = risk_level(&mut p, item, &format!("{at}/risk_level"));
                 if let (Some(enabled), Some(risk_level)) = (enabled, level) {
-                    out.insert(id.clone(), BehaviorUpdate { enabled, risk_level });
+                    out.insert(
+                        id.clone(),
+                        BehaviorUpdate {
+                            enabled,
+                            risk_level,
+                        },
+                    );
                 }
             }
         }
-        Some(v) => p.add(INVALID, "/behaviors", format!("behaviors must be an object, not {}", kind(v))),
+        Some(v) => p.add(
+            INVALID,
+            "/behaviors",
+            format!("behaviors must be an object, not {}", kind(v)),
+        ),
     }
     p.finish()?;
     Ok(UpdateBehaviors { behaviors: out })
@@ -165,9 +199,20 @@ fn tenant_url(p: &mut Problems, map: &Map<String, Value>) -> Option<String> {
         Some(Value::String(s)) => match validate::tenant_url(s) {
             // Stored as sent (trimmed), like an API that validates but does not rewrite.
             Ok(_) => return Some(s.trim().to_owned()),
-            Err(e) => p.add(INVALID, "/tenant_url", format!("tenant_url is not a valid URI for an Okta tenant: {}", e.message)),
+            Err(e) => p.add(
+                INVALID,
+                "/tenant_url",
+                format!(
+                    "tenant_url is not a valid URI for an Okta tenant: {}",
+                    e.message
+                ),
+            ),
         },
-        Some(v) => p.add(INVALID, "/tenant_url", format!("tenant_url must be a string, not {}", kind(v))),
+        Some(v) => p.add(
+            INVALID,
+            "/tenant_url",
+            format!("tenant_url must be a string, not {}", kind(v)),
+        ),
     }
     None
 }
@@ -178,9 +223,17 @@ fn reference_id(p: &mut Problems, map: &Map<String, Value>) -> Option<Option<Str
         None | Some(Value::Null) => return Some(None),
         Some(Value::String(s)) => match validate::reference_id(s) {
             Ok(r) => return Some(r),
-            Err(e) => p.add(INVALID, "/reference_id", format!("reference_id is invalid: {}", e.message)),
+            Err(e) => p.add(
+                INVALID,
+                "/reference_id",
+                format!("reference_id is invalid: {}", e.message),
+            ),
         },
-        Some(v) => p.add(INVALID, "/reference_id", format!("reference_id must be a string or null, not {}", kind(v))),
+        Some(v) => p.add(
+            INVALID,
+            "/reference_id",
+            format!("reference_id must be a string or null, not {}", kind(v)),
+        ),
     }
     None
 }
@@ -190,7 +243,10 @@ pub fn uuid(field: &str, value: &str) -> Result<(), ApiError> {
     if validate::is_uuid(value) {
         return Ok(());
     }
-    Err(ApiError::bad_request(INVALID, format!("{field} must be a UUID; got {value:?}")).at(format!("/{field}")))
+    Err(
+        ApiError::bad_request(INVALID, format!("{field} must be a UUID; got {value:?}"))
+            .at(format!("/{field}")),
+    )
 }
 
 /// RFC 6901 escaping of one pointer token.

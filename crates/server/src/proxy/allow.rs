@@ -16,7 +16,9 @@ pub struct Accounts(Vec<String>);
 impl Accounts {
     pub fn new(ids: &[String]) -> Result<Self, String> {
         ids.iter()
-            .map(|id| validate::account_id(id).map_err(|e| format!("--account {id:?}: {}", e.message)))
+            .map(|id| {
+                validate::account_id(id).map_err(|e| format!("--account {id:?}: {}", e.message))
+            })
             .collect::<Result<Vec<_>, _>>()
             .map(Self)
     }
@@ -46,7 +48,9 @@ pub fn plan(
             uuid("integration_id", id)?
         }
         Op::IntegrationByReference if validate::required_reference_id(id).as_deref() != Ok(id) => {
-            return Err(ApiError::bad_request(INVALID, "reference_id is not valid").at("/reference_id"))
+            return Err(
+                ApiError::bad_request(INVALID, "reference_id is not valid").at("/reference_id")
+            )
         }
         _ => {}
     }
@@ -65,15 +69,22 @@ fn uuid(field: &str, value: &str) -> Result<(), ApiError> {
 
 /// Re-encodes the paging parameters of summary and user detail; anything else is refused.
 fn forwarded_query(op: Op, raw: Option<&str>) -> Result<Option<String>, ApiError> {
-    let pairs = query::parse(raw)
-        .ok_or_else(|| ApiError::bad_request(INVALID, "The query string is not valid percent-encoding"))?;
+    let pairs = query::parse(raw).ok_or_else(|| {
+        ApiError::bad_request(INVALID, "The query string is not valid percent-encoding")
+    })?;
     let mut out = Vec::new();
     for (key, value) in &pairs {
         let ok = op.pages()
             && match key.as_str() {
-                "page" | "per_page" => !value.is_empty() && value.len() <= 9 && value.bytes().all(|b| b.is_ascii_digit()),
+                "page" | "per_page" => {
+                    !value.is_empty()
+                        && value.len() <= 9
+                        && value.bytes().all(|b| b.is_ascii_digit())
+                }
                 "order_by" | "direction" => {
-                    !value.is_empty() && value.len() <= 32 && value.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    !value.is_empty()
+                        && value.len() <= 32
+                        && value.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
                 }
                 _ => false,
             };
@@ -95,7 +106,11 @@ mod tests {
 
     const A: &str = "0123456789abcdef0123456789abcdef";
 
-    fn plan_for(path: &str, query: Option<&str>, accounts: &Accounts) -> Result<(String, Option<String>), ApiError> {
+    fn plan_for(
+        path: &str,
+        query: Option<&str>,
+        accounts: &Accounts,
+    ) -> Result<(String, Option<String>), ApiError> {
         let m = crate::ops::match_route(&Method::GET, path).map_err(|_| ApiError::no_route())?;
         plan(&m, accounts, query)
     }
@@ -103,13 +118,43 @@ mod tests {
     #[test]
     fn canonical_paths_and_strict_queries() {
         let any = Accounts::default();
-        let ok = plan_for(&format!("/client/v4/accounts/{A}/zt_risk_scoring/summary"), Some("page=2"), &any);
-        assert_eq!(ok.ok(), Some((format!("/accounts/{A}/zt_risk_scoring/summary"), Some("page=2".into()))));
-        assert!(plan_for(&format!("/accounts/{A}/zt_risk_scoring/summary"), Some("x=1"), &any).is_err());
-        assert!(plan_for(&format!("/accounts/{A}/zt_risk_scoring/behaviors"), Some("page=1"), &any).is_err());
-        assert!(plan_for(&format!("/accounts/{A}/zt_risk_scoring/not-a-uuid"), None, &any).is_err());
+        let ok = plan_for(
+            &format!("/client/v4/accounts/{A}/zt_risk_scoring/summary"),
+            Some("page=2"),
+            &any,
+        );
+        assert_eq!(
+            ok.ok(),
+            Some((
+                format!("/accounts/{A}/zt_risk_scoring/summary"),
+                Some("page=2".into())
+            ))
+        );
+        assert!(plan_for(
+            &format!("/accounts/{A}/zt_risk_scoring/summary"),
+            Some("x=1"),
+            &any
+        )
+        .is_err());
+        assert!(plan_for(
+            &format!("/accounts/{A}/zt_risk_scoring/behaviors"),
+            Some("page=1"),
+            &any
+        )
+        .is_err());
+        assert!(plan_for(
+            &format!("/accounts/{A}/zt_risk_scoring/not-a-uuid"),
+            None,
+            &any
+        )
+        .is_err());
         assert!(plan_for("/accounts/ABC/zt_risk_scoring/summary", None, &any).is_err());
         let only = Accounts::new(&["f".repeat(32)]).unwrap_or_default();
-        assert!(plan_for(&format!("/accounts/{A}/zt_risk_scoring/summary"), None, &only).is_err());
+        assert!(plan_for(
+            &format!("/accounts/{A}/zt_risk_scoring/summary"),
+            None,
+            &only
+        )
+        .is_err());
     }
 }

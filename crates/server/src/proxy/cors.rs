@@ -5,7 +5,12 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::Response;
 
 /// Request headers a browser may send through the proxy (everything else is dropped anyway).
-pub const ALLOWED_HEADERS: [&str; 4] = ["authorization", "content-type", "x-auth-email", "x-auth-key"];
+pub const ALLOWED_HEADERS: [&str; 4] = [
+    "authorization",
+    "content-type",
+    "x-auth-email",
+    "x-auth-key",
+];
 const ALLOW_HEADERS_VALUE: &str = "Authorization, Content-Type, X-Auth-Email, X-Auth-Key";
 const ALLOW_METHODS_VALUE: &str = "GET, POST, PUT, DELETE";
 /// How long a browser may cache a preflight answer, in seconds.
@@ -74,7 +79,9 @@ impl Cors {
         // them is a sound same-origin test for the console this proxy serves.
         let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
         if self.same_origin
-            && host.is_some_and(|h| origin == format!("http://{h}") || origin == format!("https://{h}"))
+            && host.is_some_and(|h| {
+                origin == format!("http://{h}") || origin == format!("https://{h}")
+            })
         {
             return Origin::SameOrigin;
         }
@@ -103,7 +110,10 @@ pub fn preflight_headers(response: &mut Response) {
         header::ACCESS_CONTROL_ALLOW_HEADERS,
         HeaderValue::from_static(ALLOW_HEADERS_VALUE),
     );
-    h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static(MAX_AGE));
+    h.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static(MAX_AGE),
+    );
 }
 
 /// The first requested header outside [`ALLOWED_HEADERS`], if any.
@@ -135,12 +145,19 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let allowed = cors.classify(&headers("https://console.example.com", "p"));
         assert!(matches!(allowed, Origin::Allowed(_)));
-        for bad in ["https://console.example.com.evil.test", "http://console.example.com", "null"] {
+        for bad in [
+            "https://console.example.com.evil.test",
+            "http://console.example.com",
+            "null",
+        ] {
             assert_eq!(cors.classify(&headers(bad, "p")), Origin::Denied, "{bad}");
         }
         assert_eq!(cors.classify(&headers("http://p:1", "p:1")), Origin::Denied);
         let same = Cors::new(&[], true).unwrap_or_default();
-        assert_eq!(same.classify(&headers("http://p:1", "p:1")), Origin::SameOrigin);
+        assert_eq!(
+            same.classify(&headers("http://p:1", "p:1")),
+            Origin::SameOrigin
+        );
         assert!(Cors::new(&["*".into()], false).is_err());
         assert!(Cors::new(&["https://a.example/path".into()], false).is_err());
     }

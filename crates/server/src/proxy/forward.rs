@@ -56,9 +56,10 @@ pub async fn send(
             request = request.header(name, value);
         }
     }
-    request = request
-        .header(header::ACCEPT, "application/json")
-        .header(header::USER_AGENT, concat!("zt-risk-server-proxy/", env!("CARGO_PKG_VERSION")));
+    request = request.header(header::ACCEPT, "application/json").header(
+        header::USER_AGENT,
+        concat!("zt-risk-server-proxy/", env!("CARGO_PKG_VERSION")),
+    );
     if body.is_some() {
         request = request.header(header::CONTENT_TYPE, "application/json");
     }
@@ -76,17 +77,25 @@ pub async fn send(
             .await
             .map_err(|e| down(format!("upstream response failed: {e}")))?
             .to_bytes();
-        Ok::<_, ApiError>((parts.status, parts.headers.get(header::CONTENT_TYPE).cloned(), bytes))
+        Ok::<_, ApiError>((
+            parts.status,
+            parts.headers.get(header::CONTENT_TYPE).cloned(),
+            bytes,
+        ))
     };
-    let (status, content_type, bytes) = tokio::time::timeout(timeout, exchange)
-        .await
-        .map_err(|_| {
-            ApiError::new(
-                StatusCode::GATEWAY_TIMEOUT,
-                UPSTREAM_TIMEOUT,
-                format!("The upstream did not answer within {} ms", timeout.as_millis()),
-            )
-        })??;
+    let (status, content_type, bytes) =
+        tokio::time::timeout(timeout, exchange)
+            .await
+            .map_err(|_| {
+                ApiError::new(
+                    StatusCode::GATEWAY_TIMEOUT,
+                    UPSTREAM_TIMEOUT,
+                    format!(
+                        "The upstream did not answer within {} ms",
+                        timeout.as_millis()
+                    ),
+                )
+            })??;
     let mut response = (status, Body::from(bytes)).into_response();
     let h = response.headers_mut();
     if let Some(ct) = content_type {

@@ -114,13 +114,21 @@ async fn api(
     origin: &Origin,
 ) -> Result<Response, ApiError> {
     if *origin == Origin::Denied {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, ORIGIN, "Origin not allowed by this proxy"));
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            ORIGIN,
+            "Origin not allowed by this proxy",
+        ));
     }
     let preflight = parts.method == Method::OPTIONS;
     let method = if preflight {
         // A preflight asks about the method it names; without an allowed origin it is no CORS.
         if !matches!(origin, Origin::Allowed(_)) {
-            return Err(ApiError::new(StatusCode::FORBIDDEN, ORIGIN, "Preflight from an origin that is not allowed"));
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                ORIGIN,
+                "Preflight from an origin that is not allowed",
+            ));
         }
         parts
             .headers
@@ -137,7 +145,11 @@ async fn api(
     let (path, query) = allow::plan(&matched, &proxy.accounts, parts.uri.query())?;
     if preflight {
         if let Some(h) = cors::unexpected_request_header(&parts.headers) {
-            return Err(ApiError::new(StatusCode::FORBIDDEN, ORIGIN, format!("Request header {h:?} is not allowed")));
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                ORIGIN,
+                format!("Request header {h:?} is not allowed"),
+            ));
         }
         let mut response = StatusCode::NO_CONTENT.into_response();
         cors::preflight_headers(&mut response);
@@ -152,5 +164,13 @@ async fn api(
         .upstream
         .uri(&path, query.as_deref())
         .map_err(|e| ApiError::bad_request(INVALID, e))?;
-    forward::send(&proxy.client, method, uri, &parts.headers, body, proxy.timeout).await
+    forward::send(
+        &proxy.client,
+        method,
+        uri,
+        &parts.headers,
+        body,
+        proxy.timeout,
+    )
+    .await
 }

@@ -27,7 +27,9 @@ impl Upstream {
             return Err(format!("--upstream {raw:?} must not contain credentials"));
         }
         if uri.query().is_some() || raw.contains('#') {
-            return Err(format!("--upstream {raw:?} must not have a query or fragment"));
+            return Err(format!(
+                "--upstream {raw:?} must not have a query or fragment"
+            ));
         }
         let scheme = match uri.scheme_str() {
             Some("https") => "https",
@@ -79,7 +81,10 @@ mod tests {
         assert_eq!(
             up.uri("/accounts/a/zt_risk_scoring/summary", Some("page=1"))
                 .map(|u| u.to_string()),
-            Ok("https://api.cloudflare.com/client/v4/accounts/a/zt_risk_scoring/summary?page=1".into())
+            Ok(
+                "https://api.cloudflare.com/client/v4/accounts/a/zt_risk_scoring/summary?page=1"
+                    .into()
+            )
         );
         assert!(Upstream::parse("http://127.0.0.1:9/client/v4").is_ok());
         assert!(Upstream::parse("http://[::1]:9").is_ok());

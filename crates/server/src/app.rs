@@ -1,0 +1,129 @@
+//! Turns a parsed command into a running server: builds the emulator, proxy or demo, binds,
+//! prints the URL once ready, and serves until Ctrl-C or SIGTERM.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use axum::Router;
+
+use crate::cli::{Command, Data, HELP};
+use crate::emulator::{self, seed, state_file, store::Store, Config, Emulator, TokenPolicy};
+use crate::proxy::{self, allow::Accounts, cors::Cors, upstream::Upstream, Proxy};
+use crate::serve::{self, Bound};
+use crate::static_files::{policy, Site};
+
+/// The emulator for `data`: from the state file if it exists, else freshly seeded (and then
+/// saved, so the file exists from the first start).
+pub fn emulator_from(data: &Data) -> Result<Arc<Emulator>, String> {
+    let loaded = match &data.state {
+        Some(path) => state_file::load(path)?,
+        None => None,
+    };
+    let store = match loaded {
+        Some(store) => store,
+        None => {
+            let store = initial_store(data);
+            if let Some(path) = &data.state {
+                let bytes = serde_json::to_vec(&store).map_err(|e| e.to_string())?;
+                state_file::save(path, &bytes)
+                    .map_err(|e| format!("cannot write state file {}: {e}", path.display()))?;
+            }
+            store
+        }
+    };
+    let config = Config {
+        tokens: data
+            .token
+            .clone()
+            .map_or(TokenPolicy::Any, TokenPolicy::Exact),
+        account: data.account.clone(),
+        state_file: data.state.clone(),
+    };
+    Ok(Emulator::new(config, store))
+}
+
+fn initial_store(data: &Data) -> Store {
+    let now = chrono::Utc::now();
+    if data.fresh {
+        let mut store = seed::generate(data.seed, 0, now, data.account.as_deref());
+        store.integrations.clear();
+        store.behaviors = emulator::catalog::behaviors(false);
+        return store;
+    }
+    seed::generate(data.seed, data.users, now, data.account.as_deref())
+}
+
+/// Runs `command` to completion.
+pub async fn run(command: Command) -> Result<(), String> {
+    let (listen, app, what) = match command {
+        Command::Help => {
+            print!("{HELP}");
+            return Ok(());
+        }
+        Command::Headers { dist, connect_src } => return write_headers(&dist, &connect_src),
+        Command::Emulate { listen, data } => {
+            let emulator = emulator_from(&data)?;
+            let account = emulator.account_id().await;
+            (
+                listen,
+                emulator::router(emulator),
+                format!("emulator (account {account})"),
+            )
+        }
+        Command::Demo { listen, dist, data } => {
+            let site = Site::load(&dist, &[])?;
+            let emulator = emulator_from(&data)?;
+            (
+                listen,
+                crate::demo::router(site, emulator).await,
+                "demo: console + emulator".into(),
+            )
+        }
+        Command::Proxy {
+            listen,
+            upstream,
+            allow_origins,
+            accounts,
+            dist,
+            connect_src,
+            timeout,
+            max_body,
+        } => {
+            let upstream = Upstream::parse(&upstream)?;
+            let site = dist
+                .as_deref()
+                .map(|d| Site::load(d, &connect_src))
+                .transpose()?;
+            let cors = Cors::new(&allow_origins, site.is_some())?;
+            let what = format!("proxy to {}", upstream.origin());
+            let proxy = Proxy::new(
+                upstream,
+                cors,
+                Accounts::new(&accounts)?,
+                site,
+                timeout,
+                max_body,
+            )?;
+            (listen, proxy::router(proxy), what)
+        }
+    };
+    serve_app(listen, app, &what).await
+}
+
+async fn serve_app(listen: std::net::SocketAddr, app: Router, what: &str) -> Result<(), String> {
+    let bound = Bound::bind(listen).await?;
+    // The URL alone on the first stdout line, for scripts and `cargo xtask bench`.
+    println!("{}/", bound.url());
+    let _ = std::io::stdout().flush();
+    eprintln!("zt-risk-server {what} ready at {}/", bound.url());
+    serve::run(bound, app, serve::shutdown_signal()).await
+}
+
+fn write_headers(dist: &std::path::Path, connect_src: &[String]) -> Result<(), String> {
+    let site = Site::load(dist, connect_src)?;
+    let path = dist.join("_headers");
+    std::fs::write(&path, policy::headers_file(site.csp()))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("wrote {}", path.display());
+    Ok(())
+}

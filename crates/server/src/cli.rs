@@ -1,0 +1,242 @@
+//! Command-line parsing (no dependency): subcommands, their options and the help text.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::emulator::seed::{DEFAULT_SEED, DEFAULT_USERS};
+use crate::proxy::{upstream, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
+
+pub const HELP: &str = "\
+zt-risk-server: local emulator, CORS proxy and static host for the risk scoring console
+
+USAGE:
+  zt-risk-server emulate [--listen 127.0.0.1:8787] [DATA OPTIONS]
+  zt-risk-server proxy   [--listen 127.0.0.1:8788] [--upstream URL] [--allow-origin ORIGIN]...
+                         [--account ID]... [--dist DIR] [--connect-src ORIGIN]...
+                         [--timeout SECS] [--max-body BYTES]
+  zt-risk-server demo    [--listen 127.0.0.1:8080] [--dist dist] [DATA OPTIONS]
+  zt-risk-server headers --dist DIR [--connect-src ORIGIN]...   (writes DIR/_headers)
+
+Every server prints the URL it serves once it is ready.
+
+emulate   The 11 Zero Trust Risk Scoring operations at /accounts/... and /client/v4/accounts/...
+          with Cloudflare's v4 envelope, auth (Bearer token or X-Auth-Email + X-Auth-Key) and
+          validation. Any account id is accepted unless --account pins one.
+proxy     Forwards only those 11 operations to --upstream (default
+          https://api.cloudflare.com/client/v4; http:// only to loopback) for the exact origins
+          given with --allow-origin; everything else is refused with a v4 error.
+demo      The console (--dist) and the emulator on one origin, with a config.json that points
+          the console at the emulator (any token accepted).
+headers   Writes the static hosts' _headers file for a built dist (CSP with the hashes of
+          index.html's inline scripts); serves nothing.
+
+DATA OPTIONS (emulate, demo):
+  --seed N        demo data seed (default 42): same seed, same users, ids and events
+  --users N       number of demo users (default 300)
+  --fresh         start like a new Cloudflare account: no users, no integrations,
+                  every behavior disabled (the demo seed enables 6 of 8)
+  --token T       accept only this token (Bearer, or X-Auth-Key); default: any
+  --account ID    serve only this account id (32 hex); others get 403/404
+  --state FILE    keep the data in FILE: loaded at start, every write made durable
+                  before it is acknowledged
+
+BEHAVIORS: imp_travel, high_dlp and sentinel_one are Cloudflare's public ids. The other five
+are INVENTED by this emulator (Cloudflare has not published theirs): crowdstrike_low_zta,
+crowdstrike_medium_zta, malicious_file_interaction, suspicious_security_domain,
+high_risk_domain.
+";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Data {
+    pub seed: u64,
+    pub users: usize,
+    pub fresh: bool,
+    pub token: Option<String>,
+    pub account: Option<String>,
+    pub state: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Emulate {
+        listen: SocketAddr,
+        data: Data,
+    },
+    Proxy {
+        listen: SocketAddr,
+        upstream: String,
+        allow_origins: Vec<String>,
+        accounts: Vec<String>,
+        dist: Option<PathBuf>,
+        connect_src: Vec<String>,
+        timeout: Duration,
+        max_body: usize,
+    },
+    Demo {
+        listen: SocketAddr,
+        dist: PathBuf,
+        data: Data,
+    },
+    Headers {
+        dist: PathBuf,
+        connect_src: Vec<String>,
+    },
+    Help,
+}
+
+/// Option values in order of appearance, for the subcommand to take.
+struct Args(Vec<(String, Option<String>)>);
+
+impl Args {
+    fn take_all(&mut self, name: &str) -> Vec<String> {
+        let (hit, rest): (Vec<_>, Vec<_>) = self.0.drain(..).partition(|(n, _)| n == name);
+        self.0 = rest;
+        hit.into_iter().filter_map(|(_, v)| v).collect()
+    }
+    fn take(&mut self, name: &str) -> Option<String> {
+        self.take_all(name).pop()
+    }
+    fn flag(&mut self, name: &str) -> bool {
+        let before = self.0.len();
+        self.0.retain(|(n, _)| n != name);
+        self.0.len() != before
+    }
+    fn parsed<T: std::str::FromStr>(&mut self, name: &str, default: T) -> Result<T, String> {
+        match self.take(name) {
+            None => Ok(default),
+            Some(v) => v
+                .parse()
+                .map_err(|_| format!("{name}: invalid value {v:?}")),
+        }
+    }
+}
+
+const FLAGS: [&str; 2] = ["--fresh", "--help"];
+
+pub fn parse(argv: &[String]) -> Result<Command, String> {
+    let Some((sub, rest)) = argv.split_first() else {
+        return Ok(Command::Help);
+    };
+    let mut pairs = Vec::new();
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_owned(), Some(v.to_owned())),
+            _ if arg.starts_with("--") => (arg.clone(), None),
+            _ => return Err(format!("unexpected argument {arg:?}")),
+        };
+        let value = match inline {
+            Some(v) => Some(v),
+            None if FLAGS.contains(&name.as_str()) || name == "-h" => None,
+            None => Some(
+                it.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{name} needs a value"))?,
+            ),
+        };
+        pairs.push((name, value));
+    }
+    let mut args = Args(pairs);
+    if args.flag("--help") || sub == "help" || sub == "--help" || sub == "-h" {
+        return Ok(Command::Help);
+    }
+    let listen = |args: &mut Args, default: &str| -> Result<SocketAddr, String> {
+        let raw = args.take("--listen").unwrap_or_else(|| default.to_owned());
+        raw.parse()
+            .map_err(|_| format!("--listen {raw:?}: expected ADDR:PORT, e.g. 127.0.0.1:8080"))
+    };
+    let command = match sub.as_str() {
+        "emulate" => Command::Emulate {
+            listen: listen(&mut args, "127.0.0.1:8787")?,
+            data: data(&mut args)?,
+        },
+        "demo" => Command::Demo {
+            listen: listen(&mut args, "127.0.0.1:8080")?,
+            dist: PathBuf::from(args.take("--dist").unwrap_or_else(|| "dist".into())),
+            data: data(&mut args)?,
+        },
+        "proxy" => Command::Proxy {
+            listen: listen(&mut args, "127.0.0.1:8788")?,
+            upstream: args
+                .take("--upstream")
+                .unwrap_or_else(|| upstream::DEFAULT.into()),
+            allow_origins: args.take_all("--allow-origin"),
+            accounts: args.take_all("--account"),
+            dist: args.take("--dist").map(PathBuf::from),
+            connect_src: args.take_all("--connect-src"),
+            timeout: Duration::from_secs_f64(
+                args.parsed("--timeout", DEFAULT_TIMEOUT.as_secs_f64())?,
+            ),
+            max_body: args.parsed("--max-body", DEFAULT_MAX_BODY)?,
+        },
+        "headers" => Command::Headers {
+            dist: PathBuf::from(args.take("--dist").ok_or("headers needs --dist DIR")?),
+            connect_src: args.take_all("--connect-src"),
+        },
+        other => {
+            return Err(format!(
+                "unknown subcommand {other:?} (emulate, proxy, demo, headers)"
+            ))
+        }
+    };
+    match args.0.first() {
+        Some((name, _)) => Err(format!("{name} is not an option of `{sub}`")),
+        None => Ok(command),
+    }
+}
+
+fn data(args: &mut Args) -> Result<Data, String> {
+    let account = args.take("--account");
+    if let Some(a) = &account {
+        zt_risk_api::validate::account_id(a).map_err(|e| format!("--account: {}", e.message))?;
+    }
+    Ok(Data {
+        seed: args.parsed("--seed", DEFAULT_SEED)?,
+        users: args.parsed("--users", DEFAULT_USERS)?,
+        fresh: args.flag("--fresh"),
+        token: args.take("--token"),
+        account: account.map(|a| a.to_ascii_lowercase()),
+        state: args.take("--state").map(PathBuf::from),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn parses_subcommands_and_rejects_strays() {
+        let cmd = parse(&argv("proxy --listen 127.0.0.1:0 --allow-origin https://a.example --allow-origin=https://b.example --timeout 0.5"));
+        let Ok(Command::Proxy {
+            allow_origins,
+            timeout,
+            ..
+        }) = cmd
+        else {
+            panic!("{cmd:?}")
+        };
+        assert_eq!(allow_origins.len(), 2);
+        assert_eq!(timeout, Duration::from_millis(500));
+        assert!(matches!(
+            parse(&argv("emulate --fresh --users 3")),
+            Ok(Command::Emulate {
+                data: Data {
+                    fresh: true,
+                    users: 3,
+                    ..
+                },
+                ..
+            })
+        ));
+        assert!(parse(&argv("emulate --dist x")).is_err());
+        assert!(parse(&argv("emulate --listen nope")).is_err());
+        assert!(parse(&argv("emulate --account xyz")).is_err());
+        assert_eq!(parse(&argv("demo --help")), Ok(Command::Help));
+        assert!(parse(&argv("bogus")).is_err());
+    }
+}
