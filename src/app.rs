@@ -8,9 +8,10 @@ use leptos_router::path;
 
 use crate::api::transport::{FetchTransport, Transport};
 use crate::api::ApiClient;
-use crate::components::Layout;
+use crate::components::{Layout, Toasts};
 use crate::pages::{NotFound, Placeholder, SettingsPage};
 use crate::session::{RuntimeConfig, Session};
+use crate::state::Cache;
 
 /// Provides the session and client for everything below it; tests use it with a fake transport.
 #[component]
@@ -26,6 +27,8 @@ pub fn Providers(
 ) -> impl IntoView {
     let session = Session::new(config);
     provide_context(session);
+    provide_context(Cache::default());
+    provide_context(Toasts::default());
     provide_context(ApiClient::new(transport, session).with_timeout_ms(timeout_ms));
     children()
 }

@@ -18,6 +18,7 @@ use super::error::ApiError;
 use super::response::{interpret, Page};
 use super::transport::{HttpRequest, Transport, TransportError};
 use crate::session::{Connection, Session};
+use crate::state::Cache;
 
 /// Default time limit of one request.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -36,6 +37,9 @@ pub struct Api {
     client: ApiClient,
     inflight: SendWrapper<Rc<RefCell<Vec<AbortController>>>>,
     connection: Option<Connection>,
+    pub(super) cache: Option<Cache>,
+    /// Skip fresh cached reads (a Refresh button, a Retry).
+    pub(super) bypass_cache: bool,
 }
 
 impl ApiClient {
@@ -66,6 +70,8 @@ impl ApiClient {
             client: self.clone(),
             inflight: SendWrapper::new(inflight),
             connection: None,
+            cache: use_context::<Cache>(),
+            bypass_cache: false,
         }
     }
 }
@@ -84,9 +90,16 @@ impl Api {
         self.client.session
     }
 
+    /// The same client, reading from the API even when a fresh cached result exists.
+    pub fn uncached(mut self) -> Self {
+        self.bypass_cache = true;
+        self
+    }
+
     /// The same client using `connection` instead of the session's (Settings' "Test connection").
     pub fn with_connection(mut self, connection: Connection) -> Self {
         self.connection = Some(connection);
+        self.cache = None;
         self
     }
 

@@ -1,8 +1,11 @@
 //! The typed operations pages call: one function per API operation, no URLs anywhere else.
+//! Reads go through the short-lived cache; writes invalidate what they change.
 
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
 use zt_risk_api::paths::{self, Method};
+use zt_risk_api::validate::is_uuid;
 use zt_risk_api::{
     BehaviorUpdate, Behaviors, CreateIntegration, Empty, Integration, RiskEvents, RiskSummary,
     UpdateBehaviors, UpdateIntegration,
@@ -15,13 +18,58 @@ const PII_READ: &str = "Zero Trust: PII Read";
 const READ: &str = "Zero Trust Read";
 const WRITE: &str = "Zero Trust Write";
 
+fn uuid(what: &str, id: &str) -> Result<(), ApiError> {
+    if is_uuid(id) {
+        Ok(())
+    } else {
+        Err(ApiError::InvalidId(format!(
+            "\"{id}\" is not a valid {what}: it should be a UUID."
+        )))
+    }
+}
+
 impl Api {
     fn account(&self) -> String {
         self.connection().account_id
     }
 
-    async fn call<T: serde::de::DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
-        self.send(call).await.map(|page| page.result)
+    fn get(path: Result<String, paths::PathError>, permission: &'static str) -> Call {
+        Call {
+            method: Method::Get,
+            path,
+            body: None,
+            permission,
+        }
+    }
+
+    /// A read, served from the cache when fresh; `key` names it for invalidation.
+    async fn read<T: DeserializeOwned + Clone + Send + Sync + 'static>(
+        &self,
+        key: String,
+        call: Call,
+    ) -> Result<T, ApiError> {
+        let key = format!("{}:{key}", self.account());
+        if let (Some(cache), false) = (self.cache, self.bypass_cache) {
+            if let Some(hit) = cache.get::<T>(&key) {
+                return Ok(hit);
+            }
+        }
+        let value: T = self.send(call).await?.result;
+        if let Some(cache) = self.cache {
+            cache.put(&key, value.clone());
+        }
+        Ok(value)
+    }
+
+    /// A write; on success, forgets cached reads whose key starts with any of `stale`.
+    async fn write<T: DeserializeOwned>(&self, call: Call, stale: &[&str]) -> Result<T, ApiError> {
+        let value = self.send(call).await?.result;
+        if let Some(cache) = self.cache {
+            for prefix in stale {
+                cache.invalidate(&format!("{}:{prefix}", self.account()));
+            }
+        }
+        Ok(value)
     }
 
     fn json<B: serde::Serialize>(body: &B) -> Result<Option<String>, ApiError> {
@@ -32,50 +80,41 @@ impl Api {
 
     /// `GET /summary`: users with risk events.
     pub async fn summary(&self) -> Result<RiskSummary, ApiError> {
-        let path = paths::summary(&self.account());
-        self.call(Call {
-            method: Method::Get,
-            path,
-            body: None,
-            permission: PII_READ,
-        })
+        self.read(
+            "summary".into(),
+            Self::get(paths::summary(&self.account()), PII_READ),
+        )
         .await
     }
 
     /// `GET /{user_id}`: one user's events.
     pub async fn user(&self, user_id: &str) -> Result<RiskEvents, ApiError> {
-        let path = paths::user(&self.account(), user_id);
-        self.call(Call {
-            method: Method::Get,
-            path,
-            body: None,
-            permission: PII_READ,
-        })
-        .await
+        uuid("user ID", user_id)?;
+        let call = Self::get(paths::user(&self.account(), user_id), PII_READ);
+        self.read(format!("user:{user_id}"), call).await
     }
 
     /// `POST /{user_id}/reset`: clears a user's score.
     pub async fn reset(&self, user_id: &str) -> Result<(), ApiError> {
+        uuid("user ID", user_id)?;
         let path = paths::reset(&self.account(), user_id);
-        self.call::<Empty>(Call {
+        let call = Call {
             method: Method::Post,
             path,
             body: None,
             permission: WRITE,
-        })
-        .await
-        .map(drop)
+        };
+        self.write::<Empty>(call, &["summary", &format!("user:{user_id}")])
+            .await
+            .map(drop)
     }
 
     /// `GET /behaviors`
     pub async fn behaviors(&self) -> Result<Behaviors, ApiError> {
-        let path = paths::behaviors(&self.account());
-        self.call(Call {
-            method: Method::Get,
-            path,
-            body: None,
-            permission: READ,
-        })
+        self.read(
+            "behaviors".into(),
+            Self::get(paths::behaviors(&self.account()), READ),
+        )
         .await
     }
 
@@ -86,24 +125,21 @@ impl Api {
     ) -> Result<UpdateBehaviors, ApiError> {
         let path = paths::behaviors(&self.account());
         let body = Self::json(&UpdateBehaviors { behaviors: changes })?;
-        self.call(Call {
+        let call = Call {
             method: Method::Put,
             path,
             body,
             permission: WRITE,
-        })
-        .await
+        };
+        self.write(call, &["behaviors", "summary", "user:"]).await
     }
 
     /// `GET /integrations`
     pub async fn integrations(&self) -> Result<Vec<Integration>, ApiError> {
-        let path = paths::integrations(&self.account());
-        self.call(Call {
-            method: Method::Get,
-            path,
-            body: None,
-            permission: READ,
-        })
+        self.read(
+            "integrations".into(),
+            Self::get(paths::integrations(&self.account()), READ),
+        )
         .await
     }
 
@@ -113,41 +149,32 @@ impl Api {
         body: &CreateIntegration,
     ) -> Result<Integration, ApiError> {
         let path = paths::integrations(&self.account());
-        let body = Self::json(body)?;
-        self.call(Call {
+        let call = Call {
             method: Method::Post,
             path,
-            body,
+            body: Self::json(body)?,
             permission: WRITE,
-        })
-        .await
+        };
+        self.write(call, &["integration"]).await
     }
 
     /// `GET /integrations/{id}`
     pub async fn integration(&self, id: &str) -> Result<Integration, ApiError> {
-        let path = paths::integration(&self.account(), id);
-        self.call(Call {
-            method: Method::Get,
-            path,
-            body: None,
-            permission: READ,
-        })
-        .await
+        uuid("integration ID", id)?;
+        let call = Self::get(paths::integration(&self.account(), id), READ);
+        self.read(format!("integration:{id}"), call).await
     }
 
-    /// `GET /integrations/reference_id/{reference_id}`
+    /// `GET /integrations/reference_id/{reference_id}` (never cached: it is a search).
     pub async fn integration_by_reference(
         &self,
         reference_id: &str,
     ) -> Result<Integration, ApiError> {
-        let path = paths::integration_by_reference(&self.account(), reference_id);
-        self.call(Call {
-            method: Method::Get,
-            path,
-            body: None,
-            permission: READ,
-        })
-        .await
+        let call = Self::get(
+            paths::integration_by_reference(&self.account(), reference_id),
+            READ,
+        );
+        self.send(call).await.map(|page| page.result)
     }
 
     /// `PUT /integrations/{id}`: overwrites active, tenant URL and reference id.
@@ -156,27 +183,27 @@ impl Api {
         id: &str,
         body: &UpdateIntegration,
     ) -> Result<Integration, ApiError> {
+        uuid("integration ID", id)?;
         let path = paths::integration(&self.account(), id);
-        let body = Self::json(body)?;
-        self.call(Call {
+        let call = Call {
             method: Method::Put,
             path,
-            body,
+            body: Self::json(body)?,
             permission: WRITE,
-        })
-        .await
+        };
+        self.write(call, &["integration"]).await
     }
 
     /// `DELETE /integrations/{id}`
     pub async fn delete_integration(&self, id: &str) -> Result<(), ApiError> {
+        uuid("integration ID", id)?;
         let path = paths::integration(&self.account(), id);
-        self.call::<Empty>(Call {
+        let call = Call {
             method: Method::Delete,
             path,
             body: None,
             permission: WRITE,
-        })
-        .await
-        .map(drop)
+        };
+        self.write::<Empty>(call, &["integration"]).await.map(drop)
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::Toaster;
 use crate::session::use_session;
 
 /// Wraps every page. Navigation links mark the current section with `aria-current="page"`.
@@ -28,5 +29,6 @@ pub fn Layout(children: Children) -> impl IntoView {
             </p>
         })}
         <main id="main" tabindex="-1">{children()}</main>
+        <Toaster/>
     }
 }

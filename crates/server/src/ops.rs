@@ -76,6 +76,9 @@ pub enum RouteError {
     Method(&'static str),
 }
 
+/// Picks the operation of a path for a method, if the path has one for it.
+type PickOp = fn(&Method) -> Option<Op>;
+
 /// Matches `method` and the raw (still encoded) `path`, with or without the `/client/v4` prefix.
 pub fn match_route(method: &Method, path: &str) -> Result<Matched, RouteError> {
     let path = path.strip_prefix("/client/v4").unwrap_or(path);
@@ -92,9 +95,7 @@ pub fn match_route(method: &Method, path: &str) -> Result<Matched, RouteError> {
         return Err(RouteError::NoRoute);
     }
     let tail: Vec<&str> = tail.iter().map(String::as_str).collect();
-    let (allow, id, pick): (&'static str, Option<&str>, fn(&Method) -> Option<Op>) = match tail
-        .as_slice()
-    {
+    let (allow, id, pick): (&'static str, Option<&str>, PickOp) = match tail.as_slice() {
         ["summary"] => ("GET", None, |m| (*m == Method::GET).then_some(Op::Summary)),
         ["behaviors"] => ("GET, PUT", None, |m| match *m {
             Method::GET => Some(Op::GetBehaviors),

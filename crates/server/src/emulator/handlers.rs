@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::Utc;
+use chrono::{DateTime, SubsecRound, Utc};
 use zt_risk_api::{Behaviors, RiskEvents, RiskSummary};
 
 use super::store::StoreError;
@@ -13,6 +13,11 @@ use super::{paging, Emulator};
 use crate::envelope::{self, ApiError, CONFLICT, INVALID, UNKNOWN_BEHAVIOR};
 use crate::ops::{Matched, Op};
 use crate::query;
+
+/// Now, to the millisecond like Cloudflare's timestamps (some clients reject nanoseconds).
+fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(3)
+}
 
 /// The v4 error for a refused store change.
 pub fn store_error(error: StoreError) -> ApiError {
@@ -48,7 +53,7 @@ pub async fn run(
         Op::Reset => {
             validate::uuid("user_id", id)?;
             emulator
-                .write(|s| s.reset(id, Utc::now()))
+                .write(|s| s.reset(id, now()))
                 .await
                 .map_err(named("User"))?;
             Ok(envelope::ok(serde_json::json!({})))
@@ -72,7 +77,7 @@ pub async fn run(
                 .reference_id
                 .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
             let created = emulator
-                .write(|s| s.create_integration(new_id, create.tenant_url, reference, Utc::now()))
+                .write(|s| s.create_integration(new_id, create.tenant_url, reference, now()))
                 .await?;
             Ok(envelope::ok(created))
         }

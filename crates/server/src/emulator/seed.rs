@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
 use zt_risk_api::{Integration, IntegrationType};
 
 use super::catalog;
@@ -20,6 +20,8 @@ const WEIGHTS: [u64; 8] = [4, 14, 5, 7, 6, 5, 12, 9];
 
 /// The demo data set; `account_id` overrides the seeded account id (32 hex characters).
 pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: Option<&str>) -> Store {
+    // Whole seconds: the data looks like an API's, and equal inputs give equal files.
+    let now = now.trunc_subsecs(0);
     let mut rng = Rng::new(seed);
     let seeded_account = rng.hex(32);
     let account_id = account_id.map_or(seeded_account, str::to_owned);
@@ -58,7 +60,7 @@ pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: Option<
                 },
             });
         }
-        user.events.sort_by(|a, b| b.timestamp.cmp(&a.timestamp));
+        user.events.sort_by_key(|e| std::cmp::Reverse(e.timestamp));
         // One user in twenty was reset some weeks ago: history kept, maybe newer events.
         if count > 0 && !hostile_user && rng.chance(5) {
             user.last_reset_time = Some(now - Duration::days(rng.range(1, 45) as i64));

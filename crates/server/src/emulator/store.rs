@@ -42,8 +42,17 @@ pub struct Event {
     pub behavior: String,
     pub risk_level: RiskLevel,
     pub timestamp: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `None` = absent; `Some(Null)` = an explicit `null`, kept distinct across restarts.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     pub event_details: Option<serde_json::Value>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
 }
 
 /// Why a change was refused.

@@ -1,0 +1,6 @@
+//! Client-side state shared across pages (not settings: those live in `session`).
+
+pub mod cache;
+pub mod unsaved;
+
+pub use cache::Cache;
