@@ -9,7 +9,10 @@ use leptos_router::path;
 use crate::api::transport::{FetchTransport, Transport};
 use crate::api::ApiClient;
 use crate::components::{Layout, Toasts};
-use crate::pages::{NotFound, Placeholder, SettingsPage};
+use crate::pages::{
+    BehaviorsPage, IntegrationPage, IntegrationsPage, NewIntegrationPage, NotFound, SettingsPage,
+    UserDetailPage, UsersPage,
+};
 use crate::session::{RuntimeConfig, Session};
 use crate::state::Cache;
 
@@ -41,12 +44,12 @@ pub fn AppRoutes() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/users"/> }/>
-                    <Route path=path!("/users") view=|| view! { <Placeholder title="Users"/> }/>
-                    <Route path=path!("/users/:id") view=|| view! { <Placeholder title="User"/> }/>
-                    <Route path=path!("/behaviors") view=|| view! { <Placeholder title="Behaviors"/> }/>
-                    <Route path=path!("/integrations") view=|| view! { <Placeholder title="Integrations"/> }/>
-                    <Route path=path!("/integrations/new") view=|| view! { <Placeholder title="New integration"/> }/>
-                    <Route path=path!("/integrations/:id") view=|| view! { <Placeholder title="Integration"/> }/>
+                    <Route path=path!("/users") view=UsersPage/>
+                    <Route path=path!("/users/:id") view=UserDetailPage/>
+                    <Route path=path!("/behaviors") view=BehaviorsPage/>
+                    <Route path=path!("/integrations") view=IntegrationsPage/>
+                    <Route path=path!("/integrations/new") view=NewIntegrationPage/>
+                    <Route path=path!("/integrations/:id") view=IntegrationPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </Layout>

@@ -1,9 +1,17 @@
 //! One module per page. Pages call the typed client (`crate::api`), never build URLs.
 
+pub mod behaviors;
+pub mod integrations;
 pub mod not_found;
 pub mod placeholder;
 pub mod settings;
+pub mod user_detail;
+pub mod users;
 
+pub use behaviors::BehaviorsPage;
+pub use integrations::{IntegrationPage, IntegrationsPage, NewIntegrationPage};
 pub use not_found::NotFound;
 pub use placeholder::Placeholder;
 pub use settings::SettingsPage;
+pub use user_detail::UserDetailPage;
+pub use users::UsersPage;
