@@ -104,6 +104,7 @@ fn browser_tests() -> Result<(), String> {
             "wasm-bindgen-test-runner",
         )
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-        .args(["test", "-p", CONSOLE, "--target", WASM])
+        // --tests: unit and integration tests, not doctests (those cannot run in a browser).
+        .args(["test", "-p", CONSOLE, "--target", WASM, "--tests"])
         .run()
 }

@@ -1,11 +1,109 @@
-//! The Behaviors page (being built).
+//! The Behaviors page: which behaviors count towards a user's risk, and at which level.
+//!
+//! Edits are a draft (`draft.rs`) saved with one `PUT /behaviors` carrying only the changes;
+//! a failed save keeps every edit. Leaving with unsaved edits asks first.
+
+mod draft;
+mod draft_bar;
+mod leave_guard;
+mod table;
+
+pub use draft::{settings_of, BehaviorsDraft, Settings};
+pub use draft_bar::count_label;
+pub use leave_guard::use_leave_guard;
 
 use leptos::prelude::*;
 
-use crate::pages::Placeholder;
+use crate::api::use_api;
+use crate::components::{use_toasts, EmptyState, ErrorView, SkeletonRows};
+use crate::state::unsaved::use_unsaved_guard;
+use draft_bar::DraftBar;
+use table::BehaviorsTable;
+
+/// "Saved 1 behavior change", "Saved 2 behavior changes".
+fn saved_label(n: usize) -> String {
+    format!(
+        "Saved {n} behavior {}",
+        if n == 1 { "change" } else { "changes" }
+    )
+}
 
 /// The Behaviors page.
 #[component]
 pub fn BehaviorsPage() -> impl IntoView {
-    view! { <Placeholder title="Behaviors"/> }
+    let api = use_api();
+    let toasts = use_toasts();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    // Bumped by Retry and after a save; any bump reads past the cache.
+    let reload = RwSignal::new(0u32);
+    let load_api = api.clone();
+    let behaviors = LocalResource::new(move || {
+        let api = match reload.get() {
+            0 => load_api.clone(),
+            _ => load_api.clone().uncached(),
+        };
+        async move { api.behaviors().await }
+    });
+    let draft = RwSignal::new(BehaviorsDraft::default());
+    Effect::new(move |_| {
+        behaviors.with(|loaded| {
+            if let Some(Ok(loaded)) = loaded {
+                let original = settings_of(loaded);
+                draft.update(|d| d.rebase(original));
+            }
+        })
+    });
+    let dirty = Memo::new(move |_| draft.with(|d| d.is_dirty()));
+    use_unsaved_guard(dirty.into());
+    use_leave_guard(dirty.into());
+
+    let focus_heading = move || {
+        if let Some(h) = heading.get_untracked() {
+            let _ = h.focus();
+        }
+    };
+    let save = Action::new_local(move |changes: &Settings| {
+        let api = api.clone();
+        let changes = changes.clone();
+        async move {
+            let result = api.put_behaviors(changes.clone()).await;
+            if result.is_ok() {
+                draft.update(|d| d.apply_saved(&changes));
+                toasts.show(saved_label(changes.len()));
+                reload.update(|n| *n += 1);
+                focus_heading();
+            }
+            result
+        }
+    });
+    let on_discard = Callback::new(move |()| {
+        draft.update(|d| d.discard());
+        save.value().set(None);
+        focus_heading();
+    });
+    let retry = Callback::new(move |()| reload.update(|n| *n += 1));
+
+    view! {
+        <div class="page-head">
+            <h1 node_ref=heading tabindex="-1">"Behaviors"</h1>
+        </div>
+        <p>
+            "A user's risk level is the highest level among the enabled behaviors they triggered. "
+            "Changes apply to new events."
+        </p>
+        <Transition fallback=|| view! { <SkeletonRows rows=8 label="Loading behaviors"/> }>
+            {move || Suspend::new(async move {
+                match behaviors.await {
+                    Ok(loaded) if loaded.behaviors.is_empty() => view! {
+                        <EmptyState title="No behaviors">
+                            <p>"This account has no risk behaviors to configure."</p>
+                        </EmptyState>
+                    }.into_any(),
+                    Ok(loaded) => view! { <BehaviorsTable behaviors=loaded draft/> }.into_any(),
+                    Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Transition>
+        <DraftBar draft save on_discard/>
+    }
 }

@@ -1,23 +1,25 @@
-//! The integrations pages: list with reference-id lookup, create, and edit/delete (being built).
+//! The integrations pages: the list with a reference-id lookup, the create form with its
+//! success panel, and the edit page with delete.
+//!
+//! Pages call the typed client only; field rules live in `zt_risk_api::validate`.
 
-use leptos::prelude::*;
+mod copy;
+mod create;
+mod created;
+mod delete;
+mod edit;
+mod edit_form;
+mod form;
+mod list;
+mod lookup;
 
-use crate::pages::Placeholder;
+pub use create::NewIntegrationPage;
+pub use edit::IntegrationPage;
+pub use list::IntegrationsPage;
 
-/// `/integrations`
-#[component]
-pub fn IntegrationsPage() -> impl IntoView {
-    view! { <Placeholder title="Integrations"/> }
-}
+use zt_risk_api::paths::encode_segment;
 
-/// `/integrations/new`
-#[component]
-pub fn NewIntegrationPage() -> impl IntoView {
-    view! { <Placeholder title="New integration"/> }
-}
-
-/// `/integrations/:id`
-#[component]
-pub fn IntegrationPage() -> impl IntoView {
-    view! { <Placeholder title="Integration"/> }
+/// The console route of one integration, its id percent-encoded.
+pub(crate) fn integration_href(id: &str) -> String {
+    format!("/integrations/{}", encode_segment(id))
 }

@@ -1,11 +1,104 @@
-//! The User page (being built).
+//! The user page (`/users/:id`): who the user is, their current level, their events, and the
+//! reset action. An unknown or malformed id is a not-found message, never a crash.
+
+mod events;
+mod reset;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use zt_risk_api::RiskEvents;
 
-use crate::pages::Placeholder;
+use crate::api::{use_api, ApiError};
+use crate::components::{ErrorView, RelativeTime, RiskBadge, SkeletonRows};
+use crate::pages::users::list_href;
+use events::EventsTable;
+use reset::ResetScore;
 
 /// The User page.
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
-    view! { <Placeholder title="User"/> }
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let api = use_api();
+    // Bumped by Retry and after a reset: every load after the first skips the cache.
+    let reload = RwSignal::new(0u32);
+    let user = LocalResource::new(move || {
+        let id = id.get();
+        let api = if reload.get() > 0 {
+            api.clone().uncached()
+        } else {
+            api.clone()
+        };
+        async move { api.user(&id).await }
+    });
+    let refetch = Callback::new(move |()| reload.update(|n| *n += 1));
+    let refocus = StoredValue::new(false);
+
+    view! {
+        <p class="back"><A href=list_href()>"← Users"</A></p>
+        <Transition fallback=|| view! { <SkeletonRows rows=5 label="Loading user"/> }>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(user) => view! { <UserView id=id.get_untracked() user on_reset=refetch refocus/> }.into_any(),
+                    Err(ApiError::NotFound { .. } | ApiError::InvalidId(_)) => not_found().into_any(),
+                    Err(error) => view! { <ErrorView error on_retry=refetch/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// One loaded user.
+#[component]
+fn UserView(
+    /// The user id from the URL.
+    id: String,
+    /// What the API returned.
+    user: RiskEvents,
+    /// Called after a successful reset, to reload.
+    on_reset: Callback<()>,
+    /// Whether the reset button takes focus when shown (after a reset).
+    refocus: StoredValue<bool>,
+) -> impl IntoView {
+    let RiskEvents {
+        name,
+        email,
+        events,
+        last_reset_time,
+        risk_level,
+    } = user;
+    let title = if name.trim().is_empty() {
+        email.clone()
+    } else {
+        name.clone()
+    };
+    let last_reset = match last_reset_time {
+        Some(at) => view! { <RelativeTime at/> }.into_any(),
+        None => "Never".into_any(),
+    };
+    view! {
+        <div class="page-head">
+            <h1>{title.clone()}</h1>
+        </div>
+        <dl class="facts">
+            <dt>"Email"</dt><dd>{email}</dd>
+            <dt>"Risk level"</dt><dd><RiskBadge level=risk_level/></dd>
+            <dt>"Last reset"</dt><dd>{last_reset}</dd>
+            <dt>"Events"</dt><dd>{events.len()}</dd>
+        </dl>
+        <ResetScore id name=title on_done=on_reset refocus/>
+        <h2>"Events"</h2>
+        <EventsTable events/>
+    }
+}
+
+fn not_found() -> impl IntoView {
+    view! {
+        <section class="empty-state" role="status">
+            <h1>"No user with this ID"</h1>
+            <p>"The link may be out of date or mistyped. Users who were never scored have no page."</p>
+            <p><A href="/users">"Back to Users"</A></p>
+        </section>
+    }
 }

@@ -265,3 +265,34 @@ impl Store {
 pub fn well_known_url(integration_id: &str) -> String {
     format!("https://ssf.risk-score.teams.cloudflare.com/.well-known/sse-configuration/{integration_id}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn a_new_event_after_reset_brings_the_user_back() {
+        let now = Utc::now();
+        let mut store = crate::emulator::seed::generate(3, 20, now, None);
+        let id = store.summary()[0].user_id.clone();
+        assert!(store.reset(&id, now).is_ok());
+        assert!(store.summary().iter().all(|u| u.user_id != id));
+        let event = Event {
+            id: "e".into(),
+            behavior: "imp_travel".into(),
+            risk_level: RiskLevel::High,
+            timestamp: now + Duration::seconds(1),
+            event_details: None,
+        };
+        if let Some(user) = store.users.get_mut(&id) {
+            user.events.insert(0, event);
+        }
+        let back = store.summary().into_iter().find(|u| u.user_id == id);
+        assert_eq!(
+            back.map(|u| (u.event_count, u.max_risk_level)),
+            Some((1, RiskLevel::High))
+        );
+        assert_eq!(store.reset("nobody", now), Err(StoreError::NotFound));
+    }
+}

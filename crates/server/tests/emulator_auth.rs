@@ -1,0 +1,134 @@
+//! Authentication and account pinning like Cloudflare's.
+
+mod common;
+
+use common::*;
+use zt_risk_server::emulator::{self, TokenPolicy};
+
+const OTHER: &str = "fedcba9876543210fedcba9876543210";
+
+fn summary(account: &str) -> String {
+    format!("/client/v4/accounts/{account}/zt_risk_scoring/summary")
+}
+
+#[tokio::test]
+async fn missing_or_malformed_credentials_are_401() {
+    let addr = emulator().await;
+    for headers in [
+        vec![],
+        vec![("Authorization", "Bearer")],
+        vec![("Authorization", "Basic dXNlcjpwYXNz")],
+        vec![("X-Auth-Key", "k")],
+        vec![("X-Auth-Email", "a@b.example")],
+    ] {
+        let v = send(addr, "GET", &summary(ACCOUNT), &headers, None)
+            .await
+            .v4_error(401, 10000);
+        assert_eq!(v["errors"][0]["message"], "Authentication error");
+    }
+}
+
+#[tokio::test]
+async fn bearer_or_email_and_key_are_accepted() {
+    let addr = emulator().await;
+    let r = send(
+        addr,
+        "GET",
+        &summary(ACCOUNT),
+        &[("Authorization", "Bearer anything")],
+        None,
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    let legacy = [
+        ("X-Auth-Email", "admin@northwind.example"),
+        ("X-Auth-Key", "0123abcd"),
+    ];
+    assert_eq!(
+        send(addr, "GET", &summary(ACCOUNT), &legacy, None)
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn exact_token_policy() {
+    let emu = emulator_with(TokenPolicy::Exact("s3cret".into()), None);
+    let addr = spawn(emulator::router(emu)).await;
+    let ok = send(
+        addr,
+        "GET",
+        &summary(ACCOUNT),
+        &[("Authorization", "Bearer s3cret")],
+        None,
+    )
+    .await;
+    assert_eq!(ok.status, 200);
+    let legacy = [("X-Auth-Email", "a@b.example"), ("X-Auth-Key", "s3cret")];
+    assert_eq!(
+        send(addr, "GET", &summary(ACCOUNT), &legacy, None)
+            .await
+            .status,
+        200
+    );
+    for token in ["Bearer s3cre", "Bearer s3cret2", "Bearer S3CRET"] {
+        send(
+            addr,
+            "GET",
+            &summary(ACCOUNT),
+            &[("Authorization", token)],
+            None,
+        )
+        .await
+        .v4_error(401, 10000);
+    }
+}
+
+#[tokio::test]
+async fn any_account_unless_pinned() {
+    let addr = emulator().await;
+    assert_eq!(
+        send(addr, "GET", &summary(OTHER), &[AUTH], None)
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        send(addr, "GET", &summary("anything"), &[AUTH], None)
+            .await
+            .status,
+        200
+    );
+
+    let pinned = spawn(emulator::router(emulator_with(
+        TokenPolicy::Any,
+        Some(ACCOUNT),
+    )))
+    .await;
+    assert_eq!(
+        send(pinned, "GET", &summary(ACCOUNT), &[AUTH], None)
+            .await
+            .status,
+        200
+    );
+    send(pinned, "GET", &summary(OTHER), &[AUTH], None)
+        .await
+        .v4_error(403, 10000);
+    let v = send(pinned, "GET", &summary("not-an-account"), &[AUTH], None)
+        .await
+        .v4_error(404, 7003);
+    assert!(v["errors"][0]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("Could not route"));
+}
+
+#[tokio::test]
+async fn routes_are_checked_before_auth() {
+    // Like Cloudflare: an unknown route is 404 whoever asks.
+    let addr = emulator().await;
+    send(addr, "GET", "/client/v4/nothing", &[], None)
+        .await
+        .v4_error(404, 7003);
+}

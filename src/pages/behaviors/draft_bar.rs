@@ -1,0 +1,63 @@
+//! The unsaved-changes bar: the count, Discard and Save, and the error of a failed save.
+//!
+//! It never clears the draft on failure: the edits stay until saved or discarded.
+
+use leptos::prelude::*;
+use zt_risk_api::UpdateBehaviors;
+
+use super::draft::{BehaviorsDraft, Settings};
+use crate::api::ApiError;
+use crate::components::ErrorView;
+
+/// "1 unsaved change", "2 unsaved changes".
+pub fn count_label(n: usize) -> String {
+    format!("{n} unsaved {}", if n == 1 { "change" } else { "changes" })
+}
+
+/// The sticky bar shown while the draft has changes, with the last save error above it.
+#[component]
+pub fn DraftBar(
+    /// The unsaved edits.
+    draft: RwSignal<BehaviorsDraft>,
+    /// Sends the changes (one `PUT /behaviors`).
+    save: Action<Settings, Result<UpdateBehaviors, ApiError>>,
+    /// Drops the edits.
+    on_discard: Callback<()>,
+) -> impl IntoView {
+    let count = Memo::new(move |_| draft.with(|d| d.count()));
+    let blocked = Memo::new(move |_| draft.with(|d| d.needs_level().len()));
+    let pending = save.pending();
+    let submit = move || {
+        if !pending.get_untracked() {
+            save.dispatch(draft.with_untracked(|d| d.changes()));
+        }
+    };
+    let error = move || {
+        (!pending.get())
+            .then(|| save.value().get().and_then(Result::err))
+            .flatten()
+    };
+    view! {
+        {move || error().map(|error| view! {
+            <ErrorView error on_retry=Callback::new(move |()| submit())/>
+        })}
+        <Show when=move || { count.get() > 0 }>
+            <div class="draft-bar" role="region" aria-label="Unsaved changes">
+                <p role="status">{move || count_label(count.get())}</p>
+                {move || (blocked.get() > 0).then(|| view! {
+                    <p class="field-error">
+                        "Choose Low, Medium or High for each changed behavior whose level is unknown."
+                    </p>
+                })}
+                <div class="actions">
+                    <button type="button" class="button secondary" disabled=pending
+                        on:click=move |_| on_discard.run(())>"Discard"</button>
+                    <button type="button" class="button" disabled=move || { pending.get() || blocked.get() > 0 }
+                        on:click=move |_| submit()>
+                        {move || if pending.get() { "Saving…" } else { "Save changes" }}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,98 @@
+//! `/integrations/:id`: loads one integration, shows its facts, edits it (a full overwrite, as
+//! the API does) and deletes it. A bad or unknown id gets a not-found message, never a crash.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use zt_risk_api::Integration;
+
+use super::copy::CopyField;
+use super::delete::DeleteIntegration;
+use super::edit_form::EditIntegration;
+use crate::api::{use_api, ApiError};
+use crate::components::{ErrorView, RelativeTime, SkeletonRows};
+
+/// No such integration (404, or an id that is not a UUID).
+#[component]
+fn Missing(
+    /// The id from the address.
+    id: String,
+) -> impl IntoView {
+    view! {
+        <h1>"Integration not found"</h1>
+        <p role="alert">{format!("There is no integration with the ID \"{id}\" in this account.")}</p>
+        <p><A href="/integrations">"Back to integrations"</A></p>
+    }
+}
+
+/// The facts that cannot be edited.
+#[component]
+fn Facts(
+    /// The loaded integration.
+    integration: Integration,
+) -> impl IntoView {
+    view! {
+        <dl class="facts">
+            <dt>"Type"</dt><dd>{integration.integration_type.as_str().to_owned()}</dd>
+            <dt>"Account tag"</dt><dd><code>{integration.account_tag.clone()}</code></dd>
+            <dt>"Created"</dt><dd><RelativeTime at=integration.created_at/></dd>
+            <dt>"ID"</dt><dd><code>{integration.id.clone()}</code></dd>
+        </dl>
+        <CopyField id="well-known-url" label="Well-known URL" value=integration.well_known_url/>
+    }
+}
+
+/// A loaded integration: its facts, the edit form and delete, all following saves.
+#[component]
+fn Loaded(
+    /// The integration as loaded.
+    integration: Integration,
+) -> impl IntoView {
+    let facts = integration.clone();
+    let id = integration.id.clone();
+    let current = RwSignal::new(integration);
+    let tenant_url = Signal::derive(move || current.read().tenant_url.clone());
+    view! {
+        <div class="page-head"><h1>{tenant_url}</h1></div>
+        <Facts integration=facts/>
+        <EditIntegration current/>
+        <DeleteIntegration id tenant_url/>
+    }
+}
+
+/// `/integrations/:id`
+#[component]
+pub fn IntegrationPage() -> impl IntoView {
+    let api = use_api();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let reload = RwSignal::new(0u32);
+    let integration = LocalResource::new(move || {
+        let (id, fresh) = (id.get(), reload.get() > 0);
+        let api = if fresh {
+            api.clone().uncached()
+        } else {
+            api.clone()
+        };
+        async move { api.integration(&id).await }
+    });
+    let retry = Callback::new(move |()| reload.update(|n| *n += 1));
+    view! {
+        <p><A href="/integrations">"← Integrations"</A></p>
+        <Transition fallback=|| view! { <SkeletonRows rows=4 label="Loading integration"/> }>
+            {move || Suspend::new(async move {
+                match integration.await {
+                    Ok(i) => view! { <Loaded integration=i/> }.into_any(),
+                    Err(ApiError::NotFound { .. } | ApiError::InvalidId(_)) => {
+                        view! { <Missing id=id.get_untracked()/> }.into_any()
+                    }
+                    Err(error) => view! {
+                        <h1>"Integration"</h1>
+                        <ErrorView error on_retry=retry/>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

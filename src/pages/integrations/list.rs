@@ -1,0 +1,90 @@
+//! `/integrations`: every integration in a table, the reference-ID lookup, and the way to
+//! create one.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use zt_risk_api::Integration;
+
+use super::integration_href;
+use super::lookup::ReferenceLookup;
+use crate::api::use_api;
+use crate::components::{EmptyState, ErrorView, RelativeTime, SkeletonRows};
+
+/// The table of integrations.
+#[component]
+fn IntegrationTable(
+    /// The integrations to list.
+    integrations: Vec<Integration>,
+) -> impl IntoView {
+    let rows = integrations
+        .into_iter()
+        .map(|i| {
+            view! {
+                <tr>
+                    <td><A href=integration_href(&i.id)>{i.tenant_url}</A></td>
+                    <td>{i.integration_type.as_str().to_owned()}</td>
+                    <td>{if i.active { "Active" } else { "Inactive" }}</td>
+                    <td><code>{i.reference_id}</code></td>
+                    <td><RelativeTime at=i.created_at/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <caption class="visually-hidden">"Integrations"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Tenant URL"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Active"</th>
+                        <th scope="col">"Reference ID"</th>
+                        <th scope="col">"Created"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// `/integrations`
+#[component]
+pub fn IntegrationsPage() -> impl IntoView {
+    let api = use_api();
+    // Bumped by Retry; any bump reads past the cache.
+    let reload = RwSignal::new(0u32);
+    let integrations = LocalResource::new(move || {
+        let fresh = reload.get() > 0;
+        let api = if fresh {
+            api.clone().uncached()
+        } else {
+            api.clone()
+        };
+        async move { api.integrations().await }
+    });
+    let retry = Callback::new(move |()| reload.update(|n| *n += 1));
+    view! {
+        <div class="page-head">
+            <h1>"Integrations"</h1>
+            <A href="/integrations/new" attr:class="button">"New integration"</A>
+        </div>
+        <ReferenceLookup/>
+        <Transition fallback=|| view! { <SkeletonRows rows=3 label="Loading integrations"/> }>
+            {move || Suspend::new(async move {
+                match integrations.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <EmptyState title="No integrations yet">
+                            <p>"An integration shares users' risk score changes with Okta, so Okta can act on them, for example by asking for stronger sign-in."</p>
+                            <A href="/integrations/new" attr:class="button">"New integration"</A>
+                        </EmptyState>
+                    }
+                    .into_any(),
+                    Ok(list) => view! { <IntegrationTable integrations=list/> }.into_any(),
+                    Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,103 @@
+//! The loaded list: counts, search and level filter, the table and the pager, all driven by
+//! the URL query so a link reproduces the view. Filtering and sorting run in memos over the
+//! loaded summary; nothing here fetches.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use zt_risk_api::{RiskLevel, UserRiskInfo};
+
+use super::table::UsersTable;
+use super::view_state::{counts, matching, page_info, ViewState};
+use crate::components::EmptyState;
+
+/// The users of a loaded summary (not empty), with the view read from and written to the URL.
+#[component]
+pub fn UsersList(
+    /// The whole summary.
+    users: Arc<Vec<UserRiskInfo>>,
+) -> impl IntoView {
+    let query = use_query_map();
+    let state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get(k))));
+    let criteria = Memo::new(move |_| state.read().criteria.clone());
+    let rows = Memo::new({
+        let users = users.clone();
+        move |_| criteria.with(|c| matching(&users, c))
+    });
+    let info = Memo::new(move |_| page_info(rows.with(Vec::len), state.read().page));
+    Effect::new(move |_| super::remember_list_query(&state.read().to_query()));
+
+    let navigate = use_navigate();
+    let path = use_location().pathname;
+    // Typing replaces the history entry; every other change adds one, so Back undoes it.
+    let go = Callback::new(move |(next, replace): (ViewState, bool)| {
+        let url = format!("{}{}", path.get_untracked(), next.to_query());
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&url, options);
+    });
+    let change = move |f: fn(&ViewState, String) -> ViewState, replace: bool| {
+        move |ev| go.run((f(&state.get_untracked(), event_target_value(&ev)), replace))
+    };
+    let on_search = change(|s, v| s.with(|c| c.q = v), true);
+    let on_level = change(
+        |s, v| s.with(|c| c.level = RiskLevel::parse_known(&v)),
+        false,
+    );
+    let on_sort = Callback::new(move |key| go.run((state.get_untracked().sorted_by(key), false)));
+    let to_page = move |delta: isize| {
+        let page = info.get_untracked().page.saturating_add_signed(delta);
+        go.run((state.get_untracked().at_page(page), false));
+    };
+    let clear = move |_| go.run((state.get_untracked().without_filters(), false));
+    let level_is = move |v: &'static str| {
+        move || criteria.with(|c| c.level.as_ref().map_or("", RiskLevel::as_str) == v)
+    };
+
+    let n = counts(&users);
+    view! {
+        <ul class="counts" aria-label="Users by risk level">
+            <li>"High "<strong>{n.high}</strong></li>
+            <li>"Medium "<strong>{n.medium}</strong></li>
+            <li>"Low "<strong>{n.low}</strong></li>
+            <li>"Total "<strong>{n.total}</strong></li>
+        </ul>
+        <div class="toolbar" role="search">
+            <div class="field">
+                <label for="user-search">"Search users"</label>
+                <input id="user-search" type="search" placeholder="Name or email" autocomplete="off"
+                    prop:value=move || criteria.read().q.clone() on:input=on_search/>
+            </div>
+            <div class="field">
+                <label for="risk-level">"Risk level"</label>
+                <select id="risk-level" on:change=on_level>
+                    <option value="" prop:selected=level_is("")>"All"</option>
+                    <option value="high" prop:selected=level_is("high")>"High"</option>
+                    <option value="medium" prop:selected=level_is("medium")>"Medium"</option>
+                    <option value="low" prop:selected=level_is("low")>"Low"</option>
+                </select>
+            </div>
+        </div>
+        <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
+            <EmptyState title="No users match these filters">
+                <p>"No user's name or email matches the search at this risk level."</p>
+                <button type="button" class="button secondary" on:click=clear>"Clear filters"</button>
+            </EmptyState>
+        }>
+            <UsersTable users=users.clone() rows info criteria on_sort/>
+            <nav class="pager" aria-label="Pages">
+                <span role="status">{move || info.with(|i| format!("Showing {}–{} of {}", i.start + 1, i.end, i.total))}</span>
+                <button type="button" class="button secondary" disabled=move || info.with(|i| i.page <= 1)
+                    on:click=move |_| to_page(-1)>"Previous"</button>
+                <span>{move || info.with(|i| format!("Page {} of {}", i.page, i.pages))}</span>
+                <button type="button" class="button secondary" disabled=move || info.with(|i| i.page >= i.pages)
+                    on:click=move |_| to_page(1)>"Next"</button>
+            </nav>
+        </Show>
+    }
+}

@@ -1,0 +1,450 @@
+//! Integrations pages in headless Chromium: create with validation and server errors, the
+//! list and its empty state, lookup by reference ID, edit, and delete behind a confirm.
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use zt_risk_console::api::fake::{FakeReply, FakeTransport};
+use zt_risk_console::components::Toaster;
+use zt_risk_console::pages::{IntegrationPage, IntegrationsPage, NewIntegrationPage};
+use zt_risk_console::session::RuntimeConfig;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ID: &str = "5f2b6a34-7c1d-4e8f-9a0b-1c2d3e4f5a6b";
+
+fn integration(tenant: &str, reference: &str, active: bool) -> String {
+    format!(
+        r#"{{"id":"{ID}","account_tag":"{ACCOUNT}","active":{active},"created_at":"2026-01-02T03:04:05Z","integration_type":"Okta","reference_id":"{reference}","tenant_url":"{tenant}","well_known_url":"https://ssf.risk-score.teams.cloudflare.com/.well-known/sse-configuration/{ID}"}}"#
+    )
+}
+
+fn cfg() -> RuntimeConfig {
+    clear_storage();
+    let mut config = config();
+    config.demo_token = Some("t".into());
+    config
+}
+
+fn go(path: &str) {
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(path))
+        .expect("replace_state");
+}
+
+fn pathname() -> String {
+    web_sys::window()
+        .expect("window")
+        .location()
+        .pathname()
+        .expect("pathname")
+}
+
+fn integrations_url() -> String {
+    format!("{BASE}/accounts/{ACCOUNT}/zt_risk_scoring/integrations")
+}
+
+/// The console's integration routes, with the toasts.
+fn routes() -> impl IntoView {
+    view! {
+        <Router>
+            <Toaster/>
+            <Routes fallback=|| "no route">
+                <Route path=path!("/integrations") view=IntegrationsPage/>
+                <Route path=path!("/integrations/new") view=NewIntegrationPage/>
+                <Route path=path!("/integrations/:id") view=IntegrationPage/>
+            </Routes>
+        </Router>
+    }
+}
+
+fn aria_invalid(selector: &str) -> Option<String> {
+    el(selector).get_attribute("aria-invalid")
+}
+
+fn active_id() -> String {
+    common::document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn invalid_tenant_url_blocks_submit() {
+    go("/integrations/new");
+    let fake = FakeTransport::new();
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    settle().await;
+    for bad in ["http://acme.okta.com", "not a url"] {
+        type_into("tenant-url", bad);
+        click_button("Create integration");
+        settle().await;
+        assert!(fake.requests().is_empty(), "no request for {bad:?}");
+        assert_eq!(aria_invalid("#tenant-url").as_deref(), Some("true"));
+        assert!(!text("#tenant-url-error").trim().is_empty());
+        assert_eq!(active_id(), "tenant-url", "focus moves to the field");
+        assert_eq!(input_value("tenant-url"), bad, "the typed value is kept");
+    }
+    assert!(text("#tenant-url-error").contains("https://"));
+}
+
+#[wasm_bindgen_test]
+async fn valid_create_sends_one_post_and_shows_well_known_url() {
+    go("/integrations/new");
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(&integration(
+        "https://acme.okta.com",
+        "generated",
+        true,
+    )));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    settle().await;
+    type_into("tenant-url", " https://acme.okta.com/ ");
+    click_button("Create integration");
+    wait_for("the success panel", || query("#well-known-url").is_some()).await;
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].method, "POST");
+    assert_eq!(requests[0].url, integrations_url());
+    assert_eq!(
+        requests[0].body.as_deref(),
+        Some(r#"{"integration_type":"Okta","tenant_url":"https://acme.okta.com"}"#)
+    );
+    assert!(text("section.created[role=status]").contains("Integration created"));
+    assert_eq!(
+        input_value("well-known-url"),
+        format!("https://ssf.risk-score.teams.cloudflare.com/.well-known/sse-configuration/{ID}")
+    );
+    assert!(text("#created-heading").contains("Integration created"));
+    assert!(text(".created").contains("Receive shared signals"));
+    assert!(query(&format!("a[href='/integrations/{ID}']")).is_some());
+}
+
+#[wasm_bindgen_test]
+async fn create_with_reference_id_sends_it() {
+    go("/integrations/new");
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(&integration(
+        "https://acme.okta.com",
+        "idp-7",
+        true,
+    )));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    settle().await;
+    type_into("tenant-url", "https://acme.okta.com");
+    type_into("reference-id", "idp-7");
+    click_button("Create integration");
+    wait_for("the success panel", || query("#well-known-url").is_some()).await;
+    assert_eq!(
+        fake.requests()[0].body.as_deref(),
+        Some(
+            r#"{"integration_type":"Okta","tenant_url":"https://acme.okta.com","reference_id":"idp-7"}"#
+        )
+    );
+}
+
+#[wasm_bindgen_test]
+async fn server_field_error_marks_the_field_and_keeps_the_value() {
+    go("/integrations/new");
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::json(
+        400,
+        r#"{"success":false,"errors":[{"code":1002,"message":"tenant_url is not an Okta tenant","source":{"pointer":"/tenant_url"}}],"messages":[],"result":null}"#,
+    ));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    settle().await;
+    type_into("tenant-url", "https://login.acme.com");
+    click_button("Create integration");
+    wait_for("the field marked", || {
+        aria_invalid("#tenant-url").as_deref() == Some("true")
+    })
+    .await;
+    assert!(text("#tenant-url-error").contains("not an Okta tenant"));
+    assert_eq!(input_value("tenant-url"), "https://login.acme.com");
+    assert_eq!(fake.requests().len(), 1);
+    assert!(query("#well-known-url").is_none());
+    assert!(text("button[type=submit]").contains("Create integration"));
+}
+
+#[wasm_bindgen_test]
+async fn other_server_errors_show_the_error_view() {
+    go("/integrations/new");
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::json(
+        403,
+        r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[],"result":null}"#,
+    ));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    settle().await;
+    type_into("tenant-url", "https://acme.okta.com");
+    click_button("Create integration");
+    wait_for("an alert", || query("[role=alert]").is_some()).await;
+    assert!(text("[role=alert]").contains("10000"));
+    assert_eq!(input_value("tenant-url"), "https://acme.okta.com");
+    assert_eq!(aria_invalid("#tenant-url"), None);
+}
+
+#[wasm_bindgen_test]
+async fn list_renders_rows() {
+    go("/integrations");
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(&format!(
+        "[{}]",
+        integration("https://acme.okta.com", "idp-1", false)
+    )));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    wait_for("the table", || query("table").is_some()).await;
+    assert_eq!(text("table caption"), "Integrations");
+    let row = text("tbody tr");
+    assert!(row.contains("https://acme.okta.com"), "{row}");
+    assert!(row.contains("Inactive"), "{row}");
+    assert!(row.contains("idp-1"), "{row}");
+    assert!(row.contains("Okta"), "{row}");
+    let link = el("tbody a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some(format!("/integrations/{ID}").as_str())
+    );
+    assert!(query("a[href='/integrations/new']").is_some());
+    assert_eq!(fake.requests()[0].url, integrations_url());
+}
+
+#[wasm_bindgen_test]
+async fn list_empty_state_and_retry() {
+    go("/integrations");
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::json(
+        503,
+        r#"{"success":false,"errors":[],"messages":[],"result":null}"#,
+    ));
+    fake.push(FakeReply::ok("[]"));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    wait_for("an alert", || query("[role=alert]").is_some()).await;
+    click_button("Retry");
+    wait_for("the empty state", || query(".empty-state").is_some()).await;
+    assert!(text(".empty-state").contains("No integrations yet"));
+    assert!(text(".empty-state").contains("Okta"));
+    assert!(query(".empty-state a[href='/integrations/new']").is_some());
+    assert_eq!(fake.requests().len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn lookup_not_found_says_so() {
+    go("/integrations");
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok("[]"));
+    fake.push(FakeReply::json(
+        404,
+        r#"{"success":false,"errors":[{"code":1004,"message":"not found"}],"messages":[],"result":null}"#,
+    ));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    settle().await;
+    click_button("Look up");
+    settle().await;
+    assert_eq!(
+        aria_invalid("#lookup-reference-id").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        fake.requests().len(),
+        1,
+        "a blank reference is not looked up"
+    );
+    type_into("lookup-reference-id", "idp 9");
+    click_button("Look up");
+    wait_for("the message", || {
+        text("form.lookup").contains("No integration has reference ID idp 9.")
+    })
+    .await;
+    let requests = fake.requests();
+    assert_eq!(
+        requests[1].url,
+        format!("{}/reference_id/idp%209", integrations_url())
+    );
+    assert_eq!(pathname(), "/integrations");
+}
+
+#[wasm_bindgen_test]
+async fn lookup_match_navigates_to_the_integration() {
+    go("/integrations");
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok("[]"));
+    fake.push(FakeReply::ok(&integration(
+        "https://acme.okta.com",
+        "idp-1",
+        true,
+    )));
+    fake.push(FakeReply::ok(&integration(
+        "https://acme.okta.com",
+        "idp-1",
+        true,
+    )));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    settle().await;
+    type_into("lookup-reference-id", "idp-1");
+    click_button("Look up");
+    wait_for("navigation", || pathname() == format!("/integrations/{ID}")).await;
+    wait_for("the detail page", || query("#tenant-url").is_some()).await;
+    assert_eq!(input_value("tenant-url"), "https://acme.okta.com");
+}
+
+#[wasm_bindgen_test]
+async fn edit_saves_a_full_overwrite() {
+    go(&format!("/integrations/{ID}"));
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(&integration(
+        "https://acme.okta.com",
+        "idp-1",
+        true,
+    )));
+    fake.push(FakeReply::ok(&integration(
+        "https://acme.okta.com",
+        "idp-2",
+        false,
+    )));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    wait_for("the form", || query("#tenant-url").is_some()).await;
+    assert!(text("dl.facts").contains(ACCOUNT));
+    assert_eq!(
+        el("[role=switch]").get_attribute("aria-checked").as_deref(),
+        Some("true")
+    );
+    click("[role=switch]");
+    type_into("reference-id", "idp-2");
+    click_button("Save changes");
+    wait_for("the toast", || {
+        text(".toasts").contains("Integration saved")
+    })
+    .await;
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[1].method, "PUT");
+    assert_eq!(requests[1].url, format!("{}/{ID}", integrations_url()));
+    assert_eq!(
+        requests[1].body.as_deref(),
+        Some(r#"{"active":false,"tenant_url":"https://acme.okta.com","reference_id":"idp-2"}"#)
+    );
+    assert_eq!(
+        el("[role=switch]").get_attribute("aria-checked").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn edit_failure_keeps_edits() {
+    go(&format!("/integrations/{ID}"));
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(&integration(
+        "https://acme.okta.com",
+        "idp-1",
+        true,
+    )));
+    fake.push(FakeReply::json(
+        400,
+        r#"{"success":false,"errors":[{"code":1003,"message":"reference_id already used","source":{"pointer":"/reference_id"}}],"messages":[],"result":null}"#,
+    ));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    wait_for("the form", || query("#tenant-url").is_some()).await;
+    type_into("reference-id", "taken");
+    click_button("Save changes");
+    wait_for("the field marked", || {
+        aria_invalid("#reference-id").as_deref() == Some("true")
+    })
+    .await;
+    assert!(text("#reference-id-error").contains("already used"));
+    assert_eq!(input_value("reference-id"), "taken");
+}
+
+#[wasm_bindgen_test]
+async fn delete_waits_for_confirm() {
+    go(&format!("/integrations/{ID}"));
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(&integration(
+        "https://acme.okta.com",
+        "idp-1",
+        true,
+    )));
+    fake.push(FakeReply::ok("null"));
+    fake.push(FakeReply::ok("[]"));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    wait_for("the page", || query("#tenant-url").is_some()).await;
+    click_button("Delete integration");
+    settle().await;
+    assert!(el("dialog").has_attribute("open"));
+    assert!(text("dialog h2").contains("Delete the integration for https://acme.okta.com?"));
+    assert_eq!(fake.requests().len(), 1, "nothing sent before confirm");
+    click_button("Cancel");
+    settle().await;
+    assert!(!el("dialog").has_attribute("open"));
+    assert_eq!(fake.requests().len(), 1, "nothing sent after cancel");
+
+    click_button("Delete integration");
+    settle().await;
+    click("dialog button.danger");
+    wait_for("back to the list", || pathname() == "/integrations").await;
+    let requests = fake.requests();
+    assert_eq!(requests[1].method, "DELETE");
+    assert_eq!(requests[1].url, format!("{}/{ID}", integrations_url()));
+    wait_for("the toast", || {
+        text(".toasts").contains("Integration deleted")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn bad_or_unknown_id_says_not_found() {
+    go("/integrations/not-a-uuid");
+    let fake = FakeTransport::new();
+    let h = mount(cfg(), fake.clone(), 1000, routes);
+    wait_for("the message", || {
+        text("body").contains("Integration not found")
+    })
+    .await;
+    assert!(fake.requests().is_empty());
+    assert!(query("main a[href='/integrations'], a[href='/integrations']").is_some());
+    drop(h);
+
+    go(&format!("/integrations/{ID}"));
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::json(
+        404,
+        r#"{"success":false,"errors":[{"code":1004,"message":"not found"}],"messages":[],"result":null}"#,
+    ));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    wait_for("the message", || {
+        text("body").contains("Integration not found")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn copy_button_reports_the_outcome() {
+    go(&format!("/integrations/{ID}"));
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(&integration(
+        "https://acme.okta.com",
+        "idp-1",
+        true,
+    )));
+    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    wait_for("the page", || query("#well-known-url").is_some()).await;
+    click_button("Copy");
+    wait_for("the outcome", || !text(".copy-status").is_empty()).await;
+    // Headless Chromium denies the clipboard to synthetic clicks; either outcome is announced.
+    let status = text(".copy-status");
+    assert!(
+        status == "Copied" || status.contains("copy it by hand"),
+        "{status}"
+    );
+    assert_eq!(
+        el(".copy-status").get_attribute("role").as_deref(),
+        Some("status")
+    );
+}

@@ -1,0 +1,255 @@
+//! User page in headless Chromium: details and events, the confirmed reset, hostile event
+//! details rendered as text, and not-found ids.
+
+mod common;
+
+use common::document;
+use common::*;
+use leptos::prelude::view;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use zt_risk_console::api::fake::{FakeReply, FakeTransport};
+use zt_risk_console::components::Toaster;
+use zt_risk_console::pages::UserDetailPage;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ID: &str = "4a7f9c1e-8b2d-4e6f-9a3b-1c5d7e9f0a2b";
+
+fn detail(risk_level: Option<&str>, reset: Option<&str>, details: serde_json::Value) -> FakeReply {
+    let mut body = serde_json::json!({
+        "name": "Ada Lovelace",
+        "email": "ada@example.com",
+        "last_reset_time": reset,
+        "events": [
+            {"id": "e1", "name": "Impossible Travel", "risk_level": "high",
+             "timestamp": "2026-01-02T10:00:00Z", "event_details": details},
+            {"id": "e2", "name": "SentinelOne Infection Detected", "risk_level": "medium",
+             "timestamp": "2026-01-03T10:00:00Z"}
+        ]
+    });
+    if let Some(level) = risk_level {
+        body["risk_level"] = level.into();
+    }
+    FakeReply::ok(&body.to_string())
+}
+
+fn mount_at(
+    fake: &FakeTransport,
+    id: &str,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    clear_storage();
+    mount_kept(fake, id)
+}
+
+/// Mounts without clearing storage first.
+fn mount_kept(
+    fake: &FakeTransport,
+    id: &str,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("/users/{id}")))
+        .expect("replace_state");
+    let mut cfg = config();
+    cfg.demo_token = Some("t".into());
+    mount(cfg, fake.clone(), 1000, || {
+        view! {
+            <Router>
+                <Routes fallback=|| "no route">
+                    <Route path=path!("/users/:id") view=UserDetailPage/>
+                </Routes>
+            </Router>
+            <Toaster/>
+        }
+    })
+}
+
+fn posts(fake: &FakeTransport) -> Vec<String> {
+    fake.requests()
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .map(|r| r.url)
+        .collect()
+}
+
+fn dialog_open() -> bool {
+    query("dialog[open]").is_some()
+}
+
+async fn loaded() {
+    wait_for("the user", || query("dl.facts").is_some()).await;
+}
+
+#[wasm_bindgen_test]
+async fn shows_user_and_events() {
+    let fake = FakeTransport::new();
+    fake.push(detail(
+        Some("high"),
+        None,
+        serde_json::json!({"ip": "203.0.113.9", "nested": {"a": [1, 2]}}),
+    ));
+    let _h = mount_at(&fake, ID);
+    loaded().await;
+    assert_eq!(text("h1"), "Ada Lovelace");
+    let facts = text("dl.facts");
+    assert!(facts.contains("ada@example.com"), "{facts}");
+    assert!(facts.contains("High"), "{facts}");
+    assert!(facts.contains("Never"), "{facts}");
+    let rows = document()
+        .query_selector_all("table tbody tr")
+        .expect("rows");
+    assert_eq!(rows.length(), 2);
+    // Newest first by default.
+    assert!(text("table tbody tr").contains("SentinelOne"));
+    assert!(text("table tbody tr").contains("—"));
+    assert_eq!(text("details.json summary"), "Show details");
+    assert!(text("details.json pre").contains("\"ip\": \"203.0.113.9\""));
+    assert!(fake.requests()[0]
+        .url
+        .ends_with(&format!("/zt_risk_scoring/{ID}")));
+
+    click_button("Time");
+    settle().await;
+    assert!(text("table tbody tr").contains("Impossible Travel"));
+    click_button("Risk level");
+    settle().await;
+    assert!(text("table tbody tr").contains("Impossible Travel"));
+    assert!(query("th[aria-sort=descending]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn back_link_keeps_the_list_query() {
+    clear_storage();
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .expect("sessionStorage")
+        .set_item("zt.users.query", "?level=high&sort=name")
+        .expect("set");
+    let fake = FakeTransport::new();
+    fake.push(detail(Some("low"), None, serde_json::Value::Null));
+    let _h = mount_kept(&fake, ID);
+    loaded().await;
+    assert_eq!(text("a[href='/users?level=high&sort=name']"), "← Users");
+}
+
+#[wasm_bindgen_test]
+async fn reset_posts_only_after_confirm() {
+    let fake = FakeTransport::new();
+    fake.push(detail(Some("high"), None, serde_json::Value::Null));
+    fake.push(FakeReply::ok("{}"));
+    fake.push(detail(
+        None,
+        Some("2026-01-04T00:00:00Z"),
+        serde_json::Value::Null,
+    ));
+    let _h = mount_at(&fake, ID);
+    loaded().await;
+
+    click_button("Reset risk score");
+    settle().await;
+    assert!(dialog_open());
+    assert!(text("dialog").contains("Reset risk score for Ada Lovelace?"));
+    assert!(text("dialog").contains("history is kept"));
+    assert!(posts(&fake).is_empty(), "opening the dialog sends nothing");
+    click_button("Cancel");
+    settle().await;
+    assert!(!dialog_open());
+    assert!(posts(&fake).is_empty(), "Cancel sends nothing");
+
+    click_button("Reset risk score");
+    settle().await;
+    click_button("Reset score");
+    wait_for("the toast", || {
+        text(".toasts").contains("Risk score reset for Ada Lovelace")
+    })
+    .await;
+    assert_eq!(
+        posts(&fake),
+        [format!(
+            "{BASE}/accounts/{ACCOUNT}/zt_risk_scoring/{ID}/reset"
+        )]
+    );
+    wait_for("the reloaded user", || {
+        text("dl.facts").contains("Not scored")
+    })
+    .await;
+    assert!(!dialog_open());
+    assert_eq!(fake.requests().len(), 3, "GET, POST, fresh GET");
+    wait_for("focus back on the reset button", || {
+        document()
+            .active_element()
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t == "Reset risk score")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn failed_reset_shows_the_error_and_keeps_the_page() {
+    let fake = FakeTransport::new();
+    fake.push(detail(Some("high"), None, serde_json::Value::Null));
+    fake.push(FakeReply::json(
+        403,
+        r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[],"result":null}"#,
+    ));
+    let _h = mount_at(&fake, ID);
+    loaded().await;
+    click_button("Reset risk score");
+    settle().await;
+    click_button("Reset score");
+    wait_for("an alert", || query("[role=alert]").is_some()).await;
+    assert!(text("[role=alert]").contains("Authentication error"));
+    assert!(!dialog_open());
+    assert_eq!(text("h1"), "Ada Lovelace");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_event_details_are_text() {
+    let fake = FakeTransport::new();
+    fake.push(detail(
+        Some("high"),
+        None,
+        serde_json::json!({"x": "<img src=x onerror=alert(1)>", "y": "<script>alert(2)</script>"}),
+    ));
+    let _h = mount_at(&fake, ID);
+    loaded().await;
+    assert!(
+        query("img").is_none(),
+        "no element was created from the data"
+    );
+    assert!(query("main script, div script").is_none());
+    let pre = text("details.json pre");
+    assert!(pre.contains("<img src=x onerror=alert(1)>"), "{pre}");
+    assert!(pre.contains("<script>"), "{pre}");
+}
+
+#[wasm_bindgen_test]
+async fn unknown_id_is_not_found() {
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::json(
+        404,
+        r#"{"success":false,"errors":[{"code":1404,"message":"user not found"}],"messages":[],"result":null}"#,
+    ));
+    let _h = mount_at(&fake, ID);
+    wait_for("not found", || {
+        text("body").contains("No user with this ID")
+    })
+    .await;
+    assert!(query("a[href='/users']").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn malformed_id_is_not_found_without_a_request() {
+    let fake = FakeTransport::new();
+    let _h = mount_at(&fake, "not-a-uuid");
+    wait_for("not found", || {
+        text("body").contains("No user with this ID")
+    })
+    .await;
+    assert!(fake.requests().is_empty());
+}
