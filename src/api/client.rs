@@ -16,7 +16,7 @@ use zt_risk_api::paths::{Method, PathError};
 
 use super::error::ApiError;
 use super::response::{interpret, Page};
-use super::transport::{HttpRequest, Transport, TransportError};
+use super::transport::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::session::{Connection, Session};
 use crate::state::Cache;
 
@@ -112,6 +112,13 @@ impl Api {
 
     /// Performs `call` with the current connection and decodes the result.
     pub async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<Page<T>, ApiError> {
+        let permission = call.permission;
+        // Only decoding is generic: the exchange's state machine exists once in the binary.
+        interpret(&self.exchange(call).await?, permission)
+    }
+
+    /// Sends `call` and returns the raw response, or why none arrived.
+    async fn exchange(&self, call: Call) -> Result<HttpResponse, ApiError> {
         let connection = self.connection();
         let base = connection
             .api_base_url
@@ -155,7 +162,7 @@ impl Api {
             }
         };
         match outcome {
-            Ok(response) => interpret(&response, call.permission),
+            Ok(response) => Ok(response),
             Err(TransportError::Aborted) => Err(ApiError::Aborted),
             Err(TransportError::Network(detail)) => Err(ApiError::Network {
                 base_url: base,

@@ -21,10 +21,10 @@ pub struct RuntimeConfig {
 }
 
 impl RuntimeConfig {
-    /// Fetches `config.json` relative to the page; a failure yields empty defaults and a note.
+    /// Fetches `/config.json` (the site root: deep links must not change where it is read); a failure yields empty defaults and a note.
     pub async fn load() -> Self {
         let fetched = async {
-            let response = gloo_net::http::Request::get("config.json")
+            let response = gloo_net::http::Request::get("/config.json")
                 .cache(web_sys::RequestCache::NoCache)
                 .send()
                 .await

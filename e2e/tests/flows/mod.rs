@@ -1,0 +1,7 @@
+//! One module per area of the console (the "Done when" flows).
+
+mod behaviors;
+mod integrations;
+mod pages;
+mod settings;
+mod users;
