@@ -1,6 +1,7 @@
 //! `Field`: ties a label, an input, its hint and its error together by id.
 
 use leptos::prelude::*;
+use zt_risk_api::validate::FieldError;
 
 /// A labelled form row. The input (the child) must use `id`, and should set
 /// `aria-describedby=Field::describedby(id)` and `aria-invalid` from the same error signal.
@@ -35,4 +36,15 @@ pub fn Field(
 /// The `aria-describedby` value for the input of the field with this id.
 pub fn describedby(id: &str) -> String {
     format!("{id}-hint {id}-error")
+}
+
+/// The message of the first error for `field` in `errors`, as a signal for `Field`.
+pub fn field_error(errors: Signal<Vec<FieldError>>, field: &'static str) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    })
 }

@@ -5,12 +5,10 @@
 
 mod draft;
 mod draft_bar;
-mod leave_guard;
 mod table;
 
 pub use draft::{settings_of, BehaviorsDraft, Settings};
 pub use draft_bar::count_label;
-pub use leave_guard::use_leave_guard;
 
 use leptos::prelude::*;
 
@@ -55,7 +53,6 @@ pub fn BehaviorsPage() -> impl IntoView {
     });
     let dirty = Memo::new(move |_| draft.with(|d| d.is_dirty()));
     use_unsaved_guard(dirty.into());
-    use_leave_guard(dirty.into());
 
     let focus_heading = move || {
         if let Some(h) = heading.get_untracked() {

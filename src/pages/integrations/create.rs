@@ -7,7 +7,9 @@ use zt_risk_api::validate::{FieldError, IntegrationDraft};
 use zt_risk_api::CreateIntegration;
 
 use super::created::CreatedPanel;
-use super::form::{focus_first_invalid, needs_error_view, server_field_errors, IntegrationFields};
+use super::form::{
+    focus_first_invalid, needs_error_view, server_field_errors, submit, IntegrationFields,
+};
 use crate::api::{use_api, ApiError};
 use crate::components::ErrorView;
 use crate::state::unsaved::use_unsaved_guard;
@@ -45,20 +47,7 @@ pub fn NewIntegrationPage() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if create.pending().get_untracked() {
-            return;
-        }
-        match draft.get_untracked().to_create() {
-            Ok(body) => {
-                client_errors.set(Vec::new());
-                create.value().set(None);
-                create.dispatch(body);
-            }
-            Err(list) => {
-                focus_first_invalid(&list);
-                client_errors.set(list);
-            }
-        }
+        submit(create, draft.get_untracked().to_create(), client_errors);
     };
     let general_error = move || {
         failure

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use zt_risk_api::validate::{FieldError, IntegrationDraft};
 use zt_risk_api::{Integration, UpdateIntegration};
 
-use super::form::{focus_first_invalid, needs_error_view, server_field_errors, IntegrationFields};
+use super::form::{
+    focus_first_invalid, needs_error_view, server_field_errors, submit, IntegrationFields,
+};
 use crate::api::{use_api, ApiError};
 use crate::components::{use_toasts, ErrorView};
 use crate::state::unsaved::use_unsaved_guard;
@@ -57,20 +59,7 @@ pub fn EditIntegration(
     use_unsaved_guard(dirty.into());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if save.pending().get_untracked() {
-            return;
-        }
-        match draft.get_untracked().to_update() {
-            Ok(body) => {
-                client_errors.set(Vec::new());
-                save.value().set(None);
-                save.dispatch(body);
-            }
-            Err(list) => {
-                focus_first_invalid(&list);
-                client_errors.set(list);
-            }
-        }
+        submit(save, draft.get_untracked().to_update(), client_errors);
     };
     let general_error = move || {
         failure

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 use zt_risk_api::validate::{FieldError, IntegrationDraft};
 
 use crate::api::ApiError;
-use crate::components::{field::describedby, Field};
+use crate::components::field::{describedby, field_error};
+use crate::components::Field;
 
 /// Input ids, in the order fields appear (the first invalid one gets focus).
 const FIELDS: [(&str, &str); 2] = [
@@ -53,14 +54,30 @@ pub fn focus_first_invalid(errors: &[FieldError]) {
     }
 }
 
-fn error_for(errors: Signal<Vec<FieldError>>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        errors.with(|e| {
-            e.iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message.clone())
-        })
-    })
+/// Dispatches the validated `body` through `action`, or shows the field errors and focuses the
+/// first invalid field. Ignored while a request is pending.
+pub fn submit<B, O>(
+    action: Action<B, O>,
+    body: Result<B, Vec<FieldError>>,
+    client_errors: RwSignal<Vec<FieldError>>,
+) where
+    B: Send + Sync + 'static,
+    O: Send + Sync + 'static,
+{
+    if action.pending().get_untracked() {
+        return;
+    }
+    match body {
+        Ok(body) => {
+            client_errors.set(Vec::new());
+            action.value().set(None);
+            action.dispatch(body);
+        }
+        Err(list) => {
+            focus_first_invalid(&list);
+            client_errors.set(list);
+        }
+    }
 }
 
 /// The editable integration fields, bound to `draft`, showing `errors` by their fields.
@@ -75,8 +92,8 @@ pub fn IntegrationFields(
     #[prop(optional)]
     with_active: bool,
 ) -> impl IntoView {
-    let url_error = error_for(errors, "tenant_url");
-    let reference_error = error_for(errors, "reference_id");
+    let url_error = field_error(errors, "tenant_url");
+    let reference_error = field_error(errors, "reference_id");
     let active = move || draft.read().active;
     view! {
         {with_active.then(|| view! {

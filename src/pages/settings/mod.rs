@@ -10,19 +10,10 @@ pub use draft::{SettingsDraft, ValidSettings};
 use leptos::prelude::*;
 use zt_risk_api::validate::FieldError;
 
-use crate::components::{field::describedby, Field};
+use crate::components::field::{describedby, field_error};
+use crate::components::Field;
 use crate::session::use_session;
 use test_connection::TestConnection;
-
-fn error_for(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        errors.with(|e| {
-            e.iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message.clone())
-        })
-    })
-}
 
 /// The Settings page.
 #[component]
@@ -68,8 +59,8 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let connection =
         Callback::new(move |()| draft.get_untracked().connection(session.connection().token));
-    let base_error = error_for(errors, "api_base_url");
-    let account_error = error_for(errors, "account_id");
+    let base_error = field_error(errors.into(), "api_base_url");
+    let account_error = field_error(errors.into(), "account_id");
     let bind = move |get: fn(&SettingsDraft) -> &String, set: fn(&mut SettingsDraft, String)| {
         (
             move || get(&draft.read()).clone(),

@@ -34,10 +34,13 @@ pub fn UserDetailPage() -> impl IntoView {
     });
     let refetch = Callback::new(move |()| reload.update(|n| *n += 1));
     let refocus = StoredValue::new(false);
+    // A reload keeps the old content on screen; say that it is being refreshed.
+    let refreshing = RwSignal::new(false);
 
     view! {
         <p class="back"><A href=list_href()>"← Users"</A></p>
-        <Transition fallback=|| view! { <SkeletonRows rows=5 label="Loading user"/> }>
+        <p class="hint" role="status">{move || (refreshing.get() && user.read().is_some()).then_some("Refreshing…")}</p>
+        <Transition fallback=|| view! { <SkeletonRows rows=5 label="Loading user"/> } set_pending=refreshing>
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(user) => view! { <UserView id=id.get_untracked() user on_reset=refetch refocus/> }.into_any(),
