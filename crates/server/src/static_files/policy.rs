@@ -111,7 +111,7 @@ pub fn content_type(name: &str) -> &'static str {
 /// Cache lifetime: never cached without revalidation for the entry points, a year for files
 /// whose name carries a content hash (Trunk's `name-<hex>.ext`), a few minutes otherwise.
 pub fn cache_control(name: &str) -> &'static str {
-    if name == "index.html" || name == "config.json" {
+    if matches!(name, "index.html" | "config.json" | "boot.js") {
         NO_CACHE
     } else if is_hashed(name) {
         IMMUTABLE
@@ -140,10 +140,12 @@ pub fn headers_file(csp: &str) -> String {
     for (name, value) in SECURITY_HEADERS {
         out.push_str(&format!("  {name}: {value}\n"));
     }
-    for path in ["/", "/index.html", "/config.json"] {
+    for path in ["/", "/index.html", "/config.json", "/boot.js"] {
         out.push_str(&format!("{path}\n  Cache-Control: {NO_CACHE}\n"));
     }
-    for pattern in ["/*.wasm", "/*.js", "/*.css"] {
+    // Only Trunk's hashed outputs (`<stem>-<hash>.<ext>`): a pattern such as `/*.js` would also
+    // pin the unhashed `boot.js` for a year.
+    for pattern in ["/zt-risk-console-*", "/main-*.css"] {
         out.push_str(&format!("{pattern}\n  Cache-Control: {IMMUTABLE}\n"));
     }
     out
