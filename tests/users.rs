@@ -327,6 +327,43 @@ fn query_round_trips_and_defaults_are_omitted() {
 }
 
 #[wasm_bindgen_test]
+fn search_and_name_sort_ignore_case_beyond_ascii() {
+    // `text::lowercase` hands non-ASCII text to the browser: it must agree with Rust's mapping.
+    for s in [
+        "ÉLODIE Ångström",
+        "ΟΔΥΣΣΕΥΣ",
+        "İstanbul",
+        "STRASSE Straße",
+        "Zoë",
+        "plain ascii",
+    ] {
+        assert_eq!(zt_risk_console::text::lowercase(s), s.to_lowercase(), "{s}");
+    }
+    let users = vec![
+        user(1, "Zoë Ångström", RiskLevel::Low, 10),
+        user(2, "élodie Martin", RiskLevel::Low, 20),
+        user(3, "Émile Zola", RiskLevel::Low, 30),
+    ];
+    let search = |q: &str| {
+        let c = Criteria {
+            q: q.into(),
+            ..Criteria::default()
+        };
+        matching(&users, &c)
+    };
+    assert_eq!(search("ÉLODIE"), vec![1]);
+    assert_eq!(search("ångström"), vec![0]);
+    assert_eq!(search("É"), vec![2, 1], "both accented names, newest first");
+    let by_name = Criteria {
+        sort: SortKey::Name,
+        dir: Dir::Asc,
+        ..Criteria::default()
+    };
+    // Lowercased, "élodie" and "émile" sort together after "zoë" (é > z in code points).
+    assert_eq!(matching(&users, &by_name), vec![0, 1, 2]);
+}
+
+#[wasm_bindgen_test]
 fn filter_sort_and_page_ten_thousand_users() {
     let users = many(10_000);
     let started = js_sys::Date::now();

@@ -22,60 +22,88 @@ struct FailureBody {
 }
 
 /// Interprets `response`; `permission` names the token permission the operation needs.
+///
+/// Only the envelope decoding is generic: the status and body checks live in plain functions,
+/// so they exist once in the binary however many result types there are.
 pub fn interpret<T: DeserializeOwned>(
     response: &HttpResponse,
     permission: &'static str,
 ) -> Result<Page<T>, ApiError> {
-    let status = response.status;
-    let not_json = || ApiError::NotJson {
-        status,
-        status_text: response.status_text.clone(),
-        content_type: response.content_type.clone(),
-    };
-    let body = response.body.trim_start();
-    if !(body.starts_with('{') || body.starts_with('[')) {
-        return Err(not_json());
+    let body = json_body(response)?;
+    if !(200..300).contains(&response.status) {
+        return Err(failure(response, body, permission));
     }
-    if (200..300).contains(&status) {
-        let envelope: Envelope<T> = serde_json::from_str(body).map_err(|e| {
-            if serde_json::from_str::<serde_json::Value>(body).is_err() {
-                not_json()
-            } else {
-                ApiError::Decode(e.to_string())
-            }
-        })?;
-        return match envelope {
-            Envelope {
-                success: true,
-                result: Some(result),
-                result_info,
-                ..
-            } => Ok(Page {
+    let envelope: Envelope<T> =
+        serde_json::from_str(body).map_err(|e| undecodable(response, body, &e))?;
+    match envelope {
+        Envelope {
+            success: true,
+            result: Some(result),
+            result_info,
+            ..
+        } => Ok(Page {
+            result,
+            result_info,
+        }),
+        Envelope {
+            success: false,
+            errors,
+            ..
+        } => Err(ApiError::Rejected {
+            status: response.status,
+            errors,
+        }),
+        // `null` is a valid result for operations whose result is empty (reset, delete).
+        // Parsed from text, not `from_value`, so no second deserializer is compiled per type.
+        Envelope {
+            result: None,
+            result_info,
+            ..
+        } => serde_json::from_str("null")
+            .map(|result| Page {
                 result,
                 result_info,
-            }),
-            Envelope {
-                success: false,
-                errors,
-                ..
-            } => Err(ApiError::Rejected { status, errors }),
-            // `null` is a valid result for operations whose result is empty (reset, delete).
-            Envelope {
-                result: None,
-                result_info,
-                ..
-            } => serde_json::from_value(serde_json::Value::Null)
-                .map(|result| Page {
-                    result,
-                    result_info,
-                })
-                .map_err(|_| ApiError::Decode("the response has no result".into())),
-        };
+            })
+            .map_err(|_| ApiError::Decode("the response has no result".into())),
     }
-    let errors = serde_json::from_str::<FailureBody>(body)
-        .map_err(|_| not_json())?
-        .errors;
-    Err(match status {
+}
+
+fn not_json(response: &HttpResponse) -> ApiError {
+    ApiError::NotJson {
+        status: response.status,
+        status_text: response.status_text.clone(),
+        content_type: response.content_type.clone(),
+    }
+}
+
+/// The body, if it looks like JSON (an object or an array).
+fn json_body(response: &HttpResponse) -> Result<&str, ApiError> {
+    let body = response.body.trim_start();
+    if body.starts_with('{') || body.starts_with('[') {
+        Ok(body)
+    } else {
+        Err(not_json(response))
+    }
+}
+
+/// A 2xx body that did not decode: not JSON at all, or JSON of the wrong shape.
+fn undecodable(response: &HttpResponse, body: &str, error: &serde_json::Error) -> ApiError {
+    // `IgnoredAny` only checks the syntax, without building a `Value`.
+    if serde_json::from_str::<serde::de::IgnoredAny>(body).is_err() {
+        not_json(response)
+    } else {
+        ApiError::Decode(error.to_string())
+    }
+}
+
+/// The error for a non-2xx response, with the API's error items.
+fn failure(response: &HttpResponse, body: &str, permission: &'static str) -> ApiError {
+    let status = response.status;
+    let errors = match serde_json::from_str::<FailureBody>(body) {
+        Ok(failure) => failure.errors,
+        Err(_) => return not_json(response),
+    };
+    match status {
         401 | 403 => ApiError::Unauthorized {
             status,
             errors,
@@ -91,5 +119,5 @@ pub fn interpret<T: DeserializeOwned>(
         },
         500..=599 => ApiError::Server { status, errors },
         _ => ApiError::Rejected { status, errors },
-    })
+    }
 }

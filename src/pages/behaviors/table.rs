@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use zt_risk_api::{Behavior, Behaviors, RiskLevel};
 
 use super::draft::BehaviorsDraft;
+use crate::text::lowercase;
 
 /// An id usable in `id=` attributes: letters, digits, `-` and `_` kept, anything else as `.hex`.
 fn dom_id(id: &str) -> String {
@@ -21,7 +22,7 @@ fn dom_id(id: &str) -> String {
 pub fn sorted(behaviors: Behaviors) -> Vec<(String, Behavior)> {
     let mut rows: Vec<_> = behaviors.behaviors.into_iter().collect();
     rows.sort_by(|(a_id, a), (b_id, b)| {
-        (a.name.to_lowercase(), a_id).cmp(&(b.name.to_lowercase(), b_id))
+        (lowercase(&a.name), a_id).cmp(&(lowercase(&b.name), b_id))
     });
     rows
 }

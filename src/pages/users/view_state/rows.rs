@@ -6,25 +6,26 @@ use std::cmp::Ordering;
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::{Criteria, Dir, SortKey};
+use crate::text::lowercase;
 
 /// Rows per page.
 pub const PAGE_SIZE: usize = 50;
 
 /// Indices into `users` of the rows that match, in display order.
 pub fn matching(users: &[UserRiskInfo], c: &Criteria) -> Vec<usize> {
-    let needle = c.q.trim().to_lowercase();
+    let needle = lowercase(c.q.trim());
     let mut rows: Vec<usize> = (0..users.len())
         .filter(|&i| {
             let u = &users[i];
             c.level.as_ref().is_none_or(|l| &u.max_risk_level == l)
                 && (needle.is_empty()
-                    || u.name.to_lowercase().contains(&needle)
-                    || u.email.to_lowercase().contains(&needle))
+                    || lowercase(&u.name).contains(&needle)
+                    || lowercase(&u.email).contains(&needle))
         })
         .collect();
     // Text keys are lowered once, not in every comparison.
     let lowered = |f: fn(&UserRiskInfo) -> &str| -> Vec<String> {
-        users.iter().map(|u| f(u).to_lowercase()).collect()
+        users.iter().map(|u| lowercase(f(u))).collect()
     };
     let names = lowered(|u| &u.name);
     let newest_first = |a: &UserRiskInfo, b: &UserRiskInfo| b.last_event.cmp(&a.last_event);
