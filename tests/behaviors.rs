@@ -1,5 +1,6 @@
 //! Behaviors page in headless Chromium: the draft, one PUT with only the changes, a failed save
-//! that keeps every edit, Discard, unknown levels; and the pure draft rules.
+//! that keeps every edit, Discard, unknown levels, and the leave guard. (The draft rules are
+//! native unit tests in `src/pages/behaviors/draft_tests.rs`.)
 
 mod common;
 
@@ -9,12 +10,9 @@ use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlSelectElement;
-use zt_risk_api::{BehaviorUpdate, RiskLevel};
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::components::Toaster;
-use zt_risk_console::pages::behaviors::{BehaviorsDraft, Settings};
 use zt_risk_console::pages::BehaviorsPage;
-use zt_risk_console::session::RuntimeConfig;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -24,12 +22,6 @@ const BEHAVIORS: &str = r#"{"behaviors":{
   "sentinel_one":{"name":"SentinelOne Infection Detected","description":"EDR threat.","enabled":false,"risk_level":"medium"},
   "odd":{"name":"A strange one","description":"Level from the future.","enabled":true,"risk_level":"critical"}
 }}"#;
-
-fn cfg() -> RuntimeConfig {
-    let mut c = config();
-    c.demo_token = Some("t".into());
-    c
-}
 
 fn switch(name: &str) -> web_sys::Element {
     el(&format!(
@@ -73,7 +65,7 @@ fn changed_tags() -> u32 {
 
 async fn loaded(fake: &FakeTransport) -> impl Drop {
     // The layout normally renders the toaster; tests need it to see the toast.
-    let handle = mount(cfg(), fake.clone(), 1000, || {
+    let handle = mount(config_with_token(), fake.clone(), 1000, || {
         view! { <BehaviorsPage/><Toaster/> }
     });
     wait_for("the behaviors table", || query("table").is_some()).await;
@@ -274,83 +266,13 @@ async fn load_failure_retries_and_empty_account() {
         r#"{"success":false,"errors":[{"code":1001,"message":"Try later"}],"messages":[],"result":null}"#,
     ));
     fake.push(FakeReply::ok(r#"{"behaviors":{}}"#));
-    let _handle = mount(cfg(), fake.clone(), 1000, BehaviorsPage);
+    let _handle = mount(config_with_token(), fake.clone(), 1000, BehaviorsPage);
     wait_for("the error", || query(r#"[role="alert"]"#).is_some()).await;
     assert!(text(r#"[role="alert"]"#).contains("1001"));
     click_button("Retry");
     wait_for("the empty state", || query(".empty-state").is_some()).await;
     assert!(text(".empty-state").contains("No behaviors"));
     assert_eq!(fake.requests().len(), 2);
-}
-
-fn setting(enabled: bool, level: RiskLevel) -> BehaviorUpdate {
-    BehaviorUpdate {
-        enabled,
-        risk_level: level,
-    }
-}
-
-fn original() -> Settings {
-    [
-        ("a".to_owned(), setting(false, RiskLevel::High)),
-        ("b".to_owned(), setting(true, RiskLevel::Low)),
-        (
-            "c".to_owned(),
-            setting(true, RiskLevel::from_wire("critical")),
-        ),
-    ]
-    .into_iter()
-    .collect()
-}
-
-#[wasm_bindgen_test]
-fn draft_keeps_only_real_changes() {
-    let mut d = BehaviorsDraft::new(original());
-    assert!(!d.is_dirty());
-    d.set_enabled("a", true);
-    d.set_level("b", RiskLevel::Medium);
-    d.set_enabled("c", false);
-    d.set_enabled("c", true);
-    d.set_enabled("missing", true);
-    assert_eq!(d.count(), 2);
-    let changes = d.changes();
-    assert_eq!(changes.get("a"), Some(&setting(true, RiskLevel::High)));
-    assert_eq!(changes.get("b"), Some(&setting(true, RiskLevel::Medium)));
-    d.set_level("b", RiskLevel::Low);
-    assert_eq!(d.changes().keys().collect::<Vec<_>>(), vec!["a"]);
-    assert!(d.is_changed("a") && !d.is_changed("b"));
-    d.discard();
-    assert!(!d.is_dirty());
-    assert_eq!(d.current("a"), Some(&setting(false, RiskLevel::High)));
-}
-
-#[wasm_bindgen_test]
-fn draft_unknown_levels_count_only_when_a_known_one_is_picked() {
-    let mut d = BehaviorsDraft::new(original());
-    d.set_level("c", RiskLevel::from_wire("critical"));
-    d.set_level("c", RiskLevel::from_wire("other"));
-    assert!(!d.is_dirty(), "an unknown level cannot be picked");
-    d.set_enabled("c", false);
-    assert_eq!(d.needs_level(), vec!["c".to_owned()]);
-    d.set_level("c", RiskLevel::High);
-    assert!(d.needs_level().is_empty());
-    assert_eq!(d.changes().get("c"), Some(&setting(false, RiskLevel::High)));
-}
-
-#[wasm_bindgen_test]
-fn draft_apply_saved_and_rebase() {
-    let mut d = BehaviorsDraft::new(original());
-    d.set_enabled("a", true);
-    let sent = d.changes();
-    d.set_level("b", RiskLevel::High);
-    d.apply_saved(&sent);
-    assert_eq!(d.count(), 1, "an edit made while saving stays");
-    assert!(d.is_changed("b"));
-    assert_eq!(d.current("a"), Some(&setting(true, RiskLevel::High)));
-    let mut reloaded = original();
-    reloaded.insert("b".into(), setting(true, RiskLevel::High));
-    d.rebase(reloaded);
-    assert!(!d.is_dirty(), "edits that now match the server are dropped");
 }
 
 /// Replaces `window.confirm` with one that counts calls and answers `answer`.

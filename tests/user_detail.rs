@@ -8,7 +8,6 @@ use common::*;
 use leptos::prelude::view;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::components::Toaster;
@@ -49,15 +48,8 @@ fn mount_kept(
     fake: &FakeTransport,
     id: &str,
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
-    web_sys::window()
-        .expect("window")
-        .history()
-        .expect("history")
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("/users/{id}")))
-        .expect("replace_state");
-    let mut cfg = config();
-    cfg.demo_token = Some("t".into());
-    mount(cfg, fake.clone(), 1000, || {
+    go(&format!("/users/{id}"));
+    mount(config_with_token(), fake.clone(), 1000, || {
         view! {
             <Router>
                 <Routes fallback=|| "no route">

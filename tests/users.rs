@@ -3,71 +3,23 @@
 
 mod common;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::document;
+use common::users::*;
 use common::*;
 use leptos::prelude::view;
 use leptos_router::components::Router;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use zt_risk_api::{RiskLevel, UserRiskInfo};
+use zt_risk_api::UserRiskInfo;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::api::transport::HttpResponse;
-use zt_risk_console::pages::users::view_state::{
-    counts, matching, page_info, Criteria, Dir, SortKey, ViewState, PAGE_SIZE,
-};
 use zt_risk_console::pages::UsersPage;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
-        .single()
-        .expect("time")
-}
-
-fn user(i: usize, name: &str, level: RiskLevel, minutes: i64) -> UserRiskInfo {
-    UserRiskInfo {
-        user_id: format!("00000000-0000-4000-8000-{i:012}"),
-        name: name.into(),
-        email: format!("{}@example.com", name.to_lowercase().replace(' ', ".")),
-        max_risk_level: level,
-        event_count: (i % 7) as u64 + 1,
-        last_event: t0() + Duration::minutes(minutes),
-    }
-}
-
-fn sample() -> Vec<UserRiskInfo> {
-    vec![
-        user(1, "Zoe Low", RiskLevel::Low, 50),
-        user(2, "Ada High", RiskLevel::High, 10),
-        user(3, "Bob Medium", RiskLevel::Medium, 30),
-        user(4, "Cy High", RiskLevel::High, 40),
-    ]
-}
-
-fn many(n: usize) -> Vec<UserRiskInfo> {
-    let levels = [RiskLevel::Low, RiskLevel::Medium, RiskLevel::High];
-    (0..n)
-        .map(|i| {
-            let level = levels[i % 3].clone();
-            user(i, &format!("User {i:05}"), level, (i * 7 % 1000) as i64)
-        })
-        .collect()
-}
-
 fn summary_reply(users: &[UserRiskInfo]) -> FakeReply {
     let body = serde_json::json!({ "users": users }).to_string();
     FakeReply::ok(&body)
-}
-
-fn set_url(url: &str) {
-    web_sys::window()
-        .expect("window")
-        .history()
-        .expect("history")
-        .replace_state_with_url(&JsValue::NULL, "", Some(url))
-        .expect("replace_state");
 }
 
 fn search() -> String {
@@ -96,18 +48,12 @@ fn choose_level(value: &str) {
         .expect("dispatch");
 }
 
-fn cfg() -> zt_risk_console::session::RuntimeConfig {
-    let mut c = config();
-    c.demo_token = Some("t".into());
-    c
-}
-
 fn mount_users(
     fake: &FakeTransport,
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     clear_storage();
     mount(
-        cfg(),
+        config_with_token(),
         fake.clone(),
         1000,
         || view! { <Router><UsersPage/></Router> },
@@ -120,7 +66,7 @@ async fn rows_shown() {
 
 #[wasm_bindgen_test]
 async fn renders_rows_from_summary_in_default_order() {
-    set_url("/users");
+    go("/users");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&sample()));
     let _h = mount_users(&fake);
@@ -148,7 +94,7 @@ async fn renders_rows_from_summary_in_default_order() {
 
 #[wasm_bindgen_test]
 async fn view_is_read_from_the_url() {
-    set_url("/users?level=high&sort=name");
+    go("/users?level=high&sort=name");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&sample()));
     let _h = mount_users(&fake);
@@ -162,7 +108,7 @@ async fn view_is_read_from_the_url() {
 
 #[wasm_bindgen_test]
 async fn view_is_written_to_the_url_and_filters_reset_the_page() {
-    set_url("/users?page=2");
+    go("/users?page=2");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&many(120)));
     let _h = mount_users(&fake);
@@ -218,7 +164,7 @@ async fn view_is_written_to_the_url_and_filters_reset_the_page() {
 
 #[wasm_bindgen_test]
 async fn empty_summary_explains_where_users_come_from() {
-    set_url("/users");
+    go("/users");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&[]));
     let _h = mount_users(&fake);
@@ -231,7 +177,7 @@ async fn empty_summary_explains_where_users_come_from() {
 
 #[wasm_bindgen_test]
 async fn no_match_offers_clear_filters() {
-    set_url("/users?q=nobody&level=low");
+    go("/users?q=nobody&level=low");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&sample()));
     let _h = mount_users(&fake);
@@ -246,7 +192,7 @@ async fn no_match_offers_clear_filters() {
 
 #[wasm_bindgen_test]
 async fn html_502_shows_error_view_and_retry_refetches() {
-    set_url("/users");
+    go("/users");
     let fake = FakeTransport::new();
     fake.push(FakeReply::Respond(HttpResponse {
         status: 502,
@@ -268,7 +214,7 @@ async fn html_502_shows_error_view_and_retry_refetches() {
 
 #[wasm_bindgen_test]
 async fn refresh_refetches_past_the_cache() {
-    set_url("/users");
+    go("/users");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&sample()));
     fake.push(summary_reply(&sample()[..1]));
@@ -281,7 +227,7 @@ async fn refresh_refetches_past_the_cache() {
 
 #[wasm_bindgen_test]
 async fn ten_thousand_users_render_one_page() {
-    set_url("/users?sort=name&page=200");
+    go("/users?sort=name&page=200");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&many(10_000)));
     let _h = mount_users(&fake);
@@ -300,120 +246,3 @@ async fn ten_thousand_users_render_one_page() {
 }
 
 // ---- pure rules ----
-
-#[wasm_bindgen_test]
-fn query_round_trips_and_defaults_are_omitted() {
-    assert_eq!(ViewState::default().to_query(), "");
-    let state = ViewState::default()
-        .with(|c| {
-            c.q = "ada lovelace&x=1".into();
-            c.level = Some(RiskLevel::Medium);
-        })
-        .sorted_by(SortKey::Name)
-        .at_page(3);
-    let qs = state.to_query();
-    let params = web_sys::UrlSearchParams::new_with_str(&qs).expect("params");
-    let back = ViewState::from_query(|k| params.get(k));
-    assert_eq!(back, state, "{qs}");
-    assert!(qs.contains("sort=name") && !qs.contains("dir="), "{qs}");
-    let junk = ViewState::from_query(|k| (k != "q").then(|| format!("bogus-{k}")));
-    assert_eq!(junk, ViewState::default(), "unreadable values fall back");
-    let zero = ViewState::from_query(|k| (k == "page").then(|| "0".to_owned()));
-    assert_eq!(zero.page, 1);
-    assert_eq!(
-        ViewState::default().sorted_by(SortKey::Level).criteria.dir,
-        Dir::Asc
-    );
-}
-
-#[wasm_bindgen_test]
-fn search_and_name_sort_ignore_case_beyond_ascii() {
-    // `text::lowercase` hands non-ASCII text to the browser: it must agree with Rust's mapping.
-    for s in [
-        "ÉLODIE Ångström",
-        "ΟΔΥΣΣΕΥΣ",
-        "İstanbul",
-        "STRASSE Straße",
-        "Zoë",
-        "plain ascii",
-    ] {
-        assert_eq!(zt_risk_console::text::lowercase(s), s.to_lowercase(), "{s}");
-    }
-    let users = vec![
-        user(1, "Zoë Ångström", RiskLevel::Low, 10),
-        user(2, "élodie Martin", RiskLevel::Low, 20),
-        user(3, "Émile Zola", RiskLevel::Low, 30),
-    ];
-    let search = |q: &str| {
-        let c = Criteria {
-            q: q.into(),
-            ..Criteria::default()
-        };
-        matching(&users, &c)
-    };
-    assert_eq!(search("ÉLODIE"), vec![1]);
-    assert_eq!(search("ångström"), vec![0]);
-    assert_eq!(search("É"), vec![2, 1], "both accented names, newest first");
-    let by_name = Criteria {
-        sort: SortKey::Name,
-        dir: Dir::Asc,
-        ..Criteria::default()
-    };
-    // Lowercased, "élodie" and "émile" sort together after "zoë" (é > z in code points).
-    assert_eq!(matching(&users, &by_name), vec![0, 1, 2]);
-}
-
-#[wasm_bindgen_test]
-fn filter_sort_and_page_ten_thousand_users() {
-    let users = many(10_000);
-    let started = js_sys::Date::now();
-    let all = matching(&users, &Criteria::default());
-    assert_eq!(all.len(), 10_000);
-    assert!(all.windows(2).all(|w| {
-        let (a, b) = (&users[w[0]], &users[w[1]]);
-        a.max_risk_level > b.max_risk_level
-            || (a.max_risk_level == b.max_risk_level && a.last_event >= b.last_event)
-    }));
-    let high = Criteria {
-        level: Some(RiskLevel::High),
-        sort: SortKey::Name,
-        dir: Dir::Asc,
-        ..Criteria::default()
-    };
-    let rows = matching(&users, &high);
-    assert_eq!(rows.len(), 3_333);
-    assert!(rows.windows(2).all(|w| users[w[0]].name < users[w[1]].name));
-    let found = matching(
-        &users,
-        &Criteria {
-            q: "  USER 0999".into(),
-            ..Criteria::default()
-        },
-    );
-    assert_eq!(found.len(), 10, "User 09990..09999");
-    let by_mail = matching(
-        &users,
-        &Criteria {
-            q: "user.01234@EXAMPLE".into(),
-            ..Criteria::default()
-        },
-    );
-    assert_eq!(by_mail.len(), 1);
-    let elapsed = js_sys::Date::now() - started;
-    assert!(elapsed < 2_000.0, "took {elapsed} ms");
-
-    let info = page_info(10_000, 200);
-    assert_eq!(
-        (info.page, info.pages, info.start, info.end),
-        (200, 200, 9_950, 10_000)
-    );
-    assert_eq!(page_info(10_000, 999).page, 200, "clamped to the last page");
-    assert_eq!(page_info(0, 3).pages, 1);
-    assert_eq!(page_info(51, 2).end - page_info(51, 2).start, 1);
-    assert_eq!(PAGE_SIZE, 50);
-    let n = counts(&users);
-    assert_eq!(
-        (n.high, n.medium, n.low, n.total),
-        (3_333, 3_333, 3_334, 10_000)
-    );
-}

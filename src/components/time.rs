@@ -43,3 +43,27 @@ pub fn RelativeTime(
     let full = absolute(at);
     view! { <time datetime=at.to_rfc3339() title=full>{text}</time> }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone, Utc};
+
+    use super::relative;
+
+    #[test]
+    fn relative_times_read_naturally() {
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 28, 12, 0, 0)
+            .single()
+            .expect("time");
+        let ago = |d: Duration| relative(now - d, now);
+        assert_eq!(ago(Duration::seconds(10)), "just now");
+        assert_eq!(ago(Duration::seconds(60)), "1 minute ago");
+        assert_eq!(ago(Duration::minutes(59)), "59 minutes ago");
+        assert_eq!(ago(Duration::hours(3)), "3 hours ago");
+        assert_eq!(ago(Duration::days(1)), "1 day ago");
+        assert_eq!(ago(Duration::days(45)), "1 month ago");
+        assert_eq!(ago(Duration::days(800)), "2 years ago");
+        assert_eq!(relative(now + Duration::hours(2), now), "in 2 hours");
+    }
+}

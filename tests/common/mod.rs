@@ -1,6 +1,9 @@
 //! Helpers for component tests: mount with a fake transport, drive inputs, wait for the DOM.
 #![allow(dead_code)]
 
+pub mod integrations;
+pub mod users;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -43,6 +46,40 @@ pub fn config() -> RuntimeConfig {
         account_id: ACCOUNT.into(),
         ..Default::default()
     }
+}
+
+/// `config()` with a token, so requests go out (the demo token path).
+pub fn config_with_token() -> RuntimeConfig {
+    RuntimeConfig {
+        demo_token: Some("t".into()),
+        ..config()
+    }
+}
+
+/// Sets the page URL (path and query) without navigating, before mounting a routed view.
+pub fn go(url: &str) {
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        .expect("replace_state");
+}
+
+/// The current location's path.
+pub fn pathname() -> String {
+    web_sys::window()
+        .expect("window")
+        .location()
+        .pathname()
+        .expect("pathname")
+}
+
+/// The id of the focused element ("" if none has one).
+pub fn active_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
 }
 
 /// Mounts `view` under the providers in a fresh container; keep the handle alive.

@@ -123,3 +123,7 @@ impl BehaviorsDraft {
         self.original = original;
     }
 }
+
+#[cfg(test)]
+#[path = "draft_tests.rs"]
+mod tests;

@@ -1,80 +1,14 @@
-//! Integrations pages in headless Chromium: create with validation and server errors, the
-//! list and its empty state, lookup by reference ID, edit, and delete behind a confirm.
+//! Integration forms in headless Chromium: create with client and server validation, the
+//! well-known URL afterwards, edit as a full overwrite, and delete behind a confirm.
 
 mod common;
 
+use common::integrations::*;
 use common::*;
-use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
-use zt_risk_console::components::Toaster;
-use zt_risk_console::pages::{IntegrationPage, IntegrationsPage, NewIntegrationPage};
-use zt_risk_console::session::RuntimeConfig;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const ID: &str = "5f2b6a34-7c1d-4e8f-9a0b-1c2d3e4f5a6b";
-
-fn integration(tenant: &str, reference: &str, active: bool) -> String {
-    format!(
-        r#"{{"id":"{ID}","account_tag":"{ACCOUNT}","active":{active},"created_at":"2026-01-02T03:04:05Z","integration_type":"Okta","reference_id":"{reference}","tenant_url":"{tenant}","well_known_url":"https://ssf.risk-score.teams.cloudflare.com/.well-known/sse-configuration/{ID}"}}"#
-    )
-}
-
-fn cfg() -> RuntimeConfig {
-    clear_storage();
-    let mut config = config();
-    config.demo_token = Some("t".into());
-    config
-}
-
-fn go(path: &str) {
-    web_sys::window()
-        .and_then(|w| w.history().ok())
-        .expect("history")
-        .replace_state_with_url(&JsValue::NULL, "", Some(path))
-        .expect("replace_state");
-}
-
-fn pathname() -> String {
-    web_sys::window()
-        .expect("window")
-        .location()
-        .pathname()
-        .expect("pathname")
-}
-
-fn integrations_url() -> String {
-    format!("{BASE}/accounts/{ACCOUNT}/zt_risk_scoring/integrations")
-}
-
-/// The console's integration routes, with the toasts.
-fn routes() -> impl IntoView {
-    view! {
-        <Router>
-            <Toaster/>
-            <Routes fallback=|| "no route">
-                <Route path=path!("/integrations") view=IntegrationsPage/>
-                <Route path=path!("/integrations/new") view=NewIntegrationPage/>
-                <Route path=path!("/integrations/:id") view=IntegrationPage/>
-            </Routes>
-        </Router>
-    }
-}
-
-fn aria_invalid(selector: &str) -> Option<String> {
-    el(selector).get_attribute("aria-invalid")
-}
-
-fn active_id() -> String {
-    common::document()
-        .active_element()
-        .map(|e| e.id())
-        .unwrap_or_default()
-}
 
 #[wasm_bindgen_test]
 async fn invalid_tenant_url_blocks_submit() {
@@ -192,110 +126,6 @@ async fn other_server_errors_show_the_error_view() {
 }
 
 #[wasm_bindgen_test]
-async fn list_renders_rows() {
-    go("/integrations");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(&format!(
-        "[{}]",
-        integration("https://acme.okta.com", "idp-1", false)
-    )));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
-    wait_for("the table", || query("table").is_some()).await;
-    assert_eq!(text("table caption"), "Integrations");
-    let row = text("tbody tr");
-    assert!(row.contains("https://acme.okta.com"), "{row}");
-    assert!(row.contains("Inactive"), "{row}");
-    assert!(row.contains("idp-1"), "{row}");
-    assert!(row.contains("Okta"), "{row}");
-    let link = el("tbody a");
-    assert_eq!(
-        link.get_attribute("href").as_deref(),
-        Some(format!("/integrations/{ID}").as_str())
-    );
-    assert!(query("a[href='/integrations/new']").is_some());
-    assert_eq!(fake.requests()[0].url, integrations_url());
-}
-
-#[wasm_bindgen_test]
-async fn list_empty_state_and_retry() {
-    go("/integrations");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::json(
-        503,
-        r#"{"success":false,"errors":[],"messages":[],"result":null}"#,
-    ));
-    fake.push(FakeReply::ok("[]"));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
-    wait_for("an alert", || query("[role=alert]").is_some()).await;
-    click_button("Retry");
-    wait_for("the empty state", || query(".empty-state").is_some()).await;
-    assert!(text(".empty-state").contains("No integrations yet"));
-    assert!(text(".empty-state").contains("Okta"));
-    assert!(query(".empty-state a[href='/integrations/new']").is_some());
-    assert_eq!(fake.requests().len(), 2);
-}
-
-#[wasm_bindgen_test]
-async fn lookup_not_found_says_so() {
-    go("/integrations");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok("[]"));
-    fake.push(FakeReply::json(
-        404,
-        r#"{"success":false,"errors":[{"code":1004,"message":"not found"}],"messages":[],"result":null}"#,
-    ));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
-    settle().await;
-    click_button("Look up");
-    settle().await;
-    assert_eq!(
-        aria_invalid("#lookup-reference-id").as_deref(),
-        Some("true")
-    );
-    assert_eq!(
-        fake.requests().len(),
-        1,
-        "a blank reference is not looked up"
-    );
-    type_into("lookup-reference-id", "idp 9");
-    click_button("Look up");
-    wait_for("the message", || {
-        text("form.lookup").contains("No integration has reference ID idp 9.")
-    })
-    .await;
-    let requests = fake.requests();
-    assert_eq!(
-        requests[1].url,
-        format!("{}/reference_id/idp%209", integrations_url())
-    );
-    assert_eq!(pathname(), "/integrations");
-}
-
-#[wasm_bindgen_test]
-async fn lookup_match_navigates_to_the_integration() {
-    go("/integrations");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok("[]"));
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-1",
-        true,
-    )));
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-1",
-        true,
-    )));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
-    settle().await;
-    type_into("lookup-reference-id", "idp-1");
-    click_button("Look up");
-    wait_for("navigation", || pathname() == format!("/integrations/{ID}")).await;
-    wait_for("the detail page", || query("#tenant-url").is_some()).await;
-    assert_eq!(input_value("tenant-url"), "https://acme.okta.com");
-}
-
-#[wasm_bindgen_test]
 async fn edit_saves_a_full_overwrite() {
     go(&format!("/integrations/{ID}"));
     let fake = FakeTransport::new();
@@ -396,55 +226,4 @@ async fn delete_waits_for_confirm() {
         text(".toasts").contains("Integration deleted")
     })
     .await;
-}
-
-#[wasm_bindgen_test]
-async fn bad_or_unknown_id_says_not_found() {
-    go("/integrations/not-a-uuid");
-    let fake = FakeTransport::new();
-    let h = mount(cfg(), fake.clone(), 1000, routes);
-    wait_for("the message", || {
-        text("body").contains("Integration not found")
-    })
-    .await;
-    assert!(fake.requests().is_empty());
-    assert!(query("main a[href='/integrations'], a[href='/integrations']").is_some());
-    drop(h);
-
-    go(&format!("/integrations/{ID}"));
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::json(
-        404,
-        r#"{"success":false,"errors":[{"code":1004,"message":"not found"}],"messages":[],"result":null}"#,
-    ));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
-    wait_for("the message", || {
-        text("body").contains("Integration not found")
-    })
-    .await;
-}
-
-#[wasm_bindgen_test]
-async fn copy_button_reports_the_outcome() {
-    go(&format!("/integrations/{ID}"));
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-1",
-        true,
-    )));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
-    wait_for("the page", || query("#well-known-url").is_some()).await;
-    click_button("Copy");
-    wait_for("the outcome", || !text(".copy-status").is_empty()).await;
-    // Headless Chromium denies the clipboard to synthetic clicks; either outcome is announced.
-    let status = text(".copy-status");
-    assert!(
-        status == "Copied" || status.contains("copy it by hand"),
-        "{status}"
-    );
-    assert_eq!(
-        el(".copy-status").get_attribute("role").as_deref(),
-        Some("status")
-    );
 }

@@ -1,0 +1,130 @@
+//! The users list's pure view logic in headless Chromium (it lowercases through the browser):
+//! URL query round trips, case-insensitive search and sort, filtering and paging at 10,000 users.
+
+mod common;
+
+use common::users::*;
+use wasm_bindgen_test::*;
+use zt_risk_api::RiskLevel;
+use zt_risk_console::pages::users::view_state::{
+    counts, matching, page_info, Criteria, Dir, SortKey, ViewState, PAGE_SIZE,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn query_round_trips_and_defaults_are_omitted() {
+    assert_eq!(ViewState::default().to_query(), "");
+    let state = ViewState::default()
+        .with(|c| {
+            c.q = "ada lovelace&x=1".into();
+            c.level = Some(RiskLevel::Medium);
+        })
+        .sorted_by(SortKey::Name)
+        .at_page(3);
+    let qs = state.to_query();
+    let params = web_sys::UrlSearchParams::new_with_str(&qs).expect("params");
+    let back = ViewState::from_query(|k| params.get(k));
+    assert_eq!(back, state, "{qs}");
+    assert!(qs.contains("sort=name") && !qs.contains("dir="), "{qs}");
+    let junk = ViewState::from_query(|k| (k != "q").then(|| format!("bogus-{k}")));
+    assert_eq!(junk, ViewState::default(), "unreadable values fall back");
+    let zero = ViewState::from_query(|k| (k == "page").then(|| "0".to_owned()));
+    assert_eq!(zero.page, 1);
+    assert_eq!(
+        ViewState::default().sorted_by(SortKey::Level).criteria.dir,
+        Dir::Asc
+    );
+}
+
+#[wasm_bindgen_test]
+fn search_and_name_sort_ignore_case_beyond_ascii() {
+    // `text::lowercase` hands non-ASCII text to the browser: it must agree with Rust's mapping.
+    for s in [
+        "ÉLODIE Ångström",
+        "ΟΔΥΣΣΕΥΣ",
+        "İstanbul",
+        "STRASSE Straße",
+        "Zoë",
+        "plain ascii",
+    ] {
+        assert_eq!(zt_risk_console::text::lowercase(s), s.to_lowercase(), "{s}");
+    }
+    let users = vec![
+        user(1, "Zoë Ångström", RiskLevel::Low, 10),
+        user(2, "élodie Martin", RiskLevel::Low, 20),
+        user(3, "Émile Zola", RiskLevel::Low, 30),
+    ];
+    let search = |q: &str| {
+        let c = Criteria {
+            q: q.into(),
+            ..Criteria::default()
+        };
+        matching(&users, &c)
+    };
+    assert_eq!(search("ÉLODIE"), vec![1]);
+    assert_eq!(search("ångström"), vec![0]);
+    assert_eq!(search("É"), vec![2, 1], "both accented names, newest first");
+    let by_name = Criteria {
+        sort: SortKey::Name,
+        dir: Dir::Asc,
+        ..Criteria::default()
+    };
+    // Lowercased, "élodie" and "émile" sort together after "zoë" (é > z in code points).
+    assert_eq!(matching(&users, &by_name), vec![0, 1, 2]);
+}
+
+#[wasm_bindgen_test]
+fn filter_sort_and_page_ten_thousand_users() {
+    let users = many(10_000);
+    let started = js_sys::Date::now();
+    let all = matching(&users, &Criteria::default());
+    assert_eq!(all.len(), 10_000);
+    assert!(all.windows(2).all(|w| {
+        let (a, b) = (&users[w[0]], &users[w[1]]);
+        a.max_risk_level > b.max_risk_level
+            || (a.max_risk_level == b.max_risk_level && a.last_event >= b.last_event)
+    }));
+    let high = Criteria {
+        level: Some(RiskLevel::High),
+        sort: SortKey::Name,
+        dir: Dir::Asc,
+        ..Criteria::default()
+    };
+    let rows = matching(&users, &high);
+    assert_eq!(rows.len(), 3_333);
+    assert!(rows.windows(2).all(|w| users[w[0]].name < users[w[1]].name));
+    let found = matching(
+        &users,
+        &Criteria {
+            q: "  USER 0999".into(),
+            ..Criteria::default()
+        },
+    );
+    assert_eq!(found.len(), 10, "User 09990..09999");
+    let by_mail = matching(
+        &users,
+        &Criteria {
+            q: "user.01234@EXAMPLE".into(),
+            ..Criteria::default()
+        },
+    );
+    assert_eq!(by_mail.len(), 1);
+    let elapsed = js_sys::Date::now() - started;
+    assert!(elapsed < 2_000.0, "took {elapsed} ms");
+
+    let info = page_info(10_000, 200);
+    assert_eq!(
+        (info.page, info.pages, info.start, info.end),
+        (200, 200, 9_950, 10_000)
+    );
+    assert_eq!(page_info(10_000, 999).page, 200, "clamped to the last page");
+    assert_eq!(page_info(0, 3).pages, 1);
+    assert_eq!(page_info(51, 2).end - page_info(51, 2).start, 1);
+    assert_eq!(PAGE_SIZE, 50);
+    let n = counts(&users);
+    assert_eq!(
+        (n.high, n.medium, n.low, n.total),
+        (3_333, 3_333, 3_334, 10_000)
+    );
+}
