@@ -65,6 +65,26 @@ pub struct Behaviors {
     pub behaviors: BTreeMap<String, Behavior>,
 }
 
+impl Behavior {
+    /// The settable part of this behavior.
+    pub fn settings(&self) -> BehaviorUpdate {
+        BehaviorUpdate {
+            enabled: self.enabled,
+            risk_level: self.risk_level.clone(),
+        }
+    }
+}
+
+impl Behaviors {
+    /// The settable part of every behavior, by id (the shape `PUT /behaviors` takes).
+    pub fn settings(&self) -> BTreeMap<String, BehaviorUpdate> {
+        self.behaviors
+            .iter()
+            .map(|(id, behavior)| (id.clone(), behavior.settings()))
+            .collect()
+    }
+}
+
 /// The settable part of a behavior.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BehaviorUpdate {

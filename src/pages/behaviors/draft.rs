@@ -5,25 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use zt_risk_api::{BehaviorUpdate, Behaviors, RiskLevel};
+use zt_risk_api::{BehaviorUpdate, RiskLevel};
 
 /// Settings by behavior id.
 pub type Settings = BTreeMap<String, BehaviorUpdate>;
-
-/// The settable part of every loaded behavior, by id.
-pub fn settings_of(behaviors: &Behaviors) -> Settings {
-    behaviors
-        .behaviors
-        .iter()
-        .map(|(id, b)| {
-            let update = BehaviorUpdate {
-                enabled: b.enabled,
-                risk_level: b.risk_level.clone(),
-            };
-            (id.clone(), update)
-        })
-        .collect()
-}
 
 /// The loaded settings and the admin's edits; only edits that differ from the original are kept.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -7,7 +7,7 @@ mod draft;
 mod draft_bar;
 mod table;
 
-pub use draft::{settings_of, BehaviorsDraft, Settings};
+pub use draft::{BehaviorsDraft, Settings};
 pub use draft_bar::count_label;
 
 use leptos::prelude::*;
@@ -46,7 +46,7 @@ pub fn BehaviorsPage() -> impl IntoView {
     Effect::new(move |_| {
         behaviors.with(|loaded| {
             if let Some(Ok(loaded)) = loaded {
-                let original = settings_of(loaded);
+                let original = loaded.settings();
                 draft.update(|d| d.rebase(original));
             }
         })

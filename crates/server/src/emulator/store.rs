@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use zt_risk_api::{
-    Behavior, BehaviorUpdate, Integration, IntegrationType, RiskEvent, RiskEvents, RiskLevel,
-    UpdateBehaviors, UserRiskInfo,
+    Behavior, Integration, IntegrationType, RiskEvent, RiskEvents, RiskLevel, UpdateBehaviors,
+    UserRiskInfo,
 };
 
 /// Version of the state file layout.
@@ -174,13 +174,7 @@ impl Store {
             behaviors: self
                 .behaviors
                 .iter()
-                .map(|(id, b)| {
-                    let update = BehaviorUpdate {
-                        enabled: b.enabled,
-                        risk_level: b.risk_level.clone(),
-                    };
-                    (id.clone(), update)
-                })
+                .map(|(id, b)| (id.clone(), b.settings()))
                 .collect(),
         }
     }
