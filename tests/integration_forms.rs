@@ -6,15 +6,13 @@ mod common;
 use common::integrations::*;
 use common::*;
 use wasm_bindgen_test::*;
-use zt_risk_console::api::fake::{FakeReply, FakeTransport};
+use zt_risk_console::api::fake::FakeReply;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn invalid_tenant_url_blocks_submit() {
-    go("/integrations/new");
-    let fake = FakeTransport::new();
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, _h) = open("/integrations/new", []);
     settle().await;
     for bad in ["http://acme.okta.com", "not a url"] {
         type_into("tenant-url", bad);
@@ -31,14 +29,14 @@ async fn invalid_tenant_url_blocks_submit() {
 
 #[wasm_bindgen_test]
 async fn valid_create_sends_one_post_and_shows_well_known_url() {
-    go("/integrations/new");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "generated",
-        true,
-    )));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, _h) = open(
+        "/integrations/new",
+        [FakeReply::ok(&integration(
+            "https://acme.okta.com",
+            "generated",
+            true,
+        ))],
+    );
     settle().await;
     type_into("tenant-url", " https://acme.okta.com/ ");
     click_button("Create integration");
@@ -63,14 +61,14 @@ async fn valid_create_sends_one_post_and_shows_well_known_url() {
 
 #[wasm_bindgen_test]
 async fn create_with_reference_id_sends_it() {
-    go("/integrations/new");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-7",
-        true,
-    )));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, _h) = open(
+        "/integrations/new",
+        [FakeReply::ok(&integration(
+            "https://acme.okta.com",
+            "idp-7",
+            true,
+        ))],
+    );
     settle().await;
     type_into("tenant-url", "https://acme.okta.com");
     type_into("reference-id", "idp-7");
@@ -86,13 +84,13 @@ async fn create_with_reference_id_sends_it() {
 
 #[wasm_bindgen_test]
 async fn server_field_error_marks_the_field_and_keeps_the_value() {
-    go("/integrations/new");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::json(
-        400,
-        r#"{"success":false,"errors":[{"code":1002,"message":"tenant_url is not an Okta tenant","source":{"pointer":"/tenant_url"}}],"messages":[],"result":null}"#,
-    ));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, _h) = open(
+        "/integrations/new",
+        [FakeReply::json(
+            400,
+            r#"{"success":false,"errors":[{"code":1002,"message":"tenant_url is not an Okta tenant","source":{"pointer":"/tenant_url"}}],"messages":[],"result":null}"#,
+        )],
+    );
     settle().await;
     type_into("tenant-url", "https://login.acme.com");
     click_button("Create integration");
@@ -109,13 +107,13 @@ async fn server_field_error_marks_the_field_and_keeps_the_value() {
 
 #[wasm_bindgen_test]
 async fn other_server_errors_show_the_error_view() {
-    go("/integrations/new");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::json(
-        403,
-        r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[],"result":null}"#,
-    ));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (_fake, _h) = open(
+        "/integrations/new",
+        [FakeReply::json(
+            403,
+            r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[],"result":null}"#,
+        )],
+    );
     settle().await;
     type_into("tenant-url", "https://acme.okta.com");
     click_button("Create integration");
@@ -127,19 +125,13 @@ async fn other_server_errors_show_the_error_view() {
 
 #[wasm_bindgen_test]
 async fn edit_saves_a_full_overwrite() {
-    go(&format!("/integrations/{ID}"));
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-1",
-        true,
-    )));
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-2",
-        false,
-    )));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, _h) = open(
+        &format!("/integrations/{ID}"),
+        [
+            FakeReply::ok(&integration("https://acme.okta.com", "idp-1", true)),
+            FakeReply::ok(&integration("https://acme.okta.com", "idp-2", false)),
+        ],
+    );
     wait_for("the form", || query("#tenant-url").is_some()).await;
     assert!(text("dl.facts").contains(ACCOUNT));
     assert_eq!(
@@ -169,18 +161,16 @@ async fn edit_saves_a_full_overwrite() {
 
 #[wasm_bindgen_test]
 async fn edit_failure_keeps_edits() {
-    go(&format!("/integrations/{ID}"));
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-1",
-        true,
-    )));
-    fake.push(FakeReply::json(
-        400,
-        r#"{"success":false,"errors":[{"code":1003,"message":"reference_id already used","source":{"pointer":"/reference_id"}}],"messages":[],"result":null}"#,
-    ));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (_fake, _h) = open(
+        &format!("/integrations/{ID}"),
+        [
+            FakeReply::ok(&integration("https://acme.okta.com", "idp-1", true)),
+            FakeReply::json(
+                400,
+                r#"{"success":false,"errors":[{"code":1003,"message":"reference_id already used","source":{"pointer":"/reference_id"}}],"messages":[],"result":null}"#,
+            ),
+        ],
+    );
     wait_for("the form", || query("#tenant-url").is_some()).await;
     type_into("reference-id", "taken");
     click_button("Save changes");
@@ -194,16 +184,14 @@ async fn edit_failure_keeps_edits() {
 
 #[wasm_bindgen_test]
 async fn delete_waits_for_confirm() {
-    go(&format!("/integrations/{ID}"));
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-1",
-        true,
-    )));
-    fake.push(FakeReply::ok("null"));
-    fake.push(FakeReply::ok("[]"));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, _h) = open(
+        &format!("/integrations/{ID}"),
+        [
+            FakeReply::ok(&integration("https://acme.okta.com", "idp-1", true)),
+            FakeReply::ok("null"),
+            FakeReply::ok("[]"),
+        ],
+    );
     wait_for("the page", || query("#tenant-url").is_some()).await;
     click_button("Delete integration");
     settle().await;

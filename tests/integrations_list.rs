@@ -6,19 +6,19 @@ mod common;
 use common::integrations::*;
 use common::*;
 use wasm_bindgen_test::*;
-use zt_risk_console::api::fake::{FakeReply, FakeTransport};
+use zt_risk_console::api::fake::FakeReply;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn list_renders_rows() {
-    go("/integrations");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(&format!(
-        "[{}]",
-        integration("https://acme.okta.com", "idp-1", false)
-    )));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, _h) = open(
+        "/integrations",
+        [FakeReply::ok(&format!(
+            "[{}]",
+            integration("https://acme.okta.com", "idp-1", false)
+        ))],
+    );
     wait_for("the table", || query("table").is_some()).await;
     assert_eq!(text("table caption"), "Integrations");
     let row = text("tbody tr");
@@ -37,14 +37,16 @@ async fn list_renders_rows() {
 
 #[wasm_bindgen_test]
 async fn list_empty_state_and_retry() {
-    go("/integrations");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::json(
-        503,
-        r#"{"success":false,"errors":[],"messages":[],"result":null}"#,
-    ));
-    fake.push(FakeReply::ok("[]"));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, _h) = open(
+        "/integrations",
+        [
+            FakeReply::json(
+                503,
+                r#"{"success":false,"errors":[],"messages":[],"result":null}"#,
+            ),
+            FakeReply::ok("[]"),
+        ],
+    );
     wait_for("an alert", || query("[role=alert]").is_some()).await;
     click_button("Retry");
     wait_for("the empty state", || query(".empty-state").is_some()).await;
@@ -56,14 +58,16 @@ async fn list_empty_state_and_retry() {
 
 #[wasm_bindgen_test]
 async fn lookup_not_found_says_so() {
-    go("/integrations");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok("[]"));
-    fake.push(FakeReply::json(
-        404,
-        r#"{"success":false,"errors":[{"code":1004,"message":"not found"}],"messages":[],"result":null}"#,
-    ));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, _h) = open(
+        "/integrations",
+        [
+            FakeReply::ok("[]"),
+            FakeReply::json(
+                404,
+                r#"{"success":false,"errors":[{"code":1004,"message":"not found"}],"messages":[],"result":null}"#,
+            ),
+        ],
+    );
     settle().await;
     click_button("Look up");
     settle().await;
@@ -92,20 +96,14 @@ async fn lookup_not_found_says_so() {
 
 #[wasm_bindgen_test]
 async fn lookup_match_navigates_to_the_integration() {
-    go("/integrations");
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok("[]"));
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-1",
-        true,
-    )));
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-1",
-        true,
-    )));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (_fake, _h) = open(
+        "/integrations",
+        [
+            FakeReply::ok("[]"),
+            FakeReply::ok(&integration("https://acme.okta.com", "idp-1", true)),
+            FakeReply::ok(&integration("https://acme.okta.com", "idp-1", true)),
+        ],
+    );
     settle().await;
     type_into("lookup-reference-id", "idp-1");
     click_button("Look up");
@@ -116,9 +114,7 @@ async fn lookup_match_navigates_to_the_integration() {
 
 #[wasm_bindgen_test]
 async fn bad_or_unknown_id_says_not_found() {
-    go("/integrations/not-a-uuid");
-    let fake = FakeTransport::new();
-    let h = mount(cfg(), fake.clone(), 1000, routes);
+    let (fake, h) = open("/integrations/not-a-uuid", []);
     wait_for("the message", || {
         text("body").contains("Integration not found")
     })
@@ -127,13 +123,13 @@ async fn bad_or_unknown_id_says_not_found() {
     assert!(query("main a[href='/integrations'], a[href='/integrations']").is_some());
     drop(h);
 
-    go(&format!("/integrations/{ID}"));
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::json(
-        404,
-        r#"{"success":false,"errors":[{"code":1004,"message":"not found"}],"messages":[],"result":null}"#,
-    ));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (_fake, _h) = open(
+        &format!("/integrations/{ID}"),
+        [FakeReply::json(
+            404,
+            r#"{"success":false,"errors":[{"code":1004,"message":"not found"}],"messages":[],"result":null}"#,
+        )],
+    );
     wait_for("the message", || {
         text("body").contains("Integration not found")
     })
@@ -142,14 +138,14 @@ async fn bad_or_unknown_id_says_not_found() {
 
 #[wasm_bindgen_test]
 async fn copy_button_reports_the_outcome() {
-    go(&format!("/integrations/{ID}"));
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(&integration(
-        "https://acme.okta.com",
-        "idp-1",
-        true,
-    )));
-    let _h = mount(cfg(), fake.clone(), 1000, routes);
+    let (_fake, _h) = open(
+        &format!("/integrations/{ID}"),
+        [FakeReply::ok(&integration(
+            "https://acme.okta.com",
+            "idp-1",
+            true,
+        ))],
+    );
     wait_for("the page", || query("#well-known-url").is_some()).await;
     click_button("Copy");
     wait_for("the outcome", || !text(".copy-status").is_empty()).await;

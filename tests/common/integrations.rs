@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::components::Toaster;
 use zt_risk_console::pages::{IntegrationPage, IntegrationsPage, NewIntegrationPage};
 use zt_risk_console::session::RuntimeConfig;
@@ -42,4 +43,21 @@ pub fn routes() -> impl IntoView {
 
 pub fn aria_invalid(selector: &str) -> Option<String> {
     el(selector).get_attribute("aria-invalid")
+}
+
+/// Opens `path` in the integration routes with `replies` queued; keep the handle alive.
+pub fn open(
+    path: &str,
+    replies: impl IntoIterator<Item = FakeReply>,
+) -> (
+    FakeTransport,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
+    go(path);
+    let fake = FakeTransport::new();
+    for reply in replies {
+        fake.push(reply);
+    }
+    let handle = mount(cfg(), fake.clone(), 1000, routes);
+    (fake, handle)
 }
