@@ -12,6 +12,8 @@ pub enum ApiError {
     NotConfigured(String),
     /// An id cannot be put in a request path.
     InvalidId(String),
+    /// The request body cannot be encoded (an unknown value the API would reject).
+    Unsendable(String),
     /// No response: offline, DNS, refused, or blocked by CORS.
     Network { base_url: String, detail: String },
     /// No response within the time limit.
@@ -82,6 +84,7 @@ impl ApiError {
         match self {
             Self::NotConfigured(_) => "Connection not set up",
             Self::InvalidId(_) => "Invalid identifier",
+            Self::Unsendable(_) => "This change cannot be sent",
             Self::Network { .. } => "Cannot reach the API",
             Self::Timeout { .. } => "The request timed out",
             Self::Aborted => "Request cancelled",
@@ -109,6 +112,7 @@ impl fmt::Display for ApiError {
         match self {
             Self::NotConfigured(what) => write!(f, "{what} Open Settings to finish the setup."),
             Self::InvalidId(detail) => f.write_str(detail),
+            Self::Unsendable(detail) => write!(f, "This cannot be sent: {detail}"),
             Self::Network { base_url, detail } => write!(
                 f,
                 "No response from {base_url}. Check the proxy URL in Settings, that the proxy allows this page's origin, and your connection. ({detail})"

@@ -75,7 +75,7 @@ impl Api {
     fn json<B: serde::Serialize>(body: &B) -> Result<Option<String>, ApiError> {
         serde_json::to_string(body)
             .map(Some)
-            .map_err(|e| ApiError::InvalidId(format!("This cannot be sent: {e}")))
+            .map_err(|e| ApiError::Unsendable(e.to_string()))
     }
 
     /// `GET /summary`: users with risk events.
