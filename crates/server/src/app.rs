@@ -38,6 +38,7 @@ pub fn emulator_from(data: &Data) -> Result<Arc<Emulator>, String> {
             .map_or(TokenPolicy::Any, TokenPolicy::Exact),
         account: data.account.clone(),
         state_file: data.state.clone(),
+        rate_limit: data.rate_limit.map(|limit| (limit, Default::default())),
     };
     Ok(Emulator::new(config, store))
 }

@@ -1,11 +1,22 @@
 //! Command-line parsing (no dependency): subcommands, their options and the help text.
 
+use std::fmt::Display;
 use std::net::SocketAddr;
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
+use std::str::FromStr;
 use std::time::Duration;
 
+use crate::emulator::rate_limit::RateLimit;
 use crate::emulator::seed::{DEFAULT_SEED, DEFAULT_USERS};
 use crate::proxy::{upstream, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
+
+/// Bounds of the numeric options. A value outside them is a usage error (exit 2): never a panic
+/// (`Duration::from_secs_f64(-1.0)`), and never a server that cannot do its job (a zero timeout,
+/// a zero body cap) or that exhausts memory (a billion users, a 64 GiB body cap).
+pub const MAX_USERS: usize = 1_000_000;
+const TIMEOUT_SECS: RangeInclusive<f64> = 0.001..=3600.0;
+const MAX_BODY: RangeInclusive<usize> = 1..=64 * 1024 * 1024;
 
 pub const HELP: &str = "\
 zt-risk-server: local emulator, CORS proxy and static host for the risk scoring console
@@ -14,7 +25,7 @@ USAGE:
   zt-risk-server emulate [--listen 127.0.0.1:8787] [DATA OPTIONS]
   zt-risk-server proxy   [--listen 127.0.0.1:8788] [--upstream URL] [--allow-origin ORIGIN]...
                          [--account ID]... [--dist DIR] [--connect-src ORIGIN]...
-                         [--timeout SECS] [--max-body BYTES]
+                         [--timeout SECS (0.001-3600)] [--max-body BYTES (1-67108864)]
   zt-risk-server demo    [--listen 127.0.0.1:8080] [--dist dist] [DATA OPTIONS]
   zt-risk-server headers --dist DIR [--connect-src ORIGIN]...   (writes DIR/_headers)
 
@@ -32,14 +43,19 @@ headers   Writes the static hosts' _headers file for a built dist (CSP with the 
           index.html's inline scripts); serves nothing.
 
 DATA OPTIONS (emulate, demo):
-  --seed N        demo data seed (default 42): same seed, same users, ids and events
-  --users N       number of demo users (default 300)
+  --seed N        demo data seed (default 42): same seed and account id, same users, ids
+                  and events; each account id gets its own data set, made on first use
+  --users N       number of demo users per account (default 300, at most 1000000)
   --fresh         start like a new Cloudflare account: no users, no integrations,
                   every behavior disabled (the demo seed enables 6 of 8)
   --token T       accept only this token (Bearer, or X-Auth-Key); default: any
   --account ID    serve only this account id (32 hex); others get 403/404
-  --state FILE    keep the data in FILE: loaded at start, every write made durable
-                  before it is acknowledged
+  --state FILE    keep the data of every account in FILE: loaded at start, every write
+                  (and every new account) made durable before it is acknowledged
+  --rate-limit N/SECS
+                  answer 429 (code 971, Retry-After) once a credential has made N requests
+                  in the last SECS seconds (sliding window); off by default. Cloudflare's
+                  limit is 1200/300
 
 BEHAVIORS: imp_travel, high_dlp and sentinel_one are Cloudflare's public ids. The other five
 are INVENTED by this emulator (Cloudflare has not published theirs): crowdstrike_low_zta,
@@ -55,6 +71,7 @@ pub struct Data {
     pub token: Option<String>,
     pub account: Option<String>,
     pub state: Option<PathBuf>,
+    pub rate_limit: Option<RateLimit>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,12 +119,23 @@ impl Args {
         self.0.retain(|(n, _)| n != name);
         self.0.len() != before
     }
-    fn parsed<T: std::str::FromStr>(&mut self, name: &str, default: T) -> Result<T, String> {
-        match self.take(name) {
-            None => Ok(default),
-            Some(v) => v
-                .parse()
-                .map_err(|_| format!("{name}: invalid value {v:?}")),
+    /// A number within `range` (a NaN is in no range), or a usage error naming the bounds.
+    fn ranged<T: FromStr + PartialOrd + Display>(
+        &mut self,
+        name: &str,
+        default: T,
+        range: RangeInclusive<T>,
+    ) -> Result<T, String> {
+        let Some(raw) = self.take(name) else {
+            return Ok(default);
+        };
+        match raw.parse::<T>() {
+            Ok(v) if range.contains(&v) => Ok(v),
+            _ => Err(format!(
+                "{name}: invalid value {raw:?}; expected a number from {} to {}",
+                range.start(),
+                range.end()
+            )),
         }
     }
 }
@@ -165,10 +193,13 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             accounts: args.take_all("--account"),
             dist: args.take("--dist").map(PathBuf::from),
             connect_src: args.take_all("--connect-src"),
-            timeout: Duration::from_secs_f64(
-                args.parsed("--timeout", DEFAULT_TIMEOUT.as_secs_f64())?,
-            ),
-            max_body: args.parsed("--max-body", DEFAULT_MAX_BODY)?,
+            // In range, so finite and positive: from_secs_f64 cannot panic.
+            timeout: Duration::from_secs_f64(args.ranged(
+                "--timeout",
+                DEFAULT_TIMEOUT.as_secs_f64(),
+                TIMEOUT_SECS,
+            )?),
+            max_body: args.ranged("--max-body", DEFAULT_MAX_BODY, MAX_BODY)?,
         },
         "headers" => Command::Headers {
             dist: PathBuf::from(args.take("--dist").ok_or("headers needs --dist DIR")?),
@@ -192,12 +223,16 @@ fn data(args: &mut Args) -> Result<Data, String> {
         zt_risk_api::validate::account_id(a).map_err(|e| format!("--account: {}", e.message))?;
     }
     Ok(Data {
-        seed: args.parsed("--seed", DEFAULT_SEED)?,
-        users: args.parsed("--users", DEFAULT_USERS)?,
+        seed: args.ranged("--seed", DEFAULT_SEED, 0..=u64::MAX)?,
+        users: args.ranged("--users", DEFAULT_USERS, 0..=MAX_USERS)?,
         fresh: args.flag("--fresh"),
         token: args.take("--token"),
         account: account.map(|a| a.to_ascii_lowercase()),
         state: args.take("--state").map(PathBuf::from),
+        rate_limit: args
+            .take("--rate-limit")
+            .map(|raw| RateLimit::parse(&raw))
+            .transpose()?,
     })
 }
 
@@ -238,5 +273,39 @@ mod tests {
         assert!(parse(&argv("emulate --account xyz")).is_err());
         assert_eq!(parse(&argv("demo --help")), Ok(Command::Help));
         assert!(parse(&argv("bogus")).is_err());
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_errors_not_panics() {
+        for bad in ["-1", "nan", "inf", "1e400", "0", "1e-12", "1e20"] {
+            let cmd = parse(&argv(&format!("proxy --timeout {bad}")));
+            assert!(
+                cmd.as_ref().is_err_and(|e| e.contains("--timeout")),
+                "{bad}: {cmd:?}"
+            );
+        }
+        assert!(parse(&argv("proxy --max-body 0")).is_err());
+        assert!(parse(&argv("emulate --users 1000001")).is_err());
+        assert!(matches!(
+            parse(&argv("demo --users 1000000 --rate-limit 1200/300")),
+            Ok(Command::Demo {
+                data: Data {
+                    users: 1_000_000,
+                    rate_limit: Some(RateLimit { requests: 1200, .. }),
+                    ..
+                },
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse(&argv("emulate")),
+            Ok(Command::Emulate {
+                data: Data {
+                    rate_limit: None,
+                    ..
+                },
+                ..
+            })
+        ));
     }
 }

@@ -1,5 +1,6 @@
 //! `zt-risk-server`: parses the command line and runs the chosen server (see `--help`).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -7,7 +8,12 @@ fn main() -> ExitCode {
     let command = match zt_risk_server::cli::parse(&argv) {
         Ok(command) => command,
         Err(e) => {
-            eprintln!("error: {e}\n\n{}", zt_risk_server::cli::HELP);
+            // Not eprintln!: a closed stderr (`2>&1 | head -1`) must not turn exit 2 into a panic.
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {e}\n\n{}",
+                zt_risk_server::cli::HELP
+            );
             return ExitCode::from(2);
         }
     };

@@ -14,8 +14,9 @@ pub enum TokenPolicy {
     Exact(String),
 }
 
-/// Accepts `Authorization: Bearer <token>` or the legacy `X-Auth-Email` + `X-Auth-Key`.
-pub fn check(policy: &TokenPolicy, headers: &HeaderMap) -> Result<(), ApiError> {
+/// Accepts `Authorization: Bearer <token>` or the legacy `X-Auth-Email` + `X-Auth-Key`, and
+/// returns the credential presented (the token, or the key), for the rate limit.
+pub fn check<'h>(policy: &TokenPolicy, headers: &'h HeaderMap) -> Result<&'h str, ApiError> {
     let value = |name: &str| {
         headers
             .get(name)
@@ -31,9 +32,9 @@ pub fn check(policy: &TokenPolicy, headers: &HeaderMap) -> Result<(), ApiError> 
     let key = value("x-auth-key").filter(|_| value("x-auth-email").is_some());
     let presented = bearer.or(key).ok_or_else(ApiError::unauthenticated)?;
     match policy {
-        TokenPolicy::Any => Ok(()),
+        TokenPolicy::Any => Ok(presented),
         TokenPolicy::Exact(token) if constant_time_eq(token.as_bytes(), presented.as_bytes()) => {
-            Ok(())
+            Ok(presented)
         }
         TokenPolicy::Exact(_) => Err(ApiError::unauthenticated()),
     }

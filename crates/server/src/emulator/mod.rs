@@ -7,6 +7,7 @@ pub mod catalog;
 mod details;
 mod handlers;
 pub mod paging;
+pub mod rate_limit;
 pub mod rng;
 pub mod seed;
 mod seed_words;
@@ -27,6 +28,7 @@ use tokio::sync::RwLock;
 use crate::envelope::{ApiError, STATE};
 use crate::ops::{self, RouteError};
 pub use auth::TokenPolicy;
+use rate_limit::{Clock, Limiter, RateLimit};
 use store::{Store, StoreError};
 
 /// Largest request body the emulator reads (bodies here are a few hundred bytes).
@@ -40,19 +42,27 @@ pub struct Config {
     pub account: Option<String>,
     /// `--state`: where every write is persisted.
     pub state_file: Option<PathBuf>,
+    /// `--rate-limit`, and the clock it reads.
+    pub rate_limit: Option<(RateLimit, Clock)>,
 }
 
 /// The emulator: config and the one account's data.
 pub struct Emulator {
     config: Config,
     store: RwLock<Store>,
+    limiter: Option<Limiter>,
 }
 
 impl Emulator {
     pub fn new(config: Config, store: Store) -> Arc<Self> {
+        let limiter = config
+            .rate_limit
+            .clone()
+            .map(|(limit, clock)| Limiter::new(limit, clock));
         Arc::new(Self {
             config,
             store: RwLock::new(store),
+            limiter,
         })
     }
 
@@ -114,7 +124,14 @@ async fn dispatch(emulator: &Emulator, request: Request<Body>) -> Result<Respons
         RouteError::NoRoute => ApiError::no_route(),
         RouteError::Method(allow) => ApiError::method_not_allowed(allow),
     })?;
-    auth::check(&emulator.config.tokens, &parts.headers)?;
+    let credential = auth::check(&emulator.config.tokens, &parts.headers)?;
+    // Counted per credential like Cloudflare's per-user limit: only authenticated requests to a
+    // real route (401s and unknown routes cannot be attributed), whatever their outcome.
+    if let Some(limiter) = &emulator.limiter {
+        if let Err(retry_after) = limiter.admit(credential) {
+            return Ok(rate_limit::too_many(retry_after));
+        }
+    }
     auth::account(
         emulator.config.account.as_deref(),
         &matched.account,

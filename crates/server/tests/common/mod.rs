@@ -37,6 +37,7 @@ pub fn emulator_with(tokens: TokenPolicy, account: Option<&str>) -> Arc<Emulator
         tokens,
         account: account.map(str::to_owned),
         state_file: None,
+        rate_limit: None,
     };
     Emulator::new(config, store)
 }
