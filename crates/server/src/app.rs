@@ -7,31 +7,15 @@ use std::sync::Arc;
 use axum::Router;
 
 use crate::cli::{Command, Data, HELP};
-use crate::emulator::{self, seed, state_file, store::Store, Config, Emulator, TokenPolicy};
+use crate::emulator::{self, Config, Emulator, Seeding, TokenPolicy};
 use crate::proxy::{self, allow::Accounts, cors::Cors, upstream::Upstream, Proxy};
 use crate::serve::{self, Bound};
 use crate::static_files::{policy, Site};
 
-/// The emulator for `data`: from the state file if it exists, else freshly seeded (and then
-/// saved, so the file exists from the first start).
+/// The emulator for `data`: every account's data from the state file if it exists, else
+/// seeded per account on first use (the default account at once, saved at once).
 pub fn emulator_from(data: &Data) -> Result<Arc<Emulator>, String> {
-    let loaded = match &data.state {
-        Some(path) => state_file::load(path)?,
-        None => None,
-    };
-    let store = match loaded {
-        Some(store) => store,
-        None => {
-            let store = initial_store(data);
-            if let Some(path) = &data.state {
-                let bytes = serde_json::to_vec(&store).map_err(|e| e.to_string())?;
-                state_file::save(path, &bytes)
-                    .map_err(|e| format!("cannot write state file {}: {e}", path.display()))?;
-            }
-            store
-        }
-    };
-    let config = Config {
+    Emulator::start(Config {
         tokens: data
             .token
             .clone()
@@ -39,19 +23,12 @@ pub fn emulator_from(data: &Data) -> Result<Arc<Emulator>, String> {
         account: data.account.clone(),
         state_file: data.state.clone(),
         rate_limit: data.rate_limit.map(|limit| (limit, Default::default())),
-    };
-    Ok(Emulator::new(config, store))
-}
-
-fn initial_store(data: &Data) -> Store {
-    let now = chrono::Utc::now();
-    if data.fresh {
-        let mut store = seed::generate(data.seed, 0, now, data.account.as_deref());
-        store.integrations.clear();
-        store.behaviors = emulator::catalog::behaviors(false);
-        return store;
-    }
-    seed::generate(data.seed, data.users, now, data.account.as_deref())
+        seeding: Seeding {
+            seed: data.seed,
+            users: data.users,
+            fresh: data.fresh,
+        },
+    })
 }
 
 /// Runs `command` to completion.
@@ -64,7 +41,7 @@ pub async fn run(command: Command) -> Result<(), String> {
         Command::Headers { dist, connect_src } => return write_headers(&dist, &connect_src),
         Command::Emulate { listen, data } => {
             let emulator = emulator_from(&data)?;
-            let account = emulator.account_id().await;
+            let account = emulator.default_account().to_owned();
             (
                 listen,
                 emulator::router(emulator),

@@ -23,7 +23,7 @@ struct Demo {
 }
 
 pub async fn router(site: Site, emulator: Arc<Emulator>) -> Router {
-    let account_id = emulator.account_id().await;
+    let account_id = emulator.default_account().to_owned();
     let demo = Arc::new(Demo {
         site,
         emulator,

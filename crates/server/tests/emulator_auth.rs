@@ -86,7 +86,7 @@ async fn exact_token_policy() {
 }
 
 #[tokio::test]
-async fn any_account_unless_pinned() {
+async fn any_well_formed_account_unless_pinned() {
     let addr = emulator().await;
     assert_eq!(
         send(addr, "GET", &summary(OTHER), &[AUTH], None)
@@ -94,12 +94,20 @@ async fn any_account_unless_pinned() {
             .status,
         200
     );
-    assert_eq!(
-        send(addr, "GET", &summary("anything"), &[AUTH], None)
+    // An id that is not 32 hex characters names no account, pinned or not (as on Cloudflare).
+    for bad in [
+        "anything",
+        "0123456789abcdef0123456789abcde",
+        "0123456789abcdef0123456789abcdeg",
+    ] {
+        let v = send(addr, "GET", &summary(bad), &[AUTH], None)
             .await
-            .status,
-        200
-    );
+            .v4_error(404, 7003);
+        assert!(v["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Could not route"));
+    }
 
     let pinned = spawn(emulator::router(emulator_with(
         TokenPolicy::Any,

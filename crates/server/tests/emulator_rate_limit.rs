@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use common::*;
 use zt_risk_server::emulator::rate_limit::{self, Clock, ManualClock, RateLimit};
-use zt_risk_server::emulator::{self, seed, Config, Emulator, TokenPolicy};
+use zt_risk_server::emulator::{self, Config, Emulator, TokenPolicy};
 
 async fn limited(limit: &str) -> (std::net::SocketAddr, Arc<ManualClock>) {
     let clock = ManualClock::new();
@@ -20,12 +20,10 @@ async fn limited(limit: &str) -> (std::net::SocketAddr, Arc<ManualClock>) {
             RateLimit::parse(limit).expect("limit"),
             Clock::Manual(clock.clone()),
         )),
+        seeding: SEEDING,
     };
-    let store = seed::generate(42, 10, chrono::Utc::now(), Some(ACCOUNT));
-    (
-        spawn(emulator::router(Emulator::new(config, store))).await,
-        clock,
-    )
+    let emulator = Emulator::start(config).expect("emulator");
+    (spawn(emulator::router(emulator)).await, clock)
 }
 
 fn behaviors() -> String {

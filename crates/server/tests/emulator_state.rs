@@ -1,5 +1,7 @@
 //! `--state FILE`: the real binary is killed with SIGKILL right after each acknowledged write
-//! and restarted; nothing acknowledged may be lost. Also checks the "prints its URL" contract.
+//! and restarted; nothing acknowledged may be lost, in any account, and an account made on
+//! first use comes back as it was. A version 1 (one account) file still loads. Also checks the
+//! "prints its URL" contract.
 
 mod common;
 
@@ -24,17 +26,14 @@ impl Drop for Server {
 }
 
 fn start(state: &Path) -> Server {
+    start_with(state, &["--account", ACCOUNT])
+}
+
+fn start_with(state: &Path, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_zt-risk-server"))
-        .args([
-            "emulate",
-            "--listen",
-            "127.0.0.1:0",
-            "--users",
-            "20",
-            "--account",
-            ACCOUNT,
-            "--state",
-        ])
+        .args(["emulate", "--listen", "127.0.0.1:0", "--users", "20"])
+        .args(extra)
+        .arg("--state")
         .arg(state)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -132,5 +131,113 @@ async fn acknowledged_writes_survive_kill_9() {
         .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
         .collect();
     assert!(leftovers.is_empty(), "no temporary files left behind");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const OTHER: &str = "fedcba9876543210fedcba9876543210";
+
+async fn get(addr: SocketAddr, account: &str, tail: &str) -> Value {
+    let target = format!("/client/v4/accounts/{account}/zt_risk_scoring{tail}");
+    let resp = send(addr, "GET", &target, &[AUTH], None).await;
+    assert_eq!(resp.status, 200, "{target}: {}", resp.body);
+    resp.json()["result"].clone()
+}
+
+fn temp_state(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("zt-state-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let state = dir.join("state.json");
+    let _ = std::fs::remove_file(&state);
+    (dir, state)
+}
+
+#[tokio::test]
+async fn every_account_and_accounts_made_on_first_use_survive_kill_9() {
+    let (dir, state) = temp_state("accounts");
+    let s = start_with(&state, &[]);
+    // Made on first use by a read, then killed: it must come back identical (timestamps too).
+    let first_seen = get(s.addr, OTHER, "/summary").await;
+    let body =
+        r#"{"integration_type":"Okta","tenant_url":"https://a.okta.com","reference_id":"in-a"}"#;
+    assert_eq!(
+        api(s.addr, "POST", "/integrations", Some(body))
+            .await
+            .status,
+        200
+    );
+    kill9(s);
+
+    let s = start_with(&state, &["--seed", "99"]);
+    assert_eq!(
+        get(s.addr, OTHER, "/summary").await,
+        first_seen,
+        "the saved data, not a new seed"
+    );
+    get(s.addr, ACCOUNT, "/integrations/reference_id/in-a").await;
+    let target =
+        format!("/client/v4/accounts/{OTHER}/zt_risk_scoring/integrations/reference_id/in-a");
+    send(s.addr, "GET", &target, &[AUTH], None)
+        .await
+        .v4_error(404, 1004);
+    let put = r#"{"behaviors":{"high_dlp":{"enabled":false,"risk_level":"high"}}}"#;
+    let target = format!("/client/v4/accounts/{OTHER}/zt_risk_scoring/behaviors");
+    assert_eq!(
+        send(s.addr, "PUT", &target, &[AUTH], Some(put))
+            .await
+            .status,
+        200
+    );
+    kill9(s);
+
+    let s = start_with(&state, &[]);
+    assert_eq!(
+        get(s.addr, OTHER, "/behaviors").await["behaviors"]["high_dlp"]["enabled"],
+        false
+    );
+    get(s.addr, ACCOUNT, "/integrations/reference_id/in-a").await;
+    let saved: Value = serde_json::from_slice(&std::fs::read(&state).expect("read")).expect("json");
+    assert_eq!(saved["version"], 2);
+    let accounts = saved["accounts"].as_object().map(|m| m.len());
+    assert_eq!(
+        accounts,
+        Some(3),
+        "the default account, {ACCOUNT} and {OTHER}"
+    );
+    drop(s);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn a_version_1_file_loads_as_its_account_and_is_saved_as_version_2() {
+    let (dir, state) = temp_state("v1");
+    let store = zt_risk_server::emulator::seed::generate(5, 7, chrono::Utc::now(), OTHER);
+    let mut v1 = serde_json::to_value(&store).expect("json");
+    v1["version"] = 1.into();
+    std::fs::write(&state, v1.to_string()).expect("write v1");
+
+    let s = start_with(&state, &[]);
+    let users = get(s.addr, OTHER, "/summary").await["users"].clone();
+    let expected = store.summary().len();
+    assert_eq!(users.as_array().map(Vec::len), Some(expected));
+    assert!(users.as_array().is_some_and(|u| u.iter().all(|u| store
+        .users
+        .contains_key(u["user_id"].as_str().unwrap_or_default()))));
+    let user = users[0]["user_id"].as_str().unwrap_or_default().to_owned();
+    let target = format!("/client/v4/accounts/{OTHER}/zt_risk_scoring/{user}/reset");
+    assert_eq!(
+        send(s.addr, "POST", &target, &[AUTH], None).await.status,
+        200
+    );
+    kill9(s);
+
+    let saved: Value = serde_json::from_slice(&std::fs::read(&state).expect("read")).expect("json");
+    assert_eq!(
+        (saved["version"].clone(), saved["default_account"].clone()),
+        (2.into(), OTHER.into())
+    );
+    let s = start_with(&state, &[]);
+    let detail = get(s.addr, OTHER, &format!("/{user}")).await;
+    assert!(detail["last_reset_time"].is_string());
+    drop(s);
     let _ = std::fs::remove_dir_all(&dir);
 }

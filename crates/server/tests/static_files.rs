@@ -155,14 +155,16 @@ async fn demo_serves_console_config_and_emulator_on_one_origin() {
         format!("http://{addr}/client/v4"),
         "overrides dist/config.json"
     );
-    assert_eq!(config["account_id"], ACCOUNT);
+    // Without --account, the account the seed gives.
+    let account = SEEDING.default_account();
+    assert_eq!(config["account_id"], account);
     assert_eq!(config["demo"], true);
     let token = config["demo_token"].as_str().unwrap_or_default().to_owned();
     let auth = format!("Bearer {token}");
     let api = send(
         addr,
         "GET",
-        &format!("/client/v4/accounts/{ACCOUNT}/zt_risk_scoring/summary"),
+        &format!("/client/v4/accounts/{account}/zt_risk_scoring/summary"),
         &[("Authorization", &auth)],
         None,
     )

@@ -40,22 +40,25 @@ pub fn check<'h>(policy: &TokenPolicy, headers: &'h HeaderMap) -> Result<&'h str
     }
 }
 
-/// With `--account`, other accounts are refused as Cloudflare refuses them: a well-formed id
-/// that is not yours is a 403, anything else cannot even be routed (404 7003).
-pub fn account(pinned: Option<&str>, account: &str, path: &str) -> Result<(), ApiError> {
+/// The account id of the request, lower-cased (it names the account's data set). Refused as
+/// Cloudflare refuses it: an id that is not 32 hex characters cannot even be routed (404 7003),
+/// and with `--account` another well-formed id is not yours (403).
+pub fn account(pinned: Option<&str>, account: &str, path: &str) -> Result<String, ApiError> {
+    let well_formed = account.len() == 32 && account.bytes().all(|b| b.is_ascii_hexdigit());
+    if !well_formed {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            NO_ROUTE,
+            format!("Could not route to {path}, perhaps your object identifier is invalid?"),
+        ));
+    }
     match pinned {
-        None => Ok(()),
-        Some(p) if p.eq_ignore_ascii_case(account) => Ok(()),
-        Some(_) if zt_risk_api::validate::account_id(account).is_ok() => Err(ApiError::new(
+        Some(p) if !p.eq_ignore_ascii_case(account) => Err(ApiError::new(
             StatusCode::FORBIDDEN,
             AUTH,
             "Authentication error",
         )),
-        Some(_) => Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            NO_ROUTE,
-            format!("Could not route to {path}, perhaps your object identifier is invalid?"),
-        )),
+        _ => Ok(account.to_ascii_lowercase()),
     }
 }
 

@@ -1,11 +1,12 @@
 //! One function per operation: decode the request, call the store, shape the v4 response.
+//! Every operation acts on the data set of the request's account.
 
 use std::cmp::Ordering;
 
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{DateTime, SubsecRound, Utc};
-use zt_risk_api::{Behaviors, RiskEvents, RiskSummary};
+use zt_risk_api::{Behaviors, RiskEvents};
 
 use super::store::StoreError;
 use super::validate;
@@ -42,34 +43,40 @@ pub fn store_error(error: StoreError) -> ApiError {
 
 pub async fn run(
     emulator: &Emulator,
+    account: &str,
     matched: &Matched,
     raw_query: Option<&str>,
     body: &[u8],
 ) -> Result<Response, ApiError> {
     let id = matched.id.as_deref().unwrap_or_default();
     match matched.op {
-        Op::Summary => summary(emulator, raw_query).await,
-        Op::User => user(emulator, id, raw_query).await,
+        Op::Summary => summary(emulator, account, raw_query).await,
+        Op::User => user(emulator, account, id, raw_query).await,
         Op::Reset => {
             validate::uuid("user_id", id)?;
             emulator
-                .write(|s| s.reset(id, now()))
+                .write(account, |s| s.reset(id, now()))
                 .await
                 .map_err(named("User"))?;
             Ok(envelope::ok(serde_json::json!({})))
         }
         Op::GetBehaviors => {
-            let behaviors = emulator.read(|s| s.behaviors.clone()).await;
-            Ok(envelope::ok(Behaviors { behaviors }))
+            let snapshot = emulator.snapshot(account).await?;
+            Ok(envelope::ok(Behaviors {
+                behaviors: snapshot.store.behaviors.clone(),
+            }))
         }
         Op::PutBehaviors => {
             let update = validate::update_behaviors(&validate::object(body)?)?;
-            let result = emulator.write(|s| s.update_behaviors(&update)).await?;
+            let result = emulator
+                .write(account, |s| s.update_behaviors(&update))
+                .await?;
             Ok(envelope::ok(result))
         }
-        Op::ListIntegrations => Ok(envelope::ok(
-            emulator.read(|s| s.integrations.clone()).await,
-        )),
+        Op::ListIntegrations => {
+            let snapshot = emulator.snapshot(account).await?;
+            Ok(envelope::ok(&snapshot.store.integrations))
+        }
         Op::CreateIntegration => {
             let create = validate::create_integration(&validate::object(body)?)?;
             let new_id = uuid::Uuid::new_v4().to_string();
@@ -77,21 +84,23 @@ pub async fn run(
                 .reference_id
                 .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
             let created = emulator
-                .write(|s| s.create_integration(new_id, create.tenant_url, reference, now()))
+                .write(account, |s| {
+                    s.create_integration(new_id, create.tenant_url, reference, now())
+                })
                 .await?;
             Ok(envelope::ok(created))
         }
         Op::IntegrationByReference => {
-            let found = emulator
-                .read(|s| s.integration_by_reference(id).cloned())
-                .await;
+            let snapshot = emulator.snapshot(account).await?;
+            let found = snapshot.store.integration_by_reference(id);
             found.map(envelope::ok).ok_or_else(|| {
                 ApiError::not_found(format!("No integration has reference_id {id:?}"))
             })
         }
         Op::GetIntegration => {
             validate::uuid("integration_id", id)?;
-            let found = emulator.read(|s| s.integration(id).cloned()).await;
+            let snapshot = emulator.snapshot(account).await?;
+            let found = snapshot.store.integration(id);
             found
                 .map(envelope::ok)
                 .ok_or_else(|| ApiError::not_found("Integration not found"))
@@ -100,7 +109,9 @@ pub async fn run(
             validate::uuid("integration_id", id)?;
             let u = validate::update_integration(&validate::object(body)?)?;
             let updated = emulator
-                .write(|s| s.update_integration(id, u.active, u.tenant_url, u.reference_id))
+                .write(account, |s| {
+                    s.update_integration(id, u.active, u.tenant_url, u.reference_id)
+                })
                 .await
                 .map_err(named("Integration"))?;
             Ok(envelope::ok(updated))
@@ -108,7 +119,7 @@ pub async fn run(
         Op::DeleteIntegration => {
             validate::uuid("integration_id", id)?;
             emulator
-                .write(|s| s.delete_integration(id))
+                .write(account, |s| s.delete_integration(id))
                 .await
                 .map_err(named("Integration"))?;
             Ok(envelope::ok(serde_json::json!({})))
@@ -133,36 +144,28 @@ fn pairs(raw: Option<&str>) -> Result<Vec<(String, String)>, ApiError> {
     })
 }
 
-async fn summary(emulator: &Emulator, raw_query: Option<&str>) -> Result<Response, ApiError> {
+async fn summary(
+    emulator: &Emulator,
+    account: &str,
+    raw_query: Option<&str>,
+) -> Result<Response, ApiError> {
     let paging = paging::parse(
         &pairs(raw_query)?,
         &["timestamp", "event_count", "max_risk_level"],
     )?;
-    let mut users = emulator.read(|s| s.summary()).await;
-    users.sort_by(|a, b| {
-        let primary = match paging.order_by {
-            Some("timestamp") => a.last_event.cmp(&b.last_event),
-            Some("event_count") => a.event_count.cmp(&b.event_count),
-            // The default: riskiest first, then most recent.
-            _ => a
-                .max_risk_level
-                .cmp(&b.max_risk_level)
-                .then(a.last_event.cmp(&b.last_event)),
-        };
-        paging::directed(primary, paging.descending).then_with(|| a.user_id.cmp(&b.user_id))
-    });
-    let (users, info) = paging::page(users, &paging);
-    Ok(envelope::ok_collection(RiskSummary { users }, info))
+    let snapshot = emulator.snapshot(account).await?;
+    Ok(snapshot.summary().await.response(&paging))
 }
 
 async fn user(
     emulator: &Emulator,
+    account: &str,
     id: &str,
     raw_query: Option<&str>,
 ) -> Result<Response, ApiError> {
     validate::uuid("user_id", id)?;
     let paging = paging::parse(&pairs(raw_query)?, &["timestamp", "risk_level"])?;
-    let found: Option<RiskEvents> = emulator.read(|s| s.user(id)).await;
+    let found: Option<RiskEvents> = emulator.snapshot(account).await?.store.user(id);
     let mut detail = found.ok_or_else(|| ApiError::not_found("User not found"))?;
     let events = std::mem::take(&mut detail.events);
     let mut events = events;

@@ -1,7 +1,8 @@
-//! `emulate`: a local Cloudflare Risk Scoring API. Owns the shared state (behind one lock),
-//! durability of writes, and the request pipeline: route → auth → account → handler.
-//! Handlers live in `handlers`; the rules themselves in `store`.
+//! `emulate`: a local Cloudflare Risk Scoring API. Owns the configuration and the request
+//! pipeline: route → auth → rate limit → account → handler.
+//! Accounts and durability live in `accounts`, handlers in `handlers`, the rules in `store`.
 
+pub mod accounts;
 pub mod auth;
 pub mod catalog;
 mod details;
@@ -13,6 +14,7 @@ pub mod seed;
 mod seed_words;
 pub mod state_file;
 pub mod store;
+mod summary;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -20,15 +22,15 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use tokio::sync::RwLock;
 
-use crate::envelope::{ApiError, STATE};
+use crate::envelope::ApiError;
 use crate::ops::{self, RouteError};
+use accounts::{Accounts, Snapshot};
 pub use auth::TokenPolicy;
 use rate_limit::{Clock, Limiter, RateLimit};
+pub use seed::Seeding;
 use store::{Store, StoreError};
 
 /// Largest request body the emulator reads (bodies here are a few hundred bytes).
@@ -38,71 +40,64 @@ pub const MAX_BODY: usize = 64 * 1024;
 #[derive(Debug, Clone)]
 pub struct Config {
     pub tokens: TokenPolicy,
-    /// `--account`: the only account id served.
+    /// `--account`: the only account id served (lower case).
     pub account: Option<String>,
-    /// `--state`: where every write is persisted.
+    /// `--state`: where every account's data is kept.
     pub state_file: Option<PathBuf>,
     /// `--rate-limit`, and the clock it reads.
     pub rate_limit: Option<(RateLimit, Clock)>,
+    /// `--seed`, `--users`, `--fresh`: what each account's data is made from.
+    pub seeding: Seeding,
 }
 
-/// The emulator: config and the one account's data.
+/// The emulator: its configuration, every account's data and the rate limit.
 pub struct Emulator {
     config: Config,
-    store: RwLock<Store>,
+    accounts: Accounts,
     limiter: Option<Limiter>,
 }
 
 impl Emulator {
-    pub fn new(config: Config, store: Store) -> Arc<Self> {
+    /// Loads `--state` (if any) and makes the default account, so that it is ready (and saved)
+    /// before the server says it is; its summary is then prepared in the background.
+    pub fn start(config: Config) -> Result<Arc<Self>, String> {
+        let accounts = Accounts::open(
+            config.seeding,
+            config.state_file.clone(),
+            config.account.as_deref(),
+        )?;
+        accounts.warm_up();
         let limiter = config
             .rate_limit
             .clone()
             .map(|(limit, clock)| Limiter::new(limit, clock));
-        Arc::new(Self {
+        Ok(Arc::new(Self {
             config,
-            store: RwLock::new(store),
+            accounts,
             limiter,
-        })
+        }))
     }
 
-    /// The account id of the data set (for the demo's `config.json`).
-    pub async fn account_id(&self) -> String {
-        self.store.read().await.account_id.clone()
+    /// The account the demo's `config.json` names: `--account`, else the state file's default,
+    /// else the one the seed gives.
+    pub fn default_account(&self) -> &str {
+        self.accounts.default_account()
     }
 
-    pub async fn read<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
-        f(&*self.store.read().await)
+    async fn snapshot(&self, account: &str) -> Result<Arc<Snapshot>, ApiError> {
+        self.accounts.get(account).await
     }
 
-    /// Applies `f` to a copy of the store, persists the copy, then publishes it: a request is
-    /// acknowledged only once its change is on disk, and a failed save changes nothing.
-    pub async fn write<R>(
+    /// Changes `account`'s data with `f`; acknowledged only once saved (see `accounts`).
+    async fn write<R>(
         &self,
+        account: &str,
         f: impl FnOnce(&mut Store) -> Result<R, StoreError>,
     ) -> Result<R, ApiError> {
-        let mut guard = self.store.write().await;
-        let mut next = guard.clone();
-        let result = f(&mut next).map_err(handlers::store_error)?;
-        if let Some(path) = self.config.state_file.clone() {
-            let bytes = serde_json::to_vec(&next).map_err(|e| state_error(e.to_string()))?;
-            tokio::task::spawn_blocking(move || state_file::save(&path, &bytes))
-                .await
-                .map_err(|e| state_error(e.to_string()))?
-                .map_err(|e| state_error(e.to_string()))?;
-        }
-        *guard = next;
-        Ok(result)
+        self.accounts
+            .write(account, |store| f(store).map_err(handlers::store_error))
+            .await
     }
-}
-
-fn state_error(detail: String) -> ApiError {
-    eprintln!("emulator: cannot save state: {detail}");
-    ApiError::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        STATE,
-        "The emulator could not save its state; nothing was changed",
-    )
 }
 
 /// All routes, at `/accounts/...` and `/client/v4/accounts/...`; anything else is a v4 404.
@@ -132,7 +127,7 @@ async fn dispatch(emulator: &Emulator, request: Request<Body>) -> Result<Respons
             return Ok(rate_limit::too_many(retry_after));
         }
     }
-    auth::account(
+    let account = auth::account(
         emulator.config.account.as_deref(),
         &matched.account,
         parts.uri.path(),
@@ -142,5 +137,5 @@ async fn dispatch(emulator: &Emulator, request: Request<Body>) -> Result<Respons
     } else {
         Default::default()
     };
-    handlers::run(emulator, &matched, parts.uri.query(), &body).await
+    handlers::run(emulator, &account, &matched, parts.uri.query(), &body).await
 }

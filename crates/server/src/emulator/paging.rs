@@ -20,6 +20,17 @@ pub struct Paging {
     pub descending: bool,
 }
 
+/// What a request without parameters gets: everything, default order, descending.
+impl Default for Paging {
+    fn default() -> Self {
+        Self {
+            window: None,
+            order_by: None,
+            descending: true,
+        }
+    }
+}
+
 /// Reads the parameters; `fields` are the allowed `order_by` values.
 pub fn parse(pairs: &[(String, String)], fields: &[&'static str]) -> Result<Paging, ApiError> {
     let number = |key: &str| -> Result<Option<u64>, ApiError> {
@@ -131,6 +142,7 @@ mod tests {
             assert!(parse(&pairs(bad), &["event_count"]).is_err(), "{bad}");
         }
         let all = parse(&[], &[]).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(all, Paging::default());
         assert_eq!(page(vec![1, 2], &all).1.per_page, Some(2));
     }
 }

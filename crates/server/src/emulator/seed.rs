@@ -1,16 +1,18 @@
-//! The deterministic demo account: the same `seed` and `users` give the same ids, names,
-//! events and integrations; timestamps are offsets back from `now` (the last 90 days).
+//! The deterministic demo accounts: the same `seed`, account id and `users` give the same ids,
+//! names, events and integrations; timestamps are offsets back from `now` (the last 90 days).
+//! Each account draws from its own generator, seeded from `seed` and the account id.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, SubsecRound, Utc};
-use zt_risk_api::{Integration, IntegrationType};
+use zt_risk_api::{Behavior, Integration, IntegrationType, RiskLevel};
 
 use super::catalog;
 use super::details;
 use super::rng::Rng;
 use super::seed_words::{DOMAIN, FIRST, LAST};
-use super::store::{well_known_url, Event, Store, User, STATE_VERSION};
+use super::store::{well_known_url, Event, Store, User};
 
 pub const DEFAULT_SEED: u64 = 42;
 pub const DEFAULT_USERS: usize = 300;
@@ -18,15 +20,58 @@ pub const DEFAULT_USERS: usize = 300;
 /// How often each behavior fires, relative to the others (same order as the catalog).
 const WEIGHTS: [u64; 8] = [4, 14, 5, 7, 6, 5, 12, 9];
 
-/// The demo data set; `account_id` overrides the seeded account id (32 hex characters).
-pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: Option<&str>) -> Store {
+/// What every account's data is made from (`--seed`, `--users`, `--fresh`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seeding {
+    pub seed: u64,
+    pub users: usize,
+    pub fresh: bool,
+}
+
+impl Seeding {
+    /// The account the demo's `config.json` names when `--account` does not pin one: the same
+    /// id for the same seed, as before accounts had data sets of their own.
+    pub fn default_account(&self) -> String {
+        Rng::new(self.seed).hex(32)
+    }
+
+    /// The data of `account_id` on its first use: seeded, or like a new Cloudflare account
+    /// (no users, no integrations, every behavior disabled) with `--fresh`.
+    pub fn account(&self, account_id: &str, now: DateTime<Utc>) -> Store {
+        if self.fresh {
+            return Store {
+                account_id: account_id.to_owned(),
+                behaviors: catalog::behaviors(false),
+                users: BTreeMap::new(),
+                integrations: Vec::new(),
+            };
+        }
+        generate(self.seed, self.users, now, account_id)
+    }
+}
+
+/// The generator's seed for one account: SHA-256 of the seed and the id, so that accounts
+/// differ and the result is the same on every platform and build.
+fn account_seed(seed: u64, account_id: &str) -> u64 {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(b"zt-risk-emulator account\0")
+        .chain_update(seed.to_le_bytes())
+        .chain_update(account_id.as_bytes())
+        .finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_le_bytes(first)
+}
+
+/// The demo data set of `account_id` (32 hex characters).
+pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: &str) -> Store {
     // Whole seconds: the data looks like an API's, and equal inputs give equal files.
     let now = now.trunc_subsecs(0);
-    let mut rng = Rng::new(seed);
-    let seeded_account = rng.hex(32);
-    let account_id = account_id.map_or(seeded_account, str::to_owned);
-    let ids: Vec<&str> = catalog::definitions().iter().map(|d| d.id).collect();
-    let mut emails = HashSet::new();
+    let mut rng = Rng::new(account_seed(seed, account_id));
+    let definitions = catalog::definitions();
+    let behaviors = account_behaviors(&mut rng);
+    let mut emails = HashSet::with_capacity(users);
     let mut people = BTreeMap::new();
     for index in 0..users {
         let id = rng.uuid();
@@ -41,11 +86,10 @@ pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: Option<
         let count = event_count(&mut rng).max(if hostile_user { 3 } else { 0 });
         for n in 0..count {
             let at = now - Duration::seconds(rng.below(90 * 86_400) as i64 + 60);
-            let behavior = weighted(&mut rng, &ids);
-            let level = catalog::definitions()
-                .into_iter()
-                .find(|d| d.id == behavior)
-                .map_or(zt_risk_api::RiskLevel::Low, |d| d.level);
+            let behavior = definitions[weighted(&mut rng)].id;
+            let level = behaviors
+                .get(behavior)
+                .map_or(RiskLevel::Low, |b| b.risk_level.clone());
             // Users 3 and 7 carry hostile strings so clients must escape what they render.
             let hostile = hostile_user && n < 2;
             user.events.push(Event {
@@ -65,13 +109,12 @@ pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: Option<
         if count > 0 && !hostile_user && rng.chance(5) {
             user.last_reset_time = Some(now - Duration::days(rng.range(1, 45) as i64));
         }
-        people.insert(id, user);
+        people.insert(id, Arc::new(user));
     }
-    let integrations = seeded_integrations(&mut rng, &account_id, now);
+    let integrations = seeded_integrations(&mut rng, account_id, now);
     Store {
-        version: STATE_VERSION,
-        account_id,
-        behaviors: catalog::behaviors(true),
+        account_id: account_id.to_owned(),
+        behaviors,
         users: people,
         integrations,
     }
@@ -116,15 +159,37 @@ fn event_count(rng: &mut Rng) -> usize {
     }
 }
 
-fn weighted<'a>(rng: &mut Rng, ids: &[&'a str]) -> &'a str {
+/// This account's behavior settings: the catalog's demo settings with some levels changed and
+/// some of the five invented behaviors switched; the three public ones stay enabled, so every
+/// account's summary has data.
+fn account_behaviors(rng: &mut Rng) -> BTreeMap<String, Behavior> {
+    let mut behaviors = catalog::behaviors(true);
+    for definition in catalog::definitions() {
+        let Some(behavior) = behaviors.get_mut(definition.id) else {
+            continue;
+        };
+        if rng.chance(35) {
+            behavior.risk_level = rng
+                .pick(&[RiskLevel::Low, RiskLevel::Medium, RiskLevel::High])
+                .clone();
+        }
+        if definition.invented && rng.chance(30) {
+            behavior.enabled = !behavior.enabled;
+        }
+    }
+    behaviors
+}
+
+/// The index in the catalog of a behavior drawn with [`WEIGHTS`].
+fn weighted(rng: &mut Rng) -> usize {
     let mut roll = rng.below(WEIGHTS.iter().sum());
-    for (id, weight) in ids.iter().zip(WEIGHTS) {
+    for (index, weight) in WEIGHTS.into_iter().enumerate() {
         if roll < weight {
-            return id;
+            return index;
         }
         roll -= weight;
     }
-    ids[0]
+    0
 }
 
 fn seeded_integrations(rng: &mut Rng, account_id: &str, now: DateTime<Utc>) -> Vec<Integration> {
@@ -153,16 +218,48 @@ fn seeded_integrations(rng: &mut Rng, account_id: &str, now: DateTime<Utc>) -> V
 mod tests {
     use super::*;
 
+    const A: &str = "0123456789abcdef0123456789abcdef";
+    const B: &str = "fedcba9876543210fedcba9876543210";
+
     #[test]
     fn deterministic_and_varied() {
         let now = Utc::now();
-        let (a, b) = (generate(7, 50, now, None), generate(7, 50, now, None));
+        let (a, b) = (generate(7, 50, now, A), generate(7, 50, now, A));
         assert_eq!(a, b);
         assert_eq!(a.users.len(), 50);
-        assert_eq!(a.account_id.len(), 32);
+        assert_eq!(a.account_id, A);
+        assert!(a.integrations.iter().all(|i| i.account_tag == A));
         let summary = a.summary();
         assert!(!summary.is_empty() && summary.len() < 50);
-        assert_ne!(generate(8, 50, now, None).account_id, a.account_id);
+        let other_seed = generate(8, 50, now, A);
+        let other_account = generate(7, 50, now, B);
+        for other in [&other_seed, &other_account] {
+            assert!(other.users.keys().all(|id| !a.users.contains_key(id)));
+            assert_ne!(other.integrations[0].id, a.integrations[0].id);
+            assert_eq!(
+                other.behaviors.keys().collect::<Vec<_>>(),
+                a.behaviors.keys().collect::<Vec<_>>(),
+                "one catalog of behavior ids"
+            );
+        }
+        assert_ne!(
+            other_account.behaviors, a.behaviors,
+            "settings vary per account"
+        );
+        let seeding = Seeding {
+            seed: 7,
+            users: 50,
+            fresh: false,
+        };
+        assert_eq!(seeding.default_account(), Rng::new(7).hex(32));
+        assert_eq!(seeding.account(A, now), a);
+        let fresh = Seeding {
+            fresh: true,
+            ..seeding
+        }
+        .account(B, now);
+        assert!(fresh.users.is_empty() && fresh.integrations.is_empty());
+        assert!(fresh.behaviors.values().all(|b| !b.enabled));
         assert_eq!(ascii_slug("O'Brien"), "obrien");
         assert_eq!(ascii_slug("Sofía"), "sofia");
     }

@@ -2,6 +2,7 @@
 //! Pure and synchronous: no HTTP, no locking and no files here.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -10,17 +11,15 @@ use zt_risk_api::{
     UserRiskInfo,
 };
 
-/// Version of the state file layout.
-pub const STATE_VERSION: u32 = 1;
-
-/// Everything one emulated account holds; this is also the `--state` file's content.
+/// Everything one emulated account holds, as the `--state` file keeps it. Users are shared
+/// (`Arc`): copying a store for a write costs one pointer per user, and only the users the
+/// write changes are copied in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Store {
-    pub version: u32,
     /// 32 hex characters; also every integration's `account_tag`.
     pub account_id: String,
     pub behaviors: BTreeMap<String, Behavior>,
-    pub users: BTreeMap<String, User>,
+    pub users: BTreeMap<String, Arc<User>>,
     /// In creation order, as the list operation returns them.
     pub integrations: Vec<Integration>,
 }
@@ -143,7 +142,7 @@ impl Store {
     /// Clears the score: the user leaves the summary until a newer event; history stays.
     pub fn reset(&mut self, user_id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         let user = self.users.get_mut(user_id).ok_or(StoreError::NotFound)?;
-        user.last_reset_time = Some(now);
+        Arc::make_mut(user).last_reset_time = Some(now);
         Ok(())
     }
 
@@ -255,9 +254,12 @@ impl Store {
     }
 }
 
+/// Cloudflare's host for the integrations' Shared Signals Framework documents.
+pub const SSF_HOST: &str = "ssf.risk-score.teams.cloudflare.com";
+
 /// The Shared Signals Framework configuration URL Cloudflare documents for an integration.
 pub fn well_known_url(integration_id: &str) -> String {
-    format!("https://ssf.risk-score.teams.cloudflare.com/.well-known/sse-configuration/{integration_id}")
+    format!("https://{SSF_HOST}/.well-known/sse-configuration/{integration_id}")
 }
 
 #[cfg(test)]
@@ -268,7 +270,8 @@ mod tests {
     #[test]
     fn a_new_event_after_reset_brings_the_user_back() {
         let now = Utc::now();
-        let mut store = crate::emulator::seed::generate(3, 20, now, None);
+        let mut store =
+            crate::emulator::seed::generate(3, 20, now, "0123456789abcdef0123456789abcdef");
         let id = store.summary()[0].user_id.clone();
         assert!(store.reset(&id, now).is_ok());
         assert!(store.summary().iter().all(|u| u.user_id != id));
@@ -280,12 +283,17 @@ mod tests {
             event_details: None,
         };
         if let Some(user) = store.users.get_mut(&id) {
-            user.events.insert(0, event);
+            Arc::make_mut(user).events.insert(0, event);
         }
         let back = store.summary().into_iter().find(|u| u.user_id == id);
+        // The level is the behavior's current one (levels vary per seeded account).
+        let current = store
+            .behaviors
+            .get("imp_travel")
+            .map(|b| b.risk_level.clone());
         assert_eq!(
-            back.map(|u| (u.event_count, u.max_risk_level)),
-            Some((1, RiskLevel::High))
+            back.map(|u| (u.event_count, Some(u.max_risk_level))),
+            Some((1, current))
         );
         assert_eq!(store.reset("nobody", now), Err(StoreError::NotFound));
     }

@@ -15,7 +15,7 @@ use axum::Router;
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-use zt_risk_server::emulator::{self, seed, Config, Emulator, TokenPolicy};
+use zt_risk_server::emulator::{self, Config, Emulator, Seeding, TokenPolicy};
 
 pub const ACCOUNT: &str = "0123456789abcdef0123456789abcdef";
 pub const AUTH: (&str, &str) = ("Authorization", "Bearer test-token");
@@ -30,16 +30,24 @@ pub async fn spawn(app: Router) -> SocketAddr {
     addr
 }
 
-/// A seeded emulator (60 users, seed 42) with the given token policy and pinned account.
+/// The data options of the test emulators: seed 42, 60 users per account.
+pub const SEEDING: Seeding = Seeding {
+    seed: 42,
+    users: 60,
+    fresh: false,
+};
+
+/// A seeded emulator with the given token policy and pinned account, no state file and no
+/// rate limit.
 pub fn emulator_with(tokens: TokenPolicy, account: Option<&str>) -> Arc<Emulator> {
-    let store = seed::generate(42, 60, chrono::Utc::now(), Some(ACCOUNT));
     let config = Config {
         tokens,
         account: account.map(str::to_owned),
         state_file: None,
         rate_limit: None,
+        seeding: SEEDING,
     };
-    Emulator::new(config, store)
+    Emulator::start(config).expect("emulator")
 }
 
 pub async fn emulator() -> SocketAddr {
