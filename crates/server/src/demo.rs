@@ -34,7 +34,10 @@ pub async fn router(site: Site, emulator: Arc<Emulator>) -> Router {
 
 async fn handle(State(demo): State<Arc<Demo>>, request: Request<Body>) -> Response {
     let path = request.uri().path();
-    if path.starts_with("/accounts/") || path.starts_with("/client/v4/") {
+    if path.starts_with("/accounts/")
+        || path.starts_with("/client/v4/")
+        || path.starts_with("/ssf/")
+    {
         return emulator::handle(State(demo.emulator.clone()), request).await;
     }
     let config = config_json(request.headers().get(header::HOST), &demo.account_id);

@@ -1,5 +1,5 @@
 //! `emulate`: a local Cloudflare Risk Scoring API. Owns the configuration and the request
-//! pipeline: route → auth → rate limit → account → handler.
+//! pipeline: SSF document (public) | route → auth → rate limit → account → handler.
 //! Accounts and durability live in `accounts`, handlers in `handlers`, the rules in `store`.
 
 pub mod accounts;
@@ -12,6 +12,7 @@ pub mod rate_limit;
 pub mod rng;
 pub mod seed;
 mod seed_words;
+pub mod ssf;
 pub mod state_file;
 pub mod store;
 mod summary;
@@ -100,7 +101,8 @@ impl Emulator {
     }
 }
 
-/// All routes, at `/accounts/...` and `/client/v4/accounts/...`; anything else is a v4 404.
+/// All routes, at `/accounts/...` and `/client/v4/accounts/...`, and the SSF documents at
+/// `/ssf/...` and `/client/v4/ssf/...`; anything else is a v4 404.
 pub fn router(emulator: Arc<Emulator>) -> Router {
     Router::new().fallback(handle).with_state(emulator)
 }
@@ -115,6 +117,10 @@ pub async fn handle(State(emulator): State<Arc<Emulator>>, request: Request<Body
 
 async fn dispatch(emulator: &Emulator, request: Request<Body>) -> Result<Response, ApiError> {
     let (parts, body) = request.into_parts();
+    // Public, like Cloudflare's own: no credentials, so not rate limited either.
+    if let Some(integration) = ssf::match_path(parts.uri.path()) {
+        return ssf::serve(&emulator.accounts, &parts.method, integration);
+    }
     let matched = ops::match_route(&parts.method, parts.uri.path()).map_err(|e| match e {
         RouteError::NoRoute => ApiError::no_route(),
         RouteError::Method(allow) => ApiError::method_not_allowed(allow),
