@@ -16,6 +16,7 @@ pub mod ssf;
 pub mod state_file;
 pub mod store;
 mod summary;
+mod user;
 pub mod validate;
 
 use std::path::PathBuf;

@@ -11,7 +11,7 @@ use zt_risk_api::{Behavior, Integration, IntegrationType, RiskLevel};
 use super::catalog;
 use super::details;
 use super::rng::Rng;
-use super::seed_words::{DOMAIN, FIRST, LAST};
+use super::seed_words::{COMPANIES, FIRST, LAST};
 use super::store::{well_known_url, Event, Store, User};
 
 pub const DEFAULT_SEED: u64 = 42;
@@ -71,11 +71,21 @@ pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: &str) -
     let mut rng = Rng::new(account_seed(seed, account_id));
     let definitions = catalog::definitions();
     let behaviors = account_behaviors(&mut rng);
+    let company = *rng.pick(COMPANIES);
+    // Each event's level, by catalog index (a string-keyed lookup per event was a hot spot).
+    let levels: Vec<RiskLevel> = definitions
+        .iter()
+        .map(|d| {
+            behaviors
+                .get(d.id)
+                .map_or(d.level.clone(), |b| b.risk_level.clone())
+        })
+        .collect();
     let mut emails = HashSet::with_capacity(users);
-    let mut people = BTreeMap::new();
+    let mut people = Vec::with_capacity(users);
     for index in 0..users {
         let id = rng.uuid();
-        let (name, email) = person(&mut rng, &mut emails);
+        let (name, email) = person(&mut rng, &mut emails, company);
         let mut user = User {
             name,
             email,
@@ -86,10 +96,8 @@ pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: &str) -
         let count = event_count(&mut rng).max(if hostile_user { 3 } else { 0 });
         for n in 0..count {
             let at = now - Duration::seconds(rng.below(90 * 86_400) as i64 + 60);
-            let behavior = definitions[weighted(&mut rng)].id;
-            let level = behaviors
-                .get(behavior)
-                .map_or(RiskLevel::Low, |b| b.risk_level.clone());
+            let drawn = weighted(&mut rng);
+            let (behavior, level) = (definitions[drawn].id, levels[drawn].clone());
             // Users 3 and 7 carry hostile strings so clients must escape what they render.
             let hostile = hostile_user && n < 2;
             user.events.push(Event {
@@ -97,11 +105,9 @@ pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: &str) -
                 behavior: behavior.to_owned(),
                 risk_level: level,
                 timestamp: at,
-                event_details: if hostile {
-                    Some(details::hostile(&mut rng, index + n))
-                } else {
-                    details::for_behavior(&mut rng, behavior, at)
-                },
+                // Hostile details are kept as they are; the others are made when shown.
+                event_details: hostile.then(|| details::hostile(&mut rng, index + n)),
+                details_seed: (!hostile).then(|| rng.next_u64()),
             });
         }
         user.events.sort_by_key(|e| std::cmp::Reverse(e.timestamp));
@@ -109,24 +115,25 @@ pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: &str) -
         if count > 0 && !hostile_user && rng.chance(5) {
             user.last_reset_time = Some(now - Duration::days(rng.range(1, 45) as i64));
         }
-        people.insert(id, Arc::new(user));
+        people.push((id, Arc::new(user)));
     }
-    let integrations = seeded_integrations(&mut rng, account_id, now);
+    let integrations = seeded_integrations(&mut rng, account_id, company, now);
     Store {
         account_id: account_id.to_owned(),
         behaviors,
-        users: people,
+        // Built from a sorted list at once: cheaper than 50,000 inserts one by one.
+        users: people.into_iter().collect(),
         integrations,
     }
 }
 
-fn person(rng: &mut Rng, taken: &mut HashSet<String>) -> (String, String) {
+fn person(rng: &mut Rng, taken: &mut HashSet<String>, company: &str) -> (String, String) {
     let (first, last) = (*rng.pick(FIRST), *rng.pick(LAST));
     let local = format!("{}.{}", ascii_slug(first), ascii_slug(last));
-    let mut email = format!("{local}@{DOMAIN}");
+    let mut email = format!("{local}@{company}.example");
     let mut n = 2;
     while !taken.insert(email.clone()) {
-        email = format!("{local}{n}@{DOMAIN}");
+        email = format!("{local}{n}@{company}.example");
         n += 1;
     }
     (format!("{first} {last}"), email)
@@ -192,10 +199,19 @@ fn weighted(rng: &mut Rng) -> usize {
     0
 }
 
-fn seeded_integrations(rng: &mut Rng, account_id: &str, now: DateTime<Utc>) -> Vec<Integration> {
+fn seeded_integrations(
+    rng: &mut Rng,
+    account_id: &str,
+    company: &str,
+    now: DateTime<Utc>,
+) -> Vec<Integration> {
     [
-        ("https://northwind.okta.com", true, 62),
-        ("https://northwind-staging.oktapreview.com", false, 19),
+        (format!("https://{company}.okta.com"), true, 62),
+        (
+            format!("https://{company}-staging.oktapreview.com"),
+            false,
+            19,
+        ),
     ]
     .into_iter()
     .map(|(tenant, active, days)| {
@@ -208,7 +224,7 @@ fn seeded_integrations(rng: &mut Rng, account_id: &str, now: DateTime<Utc>) -> V
             created_at: now - Duration::days(days),
             integration_type: IntegrationType::Okta,
             reference_id: rng.uuid(),
-            tenant_url: tenant.to_owned(),
+            tenant_url: tenant,
         }
     })
     .collect()

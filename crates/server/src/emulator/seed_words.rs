@@ -134,8 +134,20 @@ pub const LAST: &[&str] = &[
     "Novak",
 ];
 
-/// The demo company's mail domain (reserved `.example` TLD: never a real mailbox).
-pub const DOMAIN: &str = "northwind.example";
+/// The demo companies, one per account: mail at `<name>.example` (a reserved TLD: never a real
+/// mailbox) and Okta tenants `<name>.okta.com` and `<name>-staging.oktapreview.com`.
+pub const COMPANIES: &[&str] = &[
+    "northwind",
+    "contoso",
+    "fabrikam",
+    "tailspin",
+    "wingtip",
+    "litware",
+    "proseware",
+    "woodgrove",
+    "adatum",
+    "lucerne",
+];
 
 /// City, country code, and a documentation-range IP prefix (RFC 5737 / 3849).
 pub const PLACES: &[(&str, &str, &str)] = &[

@@ -11,6 +11,8 @@ use zt_risk_api::{
     UserRiskInfo,
 };
 
+pub use super::user::{Event, User};
+
 /// Everything one emulated account holds, as the `--state` file keeps it. Users are shared
 /// (`Arc`): copying a store for a write costs one pointer per user, and only the users the
 /// write changes are copied in full.
@@ -22,36 +24,6 @@ pub struct Store {
     pub users: BTreeMap<String, Arc<User>>,
     /// In creation order, as the list operation returns them.
     pub integrations: Vec<Integration>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct User {
-    pub name: String,
-    pub email: String,
-    /// Newest first.
-    pub events: Vec<Event>,
-    #[serde(default)]
-    pub last_reset_time: Option<DateTime<Utc>>,
-}
-
-/// A behavior a user triggered, with the level it had when it fired.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    pub id: String,
-    pub behavior: String,
-    pub risk_level: RiskLevel,
-    pub timestamp: DateTime<Utc>,
-    /// `None` = absent; `Some(Null)` = an explicit `null`, kept distinct across restarts.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    pub event_details: Option<serde_json::Value>,
-}
-
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
-    serde_json::Value::deserialize(d).map(Some)
 }
 
 /// Why a change was refused.
@@ -127,7 +99,7 @@ impl Store {
                     .map_or_else(|| e.behavior.clone(), |b| b.name.clone()),
                 risk_level: e.risk_level.clone(),
                 timestamp: e.timestamp,
-                event_details: e.event_details.clone(),
+                event_details: e.details(),
             })
             .collect();
         Some(RiskEvents {
@@ -281,6 +253,7 @@ mod tests {
             risk_level: RiskLevel::High,
             timestamp: now + Duration::seconds(1),
             event_details: None,
+            details_seed: None,
         };
         if let Some(user) = store.users.get_mut(&id) {
             Arc::make_mut(user).events.insert(0, event);
