@@ -33,7 +33,9 @@ Every server prints the URL it serves once it is ready.
 
 emulate   The 11 Zero Trust Risk Scoring operations at /accounts/... and /client/v4/accounts/...
           with Cloudflare's v4 envelope, auth (Bearer token or X-Auth-Email + X-Auth-Key) and
-          validation. Any account id is accepted unless --account pins one.
+          validation. Every 32-hex account id has a data set of its own, made on first
+          use, unless --account pins one. Each integration's SSF transmitter
+          configuration is public at /ssf/.well-known/sse-configuration/{id}.
 proxy     Forwards only those 11 operations to --upstream (default
           https://api.cloudflare.com/client/v4; http:// only to loopback) for the exact origins
           given with --allow-origin; everything else is refused with a v4 error.
@@ -46,8 +48,8 @@ DATA OPTIONS (emulate, demo):
   --seed N        demo data seed (default 42): same seed and account id, same users, ids
                   and events; each account id gets its own data set, made on first use
   --users N       number of demo users per account (default 300, at most 1000000)
-  --fresh         start like a new Cloudflare account: no users, no integrations,
-                  every behavior disabled (the demo seed enables 6 of 8)
+  --fresh         every account starts like a new Cloudflare account: no users, no
+                  integrations, every behavior disabled (the demo seed enables 6 of 8)
   --token T       accept only this token (Bearer, or X-Auth-Key); default: any
   --account ID    serve only this account id (32 hex); others get 403/404
   --state FILE    keep the data of every account in FILE: loaded at start, every write
