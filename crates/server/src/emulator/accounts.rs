@@ -48,6 +48,7 @@ impl Snapshot {
         self.summary
             .get_or_init(|| async move {
                 let store = this.clone();
+                // Err only when the blocking pool is shutting down: then build it here.
                 tokio::task::spawn_blocking(move || Arc::new(Summary::new(&store.store)))
                     .await
                     .unwrap_or_else(|_| Arc::new(Summary::new(&this.store)))
