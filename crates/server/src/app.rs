@@ -8,7 +8,7 @@ use axum::Router;
 
 use crate::cli::{Command, Data, HELP};
 use crate::emulator::{self, seed, state_file, store::Store, Config, Emulator, TokenPolicy};
-use crate::proxy::{self, allow::Accounts, cors::Cors, upstream::Upstream, Proxy};
+use crate::proxy::{self, Proxy};
 use crate::serve::{self, Bound};
 use crate::static_files::{policy, Site};
 
@@ -88,22 +88,22 @@ pub async fn run(command: Command) -> Result<(), String> {
             connect_src,
             timeout,
             max_body,
+            ssf_upstream,
         } => {
-            let upstream = Upstream::parse(&upstream)?;
             let site = dist
                 .as_deref()
                 .map(|d| Site::load(d, &connect_src))
                 .transpose()?;
-            let cors = Cors::new(&allow_origins, site.is_some())?;
-            let what = format!("proxy to {}", upstream.origin());
-            let proxy = Proxy::new(
+            let config = zt_risk_proxy_core::Config {
                 upstream,
-                cors,
-                Accounts::new(&accounts)?,
-                site,
-                timeout,
+                ssf_upstream,
+                allowed_origins: allow_origins,
+                accounts,
+                serves_site: site.is_some(),
                 max_body,
-            )?;
+            };
+            let proxy = Proxy::new(config, site, timeout).map_err(|e| format!("proxy: {e}"))?;
+            let what = format!("proxy to {}", proxy.upstream_origin());
             (listen, proxy::router(proxy), what)
         }
     };

@@ -211,19 +211,17 @@ pub async fn fake_upstream() -> (SocketAddr, Arc<Mutex<Vec<Seen>>>) {
 pub const CONSOLE: &str = "https://console.example";
 
 /// A proxy to `upstream` for origin [`CONSOLE`], accounts `accounts` (empty = any),
-/// a 500 ms deadline and a 1 KiB body cap.
+/// a 500 ms deadline and a 1 KiB body cap; SSF documents from `upstream` too.
 pub async fn proxy_to(upstream: SocketAddr, accounts: &[&str]) -> SocketAddr {
-    use zt_risk_server::proxy::{self, allow::Accounts, cors::Cors, upstream::Upstream, Proxy};
-    let up = Upstream::parse(&format!("http://{upstream}/client/v4")).expect("upstream");
-    let accounts: Vec<String> = accounts.iter().map(|a| a.to_string()).collect();
-    let p = Proxy::new(
-        up,
-        Cors::new(&[CONSOLE.to_owned()], false).expect("cors"),
-        Accounts::new(&accounts).expect("accounts"),
-        None,
-        Duration::from_millis(500),
-        1024,
-    )
-    .expect("proxy");
+    use zt_risk_server::proxy::{self, Proxy};
+    let config = zt_risk_proxy_core::Config {
+        upstream: format!("http://{upstream}/client/v4"),
+        ssf_upstream: format!("http://{upstream}/ssf"),
+        allowed_origins: vec![CONSOLE.to_owned()],
+        accounts: accounts.iter().map(|a| a.to_string()).collect(),
+        serves_site: false,
+        max_body: 1024,
+    };
+    let p = Proxy::new(config, None, Duration::from_millis(500)).expect("proxy");
     spawn(proxy::router(p)).await
 }
