@@ -176,7 +176,7 @@ impl Proxy {
     ) -> Result<Checked, Refusal> {
         // Absolute-form (`GET http://host/...`) and authority-form (`CONNECT host:443`) targets
         // name a host: the host comes from the configuration only.
-        if !target.starts_with('/') || target.starts_with("//") {
+        if !target.starts_with('/') {
             return Err(Refusal::invalid(
                 "Only origin-form request targets are accepted",
             ));

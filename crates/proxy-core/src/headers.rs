@@ -18,6 +18,16 @@ impl Headers for [(&str, &str)] {
     }
 }
 
+/// Every request header the core reads (a runtime that must copy headers out copies these).
+pub const READ: [&str; 7] = [
+    "origin",
+    "host",
+    "access-control-request-method",
+    "access-control-request-headers",
+    "authorization",
+    "x-auth-email",
+    "x-auth-key",
+];
 /// The credential headers copied to the API upstream, in this order.
 pub const CREDENTIALS: [&str; 3] = ["authorization", "x-auth-email", "x-auth-key"];
 /// Request headers a browser may send through the proxy (the preflight allow-list).

@@ -213,7 +213,7 @@ fn refusals_carry_cors_and_v4_errors() {
         (
             "GET",
             format!("//evil.example{}/summary", base()),
-            (400, codes::INVALID),
+            (404, codes::NO_ROUTE),
         ),
         (
             "GET",

@@ -3,6 +3,9 @@
 //! a fake upstream that records every request, and a seeded emulator.
 #![allow(dead_code)]
 
+mod under_test;
+pub use under_test::{start, Runtime};
+
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -83,12 +86,27 @@ impl Resp {
 
 /// Sends raw bytes and reads the whole response (the request should say `Connection: close`).
 pub async fn raw(addr: SocketAddr, request: &[u8]) -> Resp {
+    let buf = exchange(addr, request).await;
+    parse(&buf)
+}
+
+/// Like [`raw`], but `None` when the server closed the connection without an HTTP response
+/// (how some servers refuse a malformed request).
+pub async fn raw_or_closed(addr: SocketAddr, request: &[u8]) -> Option<Resp> {
+    let buf = exchange(addr, request).await;
+    buf.windows(4)
+        .any(|w| w == b"\r\n\r\n")
+        .then(|| parse(&buf))
+}
+
+async fn exchange(addr: SocketAddr, request: &[u8]) -> Vec<u8> {
     let mut stream = TcpStream::connect(addr).await.expect("connect");
-    stream.write_all(request).await.expect("write");
+    // A server may answer and close before reading everything (an oversized body).
+    let _ = stream.write_all(request).await;
     let mut buf = Vec::new();
     let read = tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut buf)).await;
     assert!(read.is_ok(), "response timed out");
-    parse(&buf)
+    buf
 }
 
 /// A well-formed request with `headers` and an optional body.
