@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 mod under_test;
+// Not every test binary runs proxies.
+#[allow(unused_imports)]
 pub use under_test::{start, Runtime};
 
 use std::net::SocketAddr;
