@@ -124,6 +124,11 @@ fn bundle_dir() -> Result<PathBuf, String> {
     Ok(target.join("edge"))
 }
 
+/// Builds the bundle into `target/edge/`.
+pub fn build_bundle() -> Result<(), String> {
+    build(&bundle_dir()?)
+}
+
 /// Release wasm → wasm-bindgen (`--target web`, the version pinned for trunk) → entry module.
 fn build(bundle: &Path) -> Result<(), String> {
     tools::ensure_wasm_target()?;

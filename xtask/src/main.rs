@@ -20,7 +20,8 @@ usage: cargo xtask <command> [options]
 
 commands:
   test [--quick] [--skip-e2e]
-                 every check CI runs: fmt, clippy (native + wasm32), native tests,
+                 every check CI runs: fmt, clippy (native + wasm32), native tests
+                 (proxy suites on the native proxy and the Worker in workerd),
                  release build + size budget, browser tests (wasm-bindgen-test in
                  headless Chromium), e2e tests in e2e/ if present.
                  --quick: only fmt, clippy and native tests; --skip-e2e: skip e2e/.
