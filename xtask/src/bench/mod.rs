@@ -99,7 +99,18 @@ pub struct Server {
 }
 
 impl Drop for Server {
+    /// SIGTERM first (nginx's master then stops its workers; zt-risk-server flushes its log),
+    /// SIGKILL after 5 s.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .status();
+        for _ in 0..100 {
+            if !matches!(self.child.try_wait(), Ok(None)) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
