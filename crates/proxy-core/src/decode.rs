@@ -2,11 +2,18 @@
 //! UTF-8, and a path segment must not decode to anything that could be read as more than one
 //! segment (`/`, `\`, control characters, empty, `.` or `..`).
 
+use std::borrow::Cow;
+
 /// Strict percent-decoding: a `%` must start two hex digits and the result must be UTF-8.
 pub fn percent_decode(raw: &str) -> Option<String> {
+    decode(raw).map(Cow::into_owned)
+}
+
+/// [`percent_decode`] without a copy when there is nothing to decode (the usual case).
+fn decode(raw: &str) -> Option<Cow<'_, str>> {
     let bytes = raw.as_bytes();
     if !bytes.contains(&b'%') {
-        return Some(raw.to_owned());
+        return Some(Cow::Borrowed(raw));
     }
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -23,12 +30,12 @@ pub fn percent_decode(raw: &str) -> Option<String> {
             i += 1;
         }
     }
-    String::from_utf8(out).ok()
+    String::from_utf8(out).ok().map(Cow::Owned)
 }
 
 /// Decodes one raw path segment; `None` for anything that could be read as more than one segment.
-pub fn segment(raw: &str) -> Option<String> {
-    let decoded = percent_decode(raw)?;
+pub fn segment(raw: &str) -> Option<Cow<'_, str>> {
+    let decoded = decode(raw)?;
     let safe = !decoded.is_empty()
         && decoded != "."
         && decoded != ".."

@@ -6,6 +6,8 @@
 //! Matching is on the raw request path (with or without the `/client/v4` prefix): every segment
 //! must pass [`crate::decode::segment`], so no encoding trick can reach another route.
 
+use std::borrow::Cow;
+
 use zt_risk_api::paths::{self, PathError};
 
 use crate::decode;
@@ -97,12 +99,12 @@ pub enum RouteError {
 type PickOp = fn(&str) -> Option<Op>;
 
 /// The decoded segments of `path` after the optional `/client/v4` prefix.
-fn segments(path: &str) -> Result<Vec<String>, RouteError> {
+fn segments(path: &str) -> Result<Vec<Cow<'_, str>>, RouteError> {
     let path = path.strip_prefix("/client/v4").unwrap_or(path);
     let rest = path.strip_prefix('/').ok_or(RouteError::NoRoute)?;
     rest.split('/')
         .map(decode::segment)
-        .collect::<Option<Vec<String>>>()
+        .collect::<Option<Vec<_>>>()
         .ok_or(RouteError::NoRoute)
 }
 
@@ -115,7 +117,7 @@ pub fn match_route(method: &str, path: &str) -> Result<Matched, RouteError> {
     if accounts != "accounts" || scope != "zt_risk_scoring" {
         return Err(RouteError::NoRoute);
     }
-    let tail: Vec<&str> = tail.iter().map(String::as_str).collect();
+    let tail: Vec<&str> = tail.iter().map(|s| s.as_ref()).collect();
     let (allow, id, pick): (&'static str, Option<&str>, PickOp) = match tail.as_slice() {
         ["summary"] => ("GET", None, |m| (m == "GET").then_some(Op::Summary)),
         ["behaviors"] => ("GET, PUT", None, |m| match m {
@@ -144,7 +146,7 @@ pub fn match_route(method: &str, path: &str) -> Result<Matched, RouteError> {
     let op = pick(method).ok_or(RouteError::Method(allow))?;
     Ok(Matched {
         op,
-        account: account.clone(),
+        account: account.clone().into_owned(),
         id: id.map(str::to_owned),
     })
 }
@@ -166,7 +168,7 @@ pub fn match_ssf(method: &str, path: &str) -> Option<Result<String, RouteError>>
             [ssf, well_known, config, id]
                 if ssf == "ssf" && well_known == ".well-known" && config == "sse-configuration" =>
             {
-                Ok(id.clone())
+                Ok(id.clone().into_owned())
             }
             _ => Err(RouteError::NoRoute),
         },

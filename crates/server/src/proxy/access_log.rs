@@ -67,12 +67,17 @@ impl AccessLog {
             b.second = (now.as_secs(), date_time(now.as_secs()));
         }
         let Buffer { bytes, second, .. } = &mut *b;
+        let _ = write!(bytes, "{}.{:03}Z proxy {method} ", second.1, now.subsec_millis());
+        // Paths are almost always plain printable ASCII: copy those, escape the rest (a path
+        // must not be able to forge a log line).
+        if path.bytes().all(|c| (0x21..0x7f).contains(&c) && c != b'\\') {
+            bytes.extend_from_slice(path.as_bytes());
+        } else {
+            let _ = write!(bytes, "{}", path.escape_debug());
+        }
         let _ = writeln!(
             bytes,
-            "{}.{:03}Z proxy {method} {} -> {status} {}ms{}",
-            second.1,
-            now.subsec_millis(),
-            path.escape_debug(),
+            " -> {status} {}ms{}",
             took.as_millis(),
             if cors { " (cors)" } else { "" },
         );
@@ -121,16 +126,18 @@ mod tests {
         };
         log.record(&Method::GET, "/a\n", 200, Duration::from_millis(3), true);
         log.record(&Method::PUT, "/b", 403, Duration::ZERO, false);
+        log.record(&Method::GET, "/c\\d\u{1b}[2J", 404, Duration::ZERO, false);
         let mut out = Vec::new();
         drain(&log.buffer, &mut out);
         let text = String::from_utf8_lossy(&out);
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 2, "{text}");
+        assert_eq!(lines.len(), 3, "{text}");
         assert!(
             lines[0].ends_with("Z proxy GET /a\\n -> 200 3ms (cors)"),
             "{text}"
         );
         assert!(lines[1].ends_with("Z proxy PUT /b -> 403 0ms"), "{text}");
+        assert!(lines[2].ends_with(r"Z proxy GET /c\\d\u{1b}[2J -> 404 0ms"), "{text}");
         assert_eq!(lines[0].find('T'), Some(10));
         assert_eq!(date_time(0), "1970-01-01T00:00:00");
     }
