@@ -104,18 +104,28 @@ pub async fn run(command: Command) -> Result<(), String> {
             };
             let proxy = Proxy::new(config, site, timeout).map_err(|e| format!("proxy: {e}"))?;
             let what = format!("proxy to {}", proxy.upstream_origin());
-            (listen, proxy::router(proxy), what)
+            let bound = ready(listen, &what).await?;
+            let app = proxy::router(proxy);
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            return tokio::task::spawn_blocking(move || serve::run_per_thread(bound, app, threads))
+                .await
+                .map_err(|e| format!("proxy: {e}"))?;
         }
     };
     serve_app(listen, app, &what).await
 }
 
-async fn serve_app(listen: std::net::SocketAddr, app: Router, what: &str) -> Result<(), String> {
+/// Binds and prints the URL alone on the first stdout line, for scripts and `cargo xtask bench`.
+async fn ready(listen: std::net::SocketAddr, what: &str) -> Result<Bound, String> {
     let bound = Bound::bind(listen).await?;
-    // The URL alone on the first stdout line, for scripts and `cargo xtask bench`.
     println!("{}/", bound.url());
     let _ = std::io::stdout().flush();
     eprintln!("zt-risk-server {what} ready at {}/", bound.url());
+    Ok(bound)
+}
+
+async fn serve_app(listen: std::net::SocketAddr, app: Router, what: &str) -> Result<(), String> {
+    let bound = ready(listen, what).await?;
     serve::run(bound, app, serve::shutdown_signal()).await
 }
 

@@ -67,10 +67,18 @@ impl AccessLog {
             b.second = (now.as_secs(), date_time(now.as_secs()));
         }
         let Buffer { bytes, second, .. } = &mut *b;
-        let _ = write!(bytes, "{}.{:03}Z proxy {method} ", second.1, now.subsec_millis());
+        let _ = write!(
+            bytes,
+            "{}.{:03}Z proxy {method} ",
+            second.1,
+            now.subsec_millis()
+        );
         // Paths are almost always plain printable ASCII: copy those, escape the rest (a path
         // must not be able to forge a log line).
-        if path.bytes().all(|c| (0x21..0x7f).contains(&c) && c != b'\\') {
+        if path
+            .bytes()
+            .all(|c| (0x21..0x7f).contains(&c) && c != b'\\')
+        {
             bytes.extend_from_slice(path.as_bytes());
         } else {
             let _ = write!(bytes, "{}", path.escape_debug());
@@ -137,7 +145,10 @@ mod tests {
             "{text}"
         );
         assert!(lines[1].ends_with("Z proxy PUT /b -> 403 0ms"), "{text}");
-        assert!(lines[2].ends_with(r"Z proxy GET /c\\d\u{1b}[2J -> 404 0ms"), "{text}");
+        assert!(
+            lines[2].ends_with(r"Z proxy GET /c\\d\u{1b}[2J -> 404 0ms"),
+            "{text}"
+        );
         assert_eq!(lines[0].find('T'), Some(10));
         assert_eq!(date_time(0), "1970-01-01T00:00:00");
     }

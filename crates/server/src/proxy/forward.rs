@@ -20,6 +20,17 @@ pub type Client = HyperClient<HttpsConnector<HttpConnector>, Full<Bytes>>;
 /// Largest upstream response relayed (a summary of many thousand users fits easily).
 const MAX_RESPONSE: usize = 32 * 1024 * 1024;
 
+thread_local! {
+    /// One client (and connection pool) per thread: a request is sent on connections driven
+    /// by its own thread, never waking another one.
+    static CLIENT: std::cell::OnceCell<Option<Client>> = const { std::cell::OnceCell::new() };
+}
+
+/// This thread's client.
+fn this_thread_client() -> Option<Client> {
+    CLIENT.with(|c| c.get_or_init(|| client().ok()).clone())
+}
+
 pub fn client() -> Result<Client, String> {
     let mut http = HttpConnector::new();
     http.enforce_http(false);
@@ -39,7 +50,6 @@ pub fn client() -> Result<Client, String> {
 /// Reads the body if the core wants one, forwards and relays; the error is the core's answer
 /// (413, 502, 504) with its CORS headers.
 pub async fn run(
-    client: &Client,
     forward: &Forward,
     incoming: &HeaderMap,
     body: Body,
@@ -61,6 +71,7 @@ pub async fn run(
         eprintln!("proxy: cannot build the upstream request: {e}");
         forward.upstream_down()
     })?;
+    let client = this_thread_client().ok_or_else(|| forward.upstream_down())?;
     let exchange = async {
         let response = client.request(request).await.map_err(|e| {
             eprintln!("proxy: upstream unreachable: {e}");

@@ -29,7 +29,6 @@ pub struct Proxy {
     core: zt_risk_proxy_core::Proxy,
     site: Option<Site>,
     timeout: Duration,
-    client: forward::Client,
     log: AccessLog,
 }
 
@@ -41,11 +40,12 @@ impl Proxy {
         timeout: Duration,
     ) -> Result<Arc<Self>, String> {
         config.serves_site = site.is_some();
+        // Fail at start-up, not on the first request, if TLS cannot be set up.
+        forward::client()?;
         Ok(Arc::new(Self {
             core: zt_risk_proxy_core::Proxy::new(&config)?,
             site,
             timeout,
-            client: forward::client()?,
             log: AccessLog::stderr(),
         }))
     }
@@ -91,11 +91,9 @@ async fn handle(State(proxy): State<Arc<Proxy>>, request: Request<Body>) -> Resp
             None => StatusCode::NOT_FOUND.into_response(),
         },
         Decision::Preflight(reply) | Decision::Refuse(reply) => into_response(reply),
-        Decision::Forward(forward) => {
-            forward::run(&proxy.client, &forward, &parts.headers, body, proxy.timeout)
-                .await
-                .unwrap_or_else(into_response)
-        }
+        Decision::Forward(forward) => forward::run(&forward, &parts.headers, body, proxy.timeout)
+            .await
+            .unwrap_or_else(into_response),
     };
     // The path only: ids are not secrets, credentials never appear in it, the query is paging.
     proxy.log.record(
