@@ -5,6 +5,7 @@ mod bench;
 mod demo;
 mod dist;
 mod e2e;
+mod edge;
 mod pins;
 mod sh;
 mod size;
@@ -19,7 +20,8 @@ usage: cargo xtask <command> [options]
 
 commands:
   test [--quick] [--skip-e2e]
-                 every check CI runs: fmt, clippy (native + wasm32), native tests,
+                 every check CI runs: fmt, clippy (native + wasm32), native tests
+                 (proxy suites on the native proxy and the Worker in workerd),
                  release build + size budget, browser tests (wasm-bindgen-test in
                  headless Chromium), e2e tests in e2e/ if present.
                  --quick: only fmt, clippy and native tests; --skip-e2e: skip e2e/.
@@ -28,11 +30,15 @@ commands:
   demo [args]    release build, then `zt-risk-server demo --dist dist
                  --listen 127.0.0.1:8080`; extra args go to the server
                  (e.g. --listen 0.0.0.0:9000).
-  bench [args]   load benchmarks (see xtask/src/bench.rs).
+  bench [args]   load benchmarks (see xtask/src/bench/mod.rs).
+  edge [--listen 127.0.0.1:8789] [--upstream URL] [--allow-origin O]... [--account ID]...
+                 builds the Cloudflare Worker (crates/edge) and runs it locally in
+                 workerd (npm); same flags as `zt-risk-server proxy` (also --timeout,
+                 --max-body, --ssf-upstream). --build-only: bundle into target/edge/.
 
 Missing tools are installed into ~/.cache/zt-risk-console/tools (or $XDG_CACHE_HOME)
 from package registries: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen),
-Chromium + chromedriver (apt).";
+Chromium + chromedriver (apt), workerd (npm), wrk and nginx-light (apt, bench).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +51,7 @@ fn main() -> ExitCode {
         "dist" => dist::run,
         "demo" => demo::run,
         "bench" => bench::run,
+        "edge" => edge::run,
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

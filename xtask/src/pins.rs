@@ -6,6 +6,8 @@ use std::path::Path;
 
 /// The binaryen (wasm-opt) version installed from npm; `Trunk.toml` must say `version_<this>`.
 pub const BINARYEN_VERSION: &str = "132";
+/// The workerd (Cloudflare's Workers runtime) version installed from npm for `cargo xtask edge`.
+pub const WORKERD_VERSION: &str = "1.20261117.1";
 /// The trunk version installed with `cargo install`.
 pub const TRUNK_VERSION: &str = "0.21.14";
 

@@ -8,6 +8,24 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by commands whose stdout is for a result only (`cargo xtask edge` prints its URL there).
+static PROGRESS_TO_STDERR: AtomicBool = AtomicBool::new(false);
+
+/// From now on, progress lines and the stdout of commands run with [`Cmd::run`] go to stderr.
+pub fn progress_to_stderr() {
+    PROGRESS_TO_STDERR.store(true, Ordering::Relaxed);
+}
+
+/// Prints one progress line (`==> …`) to stdout, or stderr after [`progress_to_stderr`].
+fn announce(line: &str) {
+    if PROGRESS_TO_STDERR.load(Ordering::Relaxed) {
+        eprintln!("{line}");
+    } else {
+        println!("{line}");
+    }
+}
 
 /// A command to run: program, arguments, extra environment and working directory.
 #[derive(Debug, Clone)]
@@ -92,9 +110,12 @@ impl Cmd {
 
     /// Prints `==> command`, runs it with inherited stdio and fails unless it exits with 0.
     pub fn run(&self) -> Result<(), String> {
-        println!("==> {}", self.display());
-        let status = self
-            .command()
+        announce(&format!("==> {}", self.display()));
+        let mut command = self.command();
+        if PROGRESS_TO_STDERR.load(Ordering::Relaxed) {
+            command.stdout(Stdio::from(std::io::stderr()));
+        }
+        let status = command
             .status()
             .map_err(|e| format!("cannot start `{}`: {e}", self.display()))?;
         if status.success() {
@@ -127,7 +148,7 @@ impl Cmd {
     /// The caller must `kill()` and `wait()` the child.
     #[allow(dead_code)] // for bench.rs
     pub fn spawn(&self) -> Result<Child, String> {
-        println!("==> {} &", self.display());
+        announce(&format!("==> {} &", self.display()));
         self.command()
             .spawn()
             .map_err(|e| format!("cannot start `{}`: {e}", self.display()))
@@ -144,7 +165,7 @@ pub fn run<S: Into<OsString>>(
 
 /// Prints a step that is not a command (`==> installing trunk…`).
 pub fn step(message: &str) {
-    println!("==> {message}");
+    announce(&format!("==> {message}"));
 }
 
 fn quote(s: &OsString) -> String {

@@ -1,10 +1,11 @@
 //! `cargo xtask test`: every check CI runs, in order, failing fast.
 //!
-//! fmt → clippy (native, wasm32) → native tests → release build + size budget → wasm-bindgen
+//! fmt → clippy (native, wasm32) → Worker bundle + workerd → native tests (the proxy suites
+//! run against the native proxy and the Worker) → release build + size budget → wasm-bindgen
 //! browser tests → end-to-end tests in `e2e/` (if that package exists).
 
 use crate::sh::{self, Cmd};
-use crate::{dist, e2e, pins, tools};
+use crate::{dist, e2e, edge, pins, tools};
 use std::path::Path;
 use std::time::Instant;
 
@@ -35,10 +36,34 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     clippy(&[])?;
     clippy(&["-p", CONSOLE, "--target", WASM])?;
+    // The proxy core and the Worker must keep building for wasm32 (the Worker runs there).
+    clippy(&[
+        "-p",
+        "zt-risk-proxy-core",
+        "-p",
+        "zt-risk-edge",
+        "--target",
+        WASM,
+    ])?;
     done.push("clippy (native + wasm32)".into());
 
-    native_tests()?;
-    done.push("native tests".into());
+    // The Worker runs in the proxy suites (via `xtask edge --prebuilt`); --quick skips it.
+    let xtask = if quick {
+        None
+    } else {
+        edge::build_bundle()?;
+        tools::ensure_workerd()?;
+        Some(std::env::current_exe().map_err(|e| format!("cannot locate the xtask binary: {e}"))?)
+    };
+    native_tests(xtask.as_deref())?;
+    done.push(
+        if quick {
+            "native tests (Worker runs skipped)"
+        } else {
+            "native tests (proxy suites on native + Worker)"
+        }
+        .into(),
+    );
 
     if quick {
         sh::step("--quick: skipping the release build, browser tests and e2e tests");
@@ -78,8 +103,11 @@ fn clippy(extra: &[&str]) -> Result<(), String> {
 
 /// Native tests of every crate except the console's browser tests (`tests/*.rs` are
 /// wasm-bindgen-test files) and the e2e package (it needs the release build first).
-fn native_tests() -> Result<(), String> {
+fn native_tests(xtask: Option<&Path>) -> Result<(), String> {
     let mut cmd = Cmd::new("cargo").args(["test", "--workspace", "--exclude", CONSOLE]);
+    if let Some(xtask) = xtask {
+        cmd = cmd.env("ZT_XTASK", xtask);
+    }
     if let Some(name) = e2e::member_name()? {
         cmd = cmd.args(["--exclude", &name]);
     }

@@ -2,11 +2,13 @@
 //! (default `~/.cache/…`); everything comes from package registries (crates.io, npm, apt).
 //!
 //! Cache layout: `trunk-<v>/bin/trunk`, `wasm-bindgen-<v>/bin/{wasm-bindgen,wasm-bindgen-test-runner}`,
-//! `binaryen-<v>/node_modules/.bin/wasm-opt`. The `ensure_*` functions install what is missing
-//! and put the tool's directory first on this process's `PATH`, which every child inherits.
+//! `binaryen-<v>/node_modules/.bin/wasm-opt`,
+//! `workerd-<v>/node_modules/@cloudflare/workerd-linux-64/bin/workerd`. The `ensure_*` functions
+//! install what is missing and put the tool's directory first on this process's `PATH`, which
+//! every child inherits (`ensure_workerd` returns the binary's path instead).
 
 pub use crate::apt::ensure_apt;
-use crate::pins::{self, BINARYEN_VERSION, TRUNK_VERSION};
+use crate::pins::{self, BINARYEN_VERSION, TRUNK_VERSION, WORKERD_VERSION};
 use crate::sh::{self, Cmd};
 use std::path::{Path, PathBuf};
 
@@ -106,19 +108,7 @@ pub fn ensure_wasm_opt() -> Result<(), String> {
             .is_ok_and(|v| v.contains(&want))
     };
     if !ok(&bin) {
-        ensure_apt("npm", "npm")?;
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let manifest = dir.join("package.json");
-        if !manifest.is_file() {
-            std::fs::write(&manifest, "{ \"private\": true }\n")
-                .map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
-        }
-        Cmd::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--save-exact"])
-            .arg(format!("binaryen@{BINARYEN_VERSION}.0.0"))
-            .dir(&dir)
-            .run()?;
+        npm_install(&dir, &format!("binaryen@{BINARYEN_VERSION}.0.0"))?;
         if !ok(&bin) {
             return Err(format!(
                 "{} does not report {want}",
@@ -127,6 +117,51 @@ pub fn ensure_wasm_opt() -> Result<(), String> {
         }
     }
     activate(&bin)
+}
+
+/// workerd, Cloudflare's Workers runtime, from npm (`workerd`, whose platform package ships
+/// the binary); returns the binary's path.
+pub fn ensure_workerd() -> Result<PathBuf, String> {
+    let dir = tools_dir()?.join(format!("workerd-{WORKERD_VERSION}"));
+    let bin = dir.join("node_modules/@cloudflare/workerd-linux-64/bin/workerd");
+    let want = format!("workerd {}", workerd_date(WORKERD_VERSION));
+    let ok = |bin: &Path| {
+        Cmd::new(bin)
+            .arg("--version")
+            .read()
+            .is_ok_and(|v| v.contains(&want))
+    };
+    if !ok(&bin) {
+        npm_install(&dir, &format!("workerd@{WORKERD_VERSION}"))?;
+        if !ok(&bin) {
+            return Err(format!("{} does not report {want}", bin.display()));
+        }
+    }
+    Ok(bin)
+}
+
+/// `1.20261117.1` → `2026-11-17`, what `workerd --version` prints.
+fn workerd_date(version: &str) -> String {
+    let date = version.split('.').nth(1).unwrap_or_default();
+    if date.len() != 8 {
+        return date.to_owned();
+    }
+    format!("{}-{}-{}", &date[..4], &date[4..6], &date[6..])
+}
+
+/// `npm install --save-exact SPEC` into the tools directory `dir`.
+fn npm_install(dir: &Path, spec: &str) -> Result<(), String> {
+    ensure_apt("npm", "npm")?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let manifest = dir.join("package.json");
+    if !manifest.is_file() {
+        std::fs::write(&manifest, "{ \"private\": true }\n")
+            .map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
+    }
+    Cmd::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--save-exact", spec])
+        .dir(dir)
+        .run()
 }
 
 fn cargo_install(krate: &str, version: &str, locked: bool, root: &Path) -> Result<(), String> {
@@ -168,5 +203,10 @@ mod tests {
             Some(PathBuf::from("/home/u/.cache"))
         );
         assert_eq!(cache_root(None, None), None);
+    }
+
+    #[test]
+    fn workerd_reports_its_date() {
+        assert_eq!(workerd_date("1.20261117.1"), "2026-11-17");
     }
 }

@@ -123,3 +123,13 @@ pub fn integration_by_reference(account_id: &str, reference_id: &str) -> Result<
         segment("reference id", reference_id)?
     ))
 }
+
+/// `GET /ssf/.well-known/sse-configuration/{integration_id}`: the integration's SSF transmitter
+/// configuration through the proxy (or the emulator), which fetches it from
+/// `https://ssf.risk-score.teams.cloudflare.com`. Under the same base as the API paths.
+pub fn ssf_configuration(integration_id: &str) -> Result<String, PathError> {
+    Ok(format!(
+        "/ssf/.well-known/sse-configuration/{}",
+        segment("integration id", integration_id)?
+    ))
+}

@@ -287,3 +287,18 @@ fn the_resolve_helper_resolves() {
     assert_eq!(resolve(&format!("{p}/%2E%2e/x")), "/accounts/a/x");
     assert_eq!(resolve(&format!("{p}/./x")), format!("{p}/x"));
 }
+
+#[test]
+fn ssf_configuration_path_encodes_its_id() {
+    let id = "11111111-2222-4333-8444-555555555555";
+    assert_eq!(
+        paths::ssf_configuration(id),
+        Ok(format!("/ssf/.well-known/sse-configuration/{id}"))
+    );
+    assert_eq!(
+        paths::ssf_configuration("a/../b?x#y"),
+        Ok("/ssf/.well-known/sse-configuration/a%2F..%2Fb%3Fx%23y".to_owned())
+    );
+    assert!(paths::ssf_configuration("..").is_err());
+    assert!(paths::ssf_configuration("").is_err());
+}

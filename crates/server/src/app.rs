@@ -8,7 +8,7 @@ use axum::Router;
 
 use crate::cli::{Command, Data, HELP};
 use crate::emulator::{self, Config, Emulator, Seeding, TokenPolicy};
-use crate::proxy::{self, allow::Accounts, cors::Cors, upstream::Upstream, Proxy};
+use crate::proxy::{self, Proxy};
 use crate::serve::{self, Bound};
 use crate::static_files::{policy, Site};
 
@@ -66,34 +66,44 @@ pub async fn run(command: Command) -> Result<(), String> {
             connect_src,
             timeout,
             max_body,
+            ssf_upstream,
         } => {
-            let upstream = Upstream::parse(&upstream)?;
             let site = dist
                 .as_deref()
                 .map(|d| Site::load(d, &connect_src))
                 .transpose()?;
-            let cors = Cors::new(&allow_origins, site.is_some())?;
-            let what = format!("proxy to {}", upstream.origin());
-            let proxy = Proxy::new(
+            let config = zt_risk_proxy_core::Config {
                 upstream,
-                cors,
-                Accounts::new(&accounts)?,
-                site,
-                timeout,
+                ssf_upstream,
+                allowed_origins: allow_origins,
+                accounts,
+                serves_site: site.is_some(),
                 max_body,
-            )?;
-            (listen, proxy::router(proxy), what)
+            };
+            let proxy = Proxy::new(config, site, timeout).map_err(|e| format!("proxy: {e}"))?;
+            let what = format!("proxy to {}", proxy.upstream_origin());
+            let bound = ready(listen, &what).await?;
+            let app = proxy::router(proxy);
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            return tokio::task::spawn_blocking(move || serve::run_per_thread(bound, app, threads))
+                .await
+                .map_err(|e| format!("proxy: {e}"))?;
         }
     };
     serve_app(listen, app, &what).await
 }
 
-async fn serve_app(listen: std::net::SocketAddr, app: Router, what: &str) -> Result<(), String> {
+/// Binds and prints the URL alone on the first stdout line, for scripts and `cargo xtask bench`.
+async fn ready(listen: std::net::SocketAddr, what: &str) -> Result<Bound, String> {
     let bound = Bound::bind(listen).await?;
-    // The URL alone on the first stdout line, for scripts and `cargo xtask bench`.
     println!("{}/", bound.url());
     let _ = std::io::stdout().flush();
     eprintln!("zt-risk-server {what} ready at {}/", bound.url());
+    Ok(bound)
+}
+
+async fn serve_app(listen: std::net::SocketAddr, app: Router, what: &str) -> Result<(), String> {
+    let bound = ready(listen, what).await?;
     serve::run(bound, app, serve::shutdown_signal()).await
 }
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use crate::emulator::rate_limit::RateLimit;
 use crate::emulator::seed::{DEFAULT_SEED, DEFAULT_USERS};
-use crate::proxy::{upstream, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT};
+use crate::proxy::{DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, SSF_UPSTREAM};
 
 /// Bounds of the numeric options. A value outside them is a usage error (exit 2): never a panic
 /// (`Duration::from_secs_f64(-1.0)`), and never a server that cannot do its job (a zero timeout,
@@ -26,6 +26,7 @@ USAGE:
   zt-risk-server proxy   [--listen 127.0.0.1:8788] [--upstream URL] [--allow-origin ORIGIN]...
                          [--account ID]... [--dist DIR] [--connect-src ORIGIN]...
                          [--timeout SECS (0.001-3600)] [--max-body BYTES (1-67108864)]
+                         [--ssf-upstream URL]
   zt-risk-server demo    [--listen 127.0.0.1:8080] [--dist dist] [DATA OPTIONS]
   zt-risk-server headers --dist DIR [--connect-src ORIGIN]...   (writes DIR/_headers)
 
@@ -39,6 +40,9 @@ emulate   The 11 Zero Trust Risk Scoring operations at /accounts/... and /client
 proxy     Forwards only those 11 operations to --upstream (default
           https://api.cloudflare.com/client/v4; http:// only to loopback) for the exact origins
           given with --allow-origin; everything else is refused with a v4 error.
+          Also GET [/client/v4]/ssf/.well-known/sse-configuration/{uuid}, fetched without
+          credentials from https://ssf.risk-score.teams.cloudflare.com (--ssf-upstream
+          overrides that host, for tests; http:// only to loopback).
 demo      The console (--dist) and the emulator on one origin, with a config.json that points
           the console at the emulator (any token accepted).
 headers   Writes the static hosts' _headers file for a built dist (CSP with the hashes of
@@ -91,6 +95,7 @@ pub enum Command {
         connect_src: Vec<String>,
         timeout: Duration,
         max_body: usize,
+        ssf_upstream: String,
     },
     Demo {
         listen: SocketAddr,
@@ -190,7 +195,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             listen: listen(&mut args, "127.0.0.1:8788")?,
             upstream: args
                 .take("--upstream")
-                .unwrap_or_else(|| upstream::DEFAULT.into()),
+                .unwrap_or_else(|| zt_risk_proxy_core::API_UPSTREAM.into()),
             allow_origins: args.take_all("--allow-origin"),
             accounts: args.take_all("--account"),
             dist: args.take("--dist").map(PathBuf::from),
@@ -202,6 +207,9 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 TIMEOUT_SECS,
             )?),
             max_body: args.ranged("--max-body", DEFAULT_MAX_BODY, MAX_BODY)?,
+            ssf_upstream: args
+                .take("--ssf-upstream")
+                .unwrap_or_else(|| SSF_UPSTREAM.into()),
         },
         "headers" => Command::Headers {
             dist: PathBuf::from(args.take("--dist").ok_or("headers needs --dist DIR")?),

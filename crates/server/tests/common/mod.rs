@@ -3,6 +3,11 @@
 //! a fake upstream that records every request, and a seeded emulator.
 #![allow(dead_code)]
 
+mod under_test;
+// Not every test binary runs proxies.
+#[allow(unused_imports)]
+pub use under_test::{start, Runtime};
+
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -92,12 +97,27 @@ impl Resp {
 
 /// Sends raw bytes and reads the whole response (the request should say `Connection: close`).
 pub async fn raw(addr: SocketAddr, request: &[u8]) -> Resp {
+    let buf = exchange(addr, request).await;
+    parse(&buf)
+}
+
+/// Like [`raw`], but `None` when the server closed the connection without an HTTP response
+/// (how some servers refuse a malformed request).
+pub async fn raw_or_closed(addr: SocketAddr, request: &[u8]) -> Option<Resp> {
+    let buf = exchange(addr, request).await;
+    buf.windows(4)
+        .any(|w| w == b"\r\n\r\n")
+        .then(|| parse(&buf))
+}
+
+async fn exchange(addr: SocketAddr, request: &[u8]) -> Vec<u8> {
     let mut stream = TcpStream::connect(addr).await.expect("connect");
-    stream.write_all(request).await.expect("write");
+    // A server may answer and close before reading everything (an oversized body).
+    let _ = stream.write_all(request).await;
     let mut buf = Vec::new();
     let read = tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut buf)).await;
     assert!(read.is_ok(), "response timed out");
-    parse(&buf)
+    buf
 }
 
 /// A well-formed request with `headers` and an optional body.
@@ -220,19 +240,17 @@ pub async fn fake_upstream() -> (SocketAddr, Arc<Mutex<Vec<Seen>>>) {
 pub const CONSOLE: &str = "https://console.example";
 
 /// A proxy to `upstream` for origin [`CONSOLE`], accounts `accounts` (empty = any),
-/// a 500 ms deadline and a 1 KiB body cap.
+/// a 500 ms deadline and a 1 KiB body cap; SSF documents from `upstream` too.
 pub async fn proxy_to(upstream: SocketAddr, accounts: &[&str]) -> SocketAddr {
-    use zt_risk_server::proxy::{self, allow::Accounts, cors::Cors, upstream::Upstream, Proxy};
-    let up = Upstream::parse(&format!("http://{upstream}/client/v4")).expect("upstream");
-    let accounts: Vec<String> = accounts.iter().map(|a| a.to_string()).collect();
-    let p = Proxy::new(
-        up,
-        Cors::new(&[CONSOLE.to_owned()], false).expect("cors"),
-        Accounts::new(&accounts).expect("accounts"),
-        None,
-        Duration::from_millis(500),
-        1024,
-    )
-    .expect("proxy");
+    use zt_risk_server::proxy::{self, Proxy};
+    let config = zt_risk_proxy_core::Config {
+        upstream: format!("http://{upstream}/client/v4"),
+        ssf_upstream: format!("http://{upstream}/ssf"),
+        allowed_origins: vec![CONSOLE.to_owned()],
+        accounts: accounts.iter().map(|a| a.to_string()).collect(),
+        serves_site: false,
+        max_body: 1024,
+    };
+    let p = Proxy::new(config, None, Duration::from_millis(500)).expect("proxy");
     spawn(proxy::router(p)).await
 }

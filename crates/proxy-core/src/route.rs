@@ -1,0 +1,297 @@
+//! The 11 operations as one route table, plus the SSF configuration document: the emulator
+//! dispatches on it and the proxy uses it as its allow-list, so both agree on what exists.
+//! Literal segments (`summary`, `behaviors`, `integrations`, `reset`, `reference_id`) are
+//! matched before the `{user_id}` placeholder.
+//!
+//! Matching is on the raw request path (with or without the `/client/v4` prefix): every segment
+//! must pass [`crate::decode::segment`], so no encoding trick can reach another route.
+
+use std::borrow::Cow;
+
+use zt_risk_api::paths::{self, PathError};
+
+use crate::decode;
+
+/// One of the 11 risk scoring operations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Summary,
+    User,
+    Reset,
+    GetBehaviors,
+    PutBehaviors,
+    ListIntegrations,
+    CreateIntegration,
+    IntegrationByReference,
+    GetIntegration,
+    UpdateIntegration,
+    DeleteIntegration,
+}
+
+impl Op {
+    /// Whether the operation takes a JSON body.
+    pub fn has_body(self) -> bool {
+        matches!(
+            self,
+            Op::PutBehaviors | Op::CreateIntegration | Op::UpdateIntegration
+        )
+    }
+
+    /// Whether the 2024 contract's paging parameters apply.
+    pub fn pages(self) -> bool {
+        matches!(self, Op::Summary | Op::User)
+    }
+
+    /// The HTTP method of the operation.
+    pub fn method(self) -> &'static str {
+        match self {
+            Op::Summary
+            | Op::User
+            | Op::GetBehaviors
+            | Op::ListIntegrations
+            | Op::IntegrationByReference
+            | Op::GetIntegration => "GET",
+            Op::Reset | Op::CreateIntegration => "POST",
+            Op::PutBehaviors | Op::UpdateIntegration => "PUT",
+            Op::DeleteIntegration => "DELETE",
+        }
+    }
+}
+
+/// A request path matched to an operation, with its decoded path values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matched {
+    pub op: Op,
+    pub account: String,
+    /// `user_id`, `integration_id` or `reference_id`, decoded.
+    pub id: Option<String>,
+}
+
+impl Matched {
+    /// The canonical path under the API base, every segment re-encoded.
+    pub fn canonical_path(&self) -> Result<String, PathError> {
+        let a = self.account.as_str();
+        let id = self.id.as_deref().unwrap_or_default();
+        match self.op {
+            Op::Summary => paths::summary(a),
+            Op::User => paths::user(a, id),
+            Op::Reset => paths::reset(a, id),
+            Op::GetBehaviors | Op::PutBehaviors => paths::behaviors(a),
+            Op::ListIntegrations | Op::CreateIntegration => paths::integrations(a),
+            Op::IntegrationByReference => paths::integration_by_reference(a, id),
+            Op::GetIntegration | Op::UpdateIntegration | Op::DeleteIntegration => {
+                paths::integration(a, id)
+            }
+        }
+    }
+}
+
+/// Why a request matches no operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteError {
+    /// No operation has this path.
+    NoRoute,
+    /// The path exists but not with this method; the value is the `Allow` list.
+    Method(&'static str),
+}
+
+/// Picks the operation of a path for a method, if the path has one for it.
+type PickOp = fn(&str) -> Option<Op>;
+
+/// The decoded segments of `path` after the optional `/client/v4` prefix.
+fn segments(path: &str) -> Result<Vec<Cow<'_, str>>, RouteError> {
+    let path = path.strip_prefix("/client/v4").unwrap_or(path);
+    let rest = path.strip_prefix('/').ok_or(RouteError::NoRoute)?;
+    rest.split('/')
+        .map(decode::segment)
+        .collect::<Option<Vec<_>>>()
+        .ok_or(RouteError::NoRoute)
+}
+
+/// Matches `method` and the raw (still encoded) `path`, with or without the `/client/v4` prefix.
+pub fn match_route(method: &str, path: &str) -> Result<Matched, RouteError> {
+    let segments = segments(path)?;
+    let [accounts, account, scope, tail @ ..] = segments.as_slice() else {
+        return Err(RouteError::NoRoute);
+    };
+    if accounts != "accounts" || scope != "zt_risk_scoring" {
+        return Err(RouteError::NoRoute);
+    }
+    let tail: Vec<&str> = tail.iter().map(|s| s.as_ref()).collect();
+    let (allow, id, pick): (&'static str, Option<&str>, PickOp) = match tail.as_slice() {
+        ["summary"] => ("GET", None, |m| (m == "GET").then_some(Op::Summary)),
+        ["behaviors"] => ("GET, PUT", None, |m| match m {
+            "GET" => Some(Op::GetBehaviors),
+            "PUT" => Some(Op::PutBehaviors),
+            _ => None,
+        }),
+        ["integrations"] => ("GET, POST", None, |m| match m {
+            "GET" => Some(Op::ListIntegrations),
+            "POST" => Some(Op::CreateIntegration),
+            _ => None,
+        }),
+        ["integrations", "reference_id", reference] => ("GET", Some(*reference), |m| {
+            (m == "GET").then_some(Op::IntegrationByReference)
+        }),
+        ["integrations", integration] => ("GET, PUT, DELETE", Some(*integration), |m| match m {
+            "GET" => Some(Op::GetIntegration),
+            "PUT" => Some(Op::UpdateIntegration),
+            "DELETE" => Some(Op::DeleteIntegration),
+            _ => None,
+        }),
+        [user] => ("GET", Some(*user), |m| (m == "GET").then_some(Op::User)),
+        [user, "reset"] => ("POST", Some(*user), |m| (m == "POST").then_some(Op::Reset)),
+        _ => return Err(RouteError::NoRoute),
+    };
+    let op = pick(method).ok_or(RouteError::Method(allow))?;
+    Ok(Matched {
+        op,
+        account: account.clone().into_owned(),
+        id: id.map(str::to_owned),
+    })
+}
+
+/// The path prefix of the SSF transmitter configuration documents (after the optional
+/// `/client/v4`), on the proxy and on `https://ssf.risk-score.teams.cloudflare.com` (without
+/// the leading `/ssf`).
+pub const SSF_PREFIX: &str = "/ssf/.well-known/sse-configuration/";
+
+/// `Some` when `path` is `[/client/v4]/ssf/.well-known/sse-configuration/{id}`: the decoded id
+/// (not yet checked to be a UUID), or the route error. `None` for any other path.
+pub fn match_ssf(method: &str, path: &str) -> Option<Result<String, RouteError>> {
+    let bare = path.strip_prefix("/client/v4").unwrap_or(path);
+    if !bare.starts_with("/ssf/") {
+        return None;
+    }
+    let matched = match segments(path) {
+        Ok(s) => match s.as_slice() {
+            [ssf, well_known, config, id]
+                if ssf == "ssf" && well_known == ".well-known" && config == "sse-configuration" =>
+            {
+                Ok(id.clone().into_owned())
+            }
+            _ => Err(RouteError::NoRoute),
+        },
+        Err(e) => Err(e),
+    };
+    Some(matched.and_then(|id| {
+        if method == "GET" {
+            Ok(id)
+        } else {
+            Err(RouteError::Method("GET"))
+        }
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn op(method: &str, path: &str) -> Result<Op, RouteError> {
+        match_route(method, path).map(|m| m.op)
+    }
+
+    #[test]
+    fn literals_win_over_user_id() {
+        let base = "/accounts/a/zt_risk_scoring";
+        assert_eq!(op("GET", &format!("{base}/summary")), Ok(Op::Summary));
+        assert_eq!(
+            op("GET", &format!("{base}/behaviors")),
+            Ok(Op::GetBehaviors)
+        );
+        assert_eq!(
+            op("PUT", &format!("{base}/behaviors")),
+            Ok(Op::PutBehaviors)
+        );
+        assert_eq!(
+            op("GET", &format!("{base}/integrations")),
+            Ok(Op::ListIntegrations)
+        );
+        assert_eq!(
+            op("GET", &format!("{base}/integrations/reference_id/r")),
+            Ok(Op::IntegrationByReference)
+        );
+        assert_eq!(op("GET", &format!("{base}/u1")), Ok(Op::User));
+        assert_eq!(op("POST", &format!("{base}/u1/reset")), Ok(Op::Reset));
+        assert_eq!(
+            op("DELETE", &format!("/client/v4{base}/integrations/x")),
+            Ok(Op::DeleteIntegration)
+        );
+        for o in [
+            Op::Summary,
+            Op::Reset,
+            Op::PutBehaviors,
+            Op::DeleteIntegration,
+        ] {
+            assert!(!o.method().is_empty());
+        }
+    }
+
+    #[test]
+    fn encoded_tricks_match_nothing() {
+        let base = "/accounts/a/zt_risk_scoring";
+        for tail in [
+            "%2e%2e/summary",
+            "a%2fb",
+            "..",
+            "x/",
+            "a%00",
+            "%zz",
+            "a%5cb",
+            "",
+        ] {
+            assert_eq!(
+                op("GET", &format!("{base}/{tail}")),
+                Err(RouteError::NoRoute),
+                "{tail}"
+            );
+        }
+        assert_eq!(
+            op("POST", &format!("{base}/summary")),
+            Err(RouteError::Method("GET"))
+        );
+        assert_eq!(
+            op("get", &format!("{base}/summary")),
+            Err(RouteError::Method("GET"))
+        );
+        assert_eq!(
+            op("GET", "accounts/a/zt_risk_scoring/summary"),
+            Err(RouteError::NoRoute)
+        );
+        assert_eq!(
+            op("GET", "/client/v4x/accounts/a/zt_risk_scoring/summary"),
+            Err(RouteError::NoRoute)
+        );
+    }
+
+    #[test]
+    fn ssf_documents() {
+        let id = "11111111-2222-4333-8444-555555555555";
+        for base in ["", "/client/v4"] {
+            let path = format!("{base}/ssf/.well-known/sse-configuration/{id}");
+            assert_eq!(match_ssf("GET", &path), Some(Ok(id.to_owned())));
+            assert_eq!(
+                match_ssf("POST", &path),
+                Some(Err(RouteError::Method("GET")))
+            );
+        }
+        assert_eq!(
+            match_ssf("GET", "/accounts/a/zt_risk_scoring/summary"),
+            None
+        );
+        for bad in [
+            "/ssf/.well-known/sse-configuration",
+            "/ssf/.well-known/sse-configuration/a/b",
+            "/ssf/.well-known/openid-configuration/x",
+            "/ssf/%2ewell-known/../sse-configuration/x",
+            "/ssf/.well-known/sse-configuration/%2e%2e",
+            "/ssf/.well-known/sse-configuration/a%2fb",
+        ] {
+            assert_eq!(
+                match_ssf("GET", bad),
+                Some(Err(RouteError::NoRoute)),
+                "{bad}"
+            );
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! `cargo xtask edge`: builds the Cloudflare Worker (`crates/edge`, wasm-bindgen `--target web`
+//! plus `worker/entry.mjs`, no bundler) and runs it locally in workerd, Cloudflare's Workers
+//! runtime from npm, with the flags of `zt-risk-server proxy`. Prints the URL alone on the
+//! first stdout line once it answers, then runs until stopped.
+//!
+//! `--build-only` writes the bundle to `target/edge/` (what `wrangler.toml` deploys) and exits;
+//! `--prebuilt` runs the bundle already there (the tests start the Worker this way).
+
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::pins;
+use crate::sh::{self, Cmd};
+use crate::tools;
+
+const WASM: &str = "wasm32-unknown-unknown";
+/// The Workers compatibility date of the Worker (same as `wrangler.toml`).
+pub const COMPATIBILITY_DATE: &str = "2026-11-01";
+
+/// The `zt-risk-server proxy` flags the Worker understands, as Worker vars.
+#[derive(Debug, Default, PartialEq)]
+struct Options {
+    listen: Option<String>,
+    vars: Vec<(&'static str, String)>,
+    build: Mode,
+}
+
+#[derive(Debug, Default, PartialEq)]
+enum Mode {
+    #[default]
+    Run,
+    BuildOnly,
+    Prebuilt,
+}
+
+fn options(args: &[String]) -> Result<Options, String> {
+    let mut o = Options::default();
+    let (mut origins, mut accounts) = (Vec::new(), Vec::new());
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        match name {
+            "--build-only" => o.build = Mode::BuildOnly,
+            "--prebuilt" => o.build = Mode::Prebuilt,
+            _ => {
+                let value = match inline {
+                    Some(v) => v,
+                    None => it
+                        .next()
+                        .cloned()
+                        .ok_or_else(|| format!("{name} needs a value"))?,
+                };
+                match name {
+                    "--listen" => o.listen = Some(value),
+                    "--upstream" => o.vars.push(("UPSTREAM", value)),
+                    "--ssf-upstream" => o.vars.push(("SSF_UPSTREAM", value)),
+                    "--timeout" => o.vars.push(("TIMEOUT", value)),
+                    "--max-body" => o.vars.push(("MAX_BODY", value)),
+                    "--allow-origin" => origins.push(value),
+                    "--account" => accounts.push(value),
+                    other => return Err(format!("unknown option {other} for `cargo xtask edge`")),
+                }
+            }
+        }
+    }
+    o.vars.push(("ALLOWED_ORIGINS", origins.join(",")));
+    o.vars.push(("ACCOUNTS", accounts.join(",")));
+    Ok(o)
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let o = options(args)?;
+    if o.build != Mode::BuildOnly {
+        sh::progress_to_stderr();
+    }
+    let bundle = bundle_dir()?;
+    if o.build != Mode::Prebuilt {
+        build(&bundle)?;
+    }
+    if o.build == Mode::BuildOnly {
+        sh::step(&format!("Worker bundle in {}", bundle.display()));
+        return Ok(());
+    }
+    let workerd = tools::ensure_workerd()?;
+    let addr = listen_addr(o.listen.as_deref().unwrap_or("127.0.0.1:8789"))?;
+    let config = bundle.join(format!("workerd-{}.capnp", addr.port()));
+    std::fs::write(&config, capnp(addr, &o.vars)?)
+        .map_err(|e| format!("cannot write {}: {e}", config.display()))?;
+    // The Worker's console (the access log) goes to stderr; stdout is for the URL line only.
+    let mut child = Command::new(&workerd)
+        .args(["serve", "--verbose"])
+        .arg(&config)
+        .stdout(Stdio::from(std::io::stderr()))
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", workerd.display()))?;
+    let started = Instant::now();
+    while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err() {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!("workerd exited before serving ({status})"));
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            return Err(format!("workerd did not listen on {addr} within 30 s"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    println!("http://{addr}/");
+    let _ = std::io::stdout().flush();
+    let status = child.wait().map_err(|e| format!("workerd: {e}"))?;
+    Err(format!("workerd stopped ({status})"))
+}
+
+/// `target/edge/` (or under `$CARGO_TARGET_DIR`), absolute.
+fn bundle_dir() -> Result<PathBuf, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("no current directory: {e}"))?;
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| cwd.join("target"), |d| cwd.join(d));
+    Ok(target.join("edge"))
+}
+
+/// Builds the bundle into `target/edge/`.
+pub fn build_bundle() -> Result<(), String> {
+    build(&bundle_dir()?)
+}
+
+/// Release wasm → wasm-bindgen (`--target web`, the version pinned for trunk) → entry module.
+fn build(bundle: &Path) -> Result<(), String> {
+    tools::ensure_wasm_target()?;
+    let lock = pins::read(Path::new("Cargo.lock"))?;
+    let trunk = pins::read(Path::new("Trunk.toml"))?;
+    tools::ensure_wasm_bindgen(&pins::check_trunk_pins(&lock, &trunk)?)?;
+    Cmd::new("cargo")
+        .args(["build", "--release", "-p", "zt-risk-edge", "--target", WASM])
+        .run()?;
+    let wasm = bundle
+        .parent()
+        .map(|t| t.join(WASM).join("release/zt_risk_edge.wasm"))
+        .ok_or("no target directory")?;
+    Cmd::new("wasm-bindgen")
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "zt_risk_edge",
+            "--out-dir",
+        ])
+        .arg(bundle)
+        .arg(&wasm)
+        .run()?;
+    let entry = Path::new("crates/edge/worker/entry.mjs");
+    std::fs::copy(entry, bundle.join("entry.mjs"))
+        .map_err(|e| format!("cannot copy {}: {e}", entry.display()))?;
+    Ok(())
+}
+
+/// `--listen`; port 0 becomes a free port picked here (workerd cannot report the one it got).
+fn listen_addr(raw: &str) -> Result<SocketAddr, String> {
+    let addr: SocketAddr = raw
+        .parse()
+        .map_err(|_| format!("--listen {raw:?}: expected ADDR:PORT, e.g. 127.0.0.1:8789"))?;
+    if addr.port() != 0 {
+        return Ok(addr);
+    }
+    TcpListener::bind(addr)
+        .and_then(|l| l.local_addr())
+        .map_err(|e| format!("cannot find a free port on {addr}: {e}"))
+}
+
+/// The workerd configuration: the Worker with its vars, one socket, and an outbound network
+/// that may reach loopback (a local emulator or the tests' fake upstream).
+fn capnp(addr: SocketAddr, vars: &[(&'static str, String)]) -> Result<String, String> {
+    let bindings = vars
+        .iter()
+        .map(|(name, value)| {
+            Ok(format!(
+                "    (name = \"{name}\", text = {}),\n",
+                capnp_string(value)?
+            ))
+        })
+        .collect::<Result<String, String>>()?;
+    Ok(format!(
+        r#"# Generated by `cargo xtask edge`.
+using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .proxy),
+    (name = "internet", network = (allow = ["private", "public", "local"])),
+  ],
+  sockets = [(name = "http", address = "{addr}", http = (), service = "main")],
+);
+
+const proxy :Workerd.Worker = (
+  modules = [
+    (name = "entry.mjs", esModule = embed "entry.mjs"),
+    (name = "zt_risk_edge.js", esModule = embed "zt_risk_edge.js"),
+    (name = "zt_risk_edge_bg.wasm", wasm = embed "zt_risk_edge_bg.wasm"),
+  ],
+  compatibilityDate = "{COMPATIBILITY_DATE}",
+  bindings = [
+{bindings}  ],
+);
+"#
+    ))
+}
+
+/// A Cap'n Proto text literal; values with quotes, backslashes or control characters are
+/// refused rather than escaped (no flag needs them).
+fn capnp_string(value: &str) -> Result<String, String> {
+    if value
+        .chars()
+        .any(|c| c == '"' || c == '\\' || c.is_control())
+    {
+        return Err(format!(
+            "{value:?}: quotes, backslashes and control characters are not allowed"
+        ));
+    }
+    Ok(format!("\"{value}\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn proxy_flags_become_worker_vars() {
+        let o = options(&args("--listen 127.0.0.1:0 --allow-origin https://a.example --allow-origin=https://b.example --account x --upstream http://127.0.0.1:1/client/v4 --prebuilt"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(o.listen.as_deref(), Some("127.0.0.1:0"));
+        assert_eq!(o.build, Mode::Prebuilt);
+        assert!(o.vars.contains(&(
+            "ALLOWED_ORIGINS",
+            "https://a.example,https://b.example".into()
+        )));
+        assert!(o.vars.contains(&("ACCOUNTS", "x".into())));
+        assert!(o
+            .vars
+            .contains(&("UPSTREAM", "http://127.0.0.1:1/client/v4".into())));
+        assert!(options(&args("--dist dist")).is_err());
+        assert!(options(&args("--upstream")).is_err());
+    }
+
+    #[test]
+    fn config_embeds_the_bundle_and_quotes_values() {
+        let addr: SocketAddr = "127.0.0.1:8789".parse().unwrap_or_else(|e| panic!("{e}"));
+        let text = capnp(
+            addr,
+            &[("UPSTREAM", "https://api.example/client/v4".into())],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(text.contains(r#"(name = "UPSTREAM", text = "https://api.example/client/v4")"#));
+        assert!(text.contains(r#"address = "127.0.0.1:8789""#));
+        assert!(capnp(addr, &[("X", "a\"b".into())]).is_err());
+        assert!(listen_addr("127.0.0.1:0").is_ok_and(|a| a.port() != 0));
+        assert!(listen_addr("nope").is_err());
+    }
+}
