@@ -7,7 +7,7 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
 /// A command to run: program, arguments, extra environment and working directory.
 #[derive(Debug, Clone)]
@@ -121,16 +121,6 @@ impl Cmd {
                 String::from_utf8_lossy(&out.stderr).trim()
             ))
         }
-    }
-
-    /// Prints `==> command` and starts it in the background (e.g. a server for a benchmark).
-    /// The caller must `kill()` and `wait()` the child.
-    #[allow(dead_code)] // for bench.rs
-    pub fn spawn(&self) -> Result<Child, String> {
-        println!("==> {} &", self.display());
-        self.command()
-            .spawn()
-            .map_err(|e| format!("cannot start `{}`: {e}", self.display()))
     }
 }
 
