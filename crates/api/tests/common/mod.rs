@@ -31,9 +31,12 @@ pub fn fixture_json(rel: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("fixture {rel} is not JSON: {e}"))
 }
 
-/// The clone's root: this crate is `<clone>/crates/api`.
-pub fn repo_root() -> PathBuf {
-    manifest_dir().join("../..")
+/// The folder that holds the clone: this crate is `<clone>/crates/api`.
+pub fn beside_clone() -> &'static Path {
+    manifest_dir()
+        .ancestors()
+        .nth(3)
+        .expect("crates/api sits two folders below the clone")
 }
 
 /// `<clone>/../shared/<rel>`: the contract and seed sit beside the clone (for a worktree in
@@ -43,7 +46,7 @@ pub fn repo_root() -> PathBuf {
 /// shows it even for a passing test; a failure instead when [`REQUIRE_SHARED_ENV`] is set, as
 /// `cargo xtask test` (and so CI) sets it.
 pub fn shared_file(rel: &str) -> Option<PathBuf> {
-    let path = repo_root().join("../shared").join(rel);
+    let path = beside_clone().join("shared").join(rel);
     if path.is_file() {
         return Some(path);
     }
