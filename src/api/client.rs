@@ -142,7 +142,7 @@ impl Api {
             headers.push(("Content-Type", "application/json".to_owned()));
         }
         let request = HttpRequest {
-            method: call.method.as_str(),
+            method: call.method,
             url: format!("{base}{path}"),
             headers,
             body: call.body,
