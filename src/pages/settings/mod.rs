@@ -5,7 +5,7 @@
 mod draft;
 mod test_connection;
 
-pub use draft::{SettingsDraft, ValidSettings};
+pub use draft::SettingsDraft;
 
 use leptos::prelude::*;
 use zt_risk_api::validate::FieldError;
@@ -32,12 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
         ev.prevent_default();
         match draft.get_untracked().validate(&session.config.get_value()) {
             Ok(valid) => {
-                session.save(
-                    valid.api_base_url,
-                    valid.account_id,
-                    valid.token,
-                    valid.remember,
-                );
+                session.save(valid);
                 draft.update(|d| d.token.clear());
                 errors.set(Vec::new());
                 status.set(Some("Settings saved."));
