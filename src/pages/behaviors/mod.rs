@@ -8,23 +8,15 @@ mod draft_bar;
 mod table;
 
 pub use draft::{BehaviorsDraft, Settings};
-pub use draft_bar::count_label;
 
 use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::{use_toasts, EmptyState, ErrorView, SkeletonRows};
 use crate::state::unsaved::use_unsaved_guard;
+use crate::text::plural;
 use draft_bar::DraftBar;
 use table::BehaviorsTable;
-
-/// "Saved 1 behavior change", "Saved 2 behavior changes".
-fn saved_label(n: usize) -> String {
-    format!(
-        "Saved {n} behavior {}",
-        if n == 1 { "change" } else { "changes" }
-    )
-}
 
 /// The Behaviors page.
 #[component]
@@ -66,7 +58,10 @@ pub fn BehaviorsPage() -> impl IntoView {
             let result = api.put_behaviors(changes.clone()).await;
             if result.is_ok() {
                 draft.update(|d| d.apply_saved(&changes));
-                toasts.show(saved_label(changes.len()));
+                toasts.show(format!(
+                    "Saved {}",
+                    plural(changes.len(), "behavior change", "behavior changes")
+                ));
                 reload.update(|n| *n += 1);
                 focus_heading();
             }
