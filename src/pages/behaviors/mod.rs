@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::api::use_api;
 use crate::components::{use_toasts, EmptyState, ErrorView, SkeletonRows};
 use crate::state::unsaved::use_unsaved_guard;
+use crate::state::use_reloadable;
 use crate::text::plural;
 use draft_bar::DraftBar;
 use table::BehaviorsTable;
@@ -24,16 +25,8 @@ pub fn BehaviorsPage() -> impl IntoView {
     let api = use_api();
     let toasts = use_toasts();
     let heading = NodeRef::<leptos::html::H1>::new();
-    // Bumped by Retry and after a save; any bump reads past the cache.
-    let reload = RwSignal::new(0u32);
-    let load_api = api.clone();
-    let behaviors = LocalResource::new(move || {
-        let api = match reload.get() {
-            0 => load_api.clone(),
-            _ => load_api.clone().uncached(),
-        };
-        async move { api.behaviors().await }
-    });
+    // Reloaded by Retry and after a save.
+    let (behaviors, reload) = use_reloadable(|api| async move { api.behaviors().await });
     let draft = RwSignal::new(BehaviorsDraft::default());
     Effect::new(move |_| {
         behaviors.with(|loaded| {
@@ -62,7 +55,7 @@ pub fn BehaviorsPage() -> impl IntoView {
                     "Saved {}",
                     plural(changes.len(), "behavior change", "behavior changes")
                 ));
-                reload.update(|n| *n += 1);
+                reload.run(());
                 focus_heading();
             }
             result
@@ -73,7 +66,6 @@ pub fn BehaviorsPage() -> impl IntoView {
         save.value().set(None);
         focus_heading();
     });
-    let retry = Callback::new(move |()| reload.update(|n| *n += 1));
 
     view! {
         <div class="page-head">
@@ -92,7 +84,7 @@ pub fn BehaviorsPage() -> impl IntoView {
                         </EmptyState>
                     }.into_any(),
                     Ok(loaded) => view! { <BehaviorsTable behaviors=loaded draft/> }.into_any(),
-                    Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+                    Err(error) => view! { <ErrorView error on_retry=reload/> }.into_any(),
                 }
             })}
         </Transition>

@@ -9,8 +9,9 @@ use zt_risk_api::Integration;
 use super::copy::CopyField;
 use super::delete::DeleteIntegration;
 use super::edit_form::EditIntegration;
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, SkeletonRows};
+use crate::state::use_reloadable;
 
 /// No such integration (404, or an id that is not a UUID).
 #[component]
@@ -63,20 +64,12 @@ fn Loaded(
 /// `/integrations/:id`
 #[component]
 pub fn IntegrationPage() -> impl IntoView {
-    let api = use_api();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let reload = RwSignal::new(0u32);
-    let integration = LocalResource::new(move || {
-        let (id, fresh) = (id.get(), reload.get() > 0);
-        let api = if fresh {
-            api.clone().uncached()
-        } else {
-            api.clone()
-        };
+    let (integration, retry) = use_reloadable(move |api| {
+        let id = id.get();
         async move { api.integration(&id).await }
     });
-    let retry = Callback::new(move |()| reload.update(|n| *n += 1));
     view! {
         <p><A href="/integrations">"← Integrations"</A></p>
         <Transition fallback=|| view! { <SkeletonRows rows=4 label="Loading integration"/> }>

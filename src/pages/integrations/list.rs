@@ -7,8 +7,8 @@ use zt_risk_api::Integration;
 
 use super::integration_href;
 use super::lookup::ReferenceLookup;
-use crate::api::use_api;
 use crate::components::{EmptyState, ErrorView, RelativeTime, SkeletonRows};
+use crate::state::use_reloadable;
 
 /// The table of integrations.
 #[component]
@@ -52,19 +52,7 @@ fn IntegrationTable(
 /// `/integrations`
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
-    let api = use_api();
-    // Bumped by Retry; any bump reads past the cache.
-    let reload = RwSignal::new(0u32);
-    let integrations = LocalResource::new(move || {
-        let fresh = reload.get() > 0;
-        let api = if fresh {
-            api.clone().uncached()
-        } else {
-            api.clone()
-        };
-        async move { api.integrations().await }
-    });
-    let retry = Callback::new(move |()| reload.update(|n| *n += 1));
+    let (integrations, retry) = use_reloadable(|api| async move { api.integrations().await });
     view! {
         <div class="page-head">
             <h1>"Integrations"</h1>

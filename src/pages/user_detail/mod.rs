@@ -9,9 +9,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use zt_risk_api::RiskEvents;
 
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, RiskBadge, SkeletonRows};
 use crate::pages::users::list_href;
+use crate::state::use_reloadable;
 use events::EventsTable;
 use reset::ResetScore;
 
@@ -20,19 +21,11 @@ use reset::ResetScore;
 pub fn UserDetailPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let api = use_api();
-    // Bumped by Retry and after a reset: every load after the first skips the cache.
-    let reload = RwSignal::new(0u32);
-    let user = LocalResource::new(move || {
+    // Reloaded by Retry and after a reset.
+    let (user, refetch) = use_reloadable(move |api| {
         let id = id.get();
-        let api = if reload.get() > 0 {
-            api.clone().uncached()
-        } else {
-            api.clone()
-        };
         async move { api.user(&id).await }
     });
-    let refetch = Callback::new(move |()| reload.update(|n| *n += 1));
     let refocus = StoredValue::new(false);
     // A reload keeps the old content on screen; say that it is being refreshed.
     let refreshing = RwSignal::new(false);

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::use_api;
 use crate::components::{EmptyState, ErrorView, SkeletonRows};
+use crate::state::use_reloadable;
 use list::UsersList;
 
 /// Where the list's last query is kept, for the user page's back link.
@@ -42,18 +42,8 @@ pub fn list_href() -> String {
 /// The Users page.
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let api = use_api();
-    // Bumped by Retry and Refresh: every load after the first skips the cache.
-    let reload = RwSignal::new(0u32);
-    let summary = LocalResource::new(move || {
-        let api = if reload.get() > 0 {
-            api.clone().uncached()
-        } else {
-            api.clone()
-        };
-        async move { api.summary().await.map(|s| Arc::new(s.users)) }
-    });
-    let refresh = Callback::new(move |()| reload.update(|n| *n += 1));
+    let (summary, refresh) =
+        use_reloadable(|api| async move { api.summary().await.map(|s| Arc::new(s.users)) });
     let refreshing = RwSignal::new(false);
 
     view! {
