@@ -12,6 +12,7 @@ use super::form::{
 };
 use crate::api::{use_api, ApiError};
 use crate::components::ErrorView;
+use crate::routes;
 use crate::state::unsaved::use_unsaved_guard;
 
 /// `/integrations/new`
@@ -70,7 +71,7 @@ pub fn NewIntegrationPage() -> impl IntoView {
                     <button type="submit" class="button" disabled=move || create.pending().get()>
                         {move || if create.pending().get() { "Creating…" } else { "Create integration" }}
                     </button>
-                    <A href="/integrations" attr:class="button secondary">"Cancel"</A>
+                    <A href=routes::integrations() attr:class="button secondary">"Cancel"</A>
                 </div>
             </form>
         }

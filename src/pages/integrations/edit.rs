@@ -11,6 +11,7 @@ use super::delete::DeleteIntegration;
 use super::edit_form::EditIntegration;
 use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, SkeletonRows};
+use crate::routes;
 use crate::state::use_reloadable;
 
 /// No such integration (404, or an id that is not a UUID).
@@ -22,7 +23,7 @@ fn Missing(
     view! {
         <h1>"Integration not found"</h1>
         <p role="alert">{format!("There is no integration with the ID \"{id}\" in this account.")}</p>
-        <p><A href="/integrations">"Back to integrations"</A></p>
+        <p><A href=routes::integrations()>"Back to integrations"</A></p>
     }
 }
 
@@ -71,7 +72,7 @@ pub fn IntegrationPage() -> impl IntoView {
         async move { api.integration(&id).await }
     });
     view! {
-        <p><A href="/integrations">"← Integrations"</A></p>
+        <p><A href=routes::integrations()>"← Integrations"</A></p>
         <Transition fallback=|| view! { <SkeletonRows rows=4 label="Loading integration"/> }>
             {move || Suspend::new(async move {
                 match integration.await {

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use zt_risk_api::Integration;
 
-use super::integration_href;
 use super::lookup::ReferenceLookup;
 use crate::components::{EmptyState, ErrorView, RelativeTime, SkeletonRows};
+use crate::routes;
 use crate::state::use_reloadable;
 
 /// The table of integrations.
@@ -21,7 +21,7 @@ fn IntegrationTable(
         .map(|i| {
             view! {
                 <tr>
-                    <td><A href=integration_href(&i.id)>{i.tenant_url}</A></td>
+                    <td><A href=routes::integration(&i.id)>{i.tenant_url}</A></td>
                     <td>{i.integration_type.as_str().to_owned()}</td>
                     <td>{if i.active { "Active" } else { "Inactive" }}</td>
                     <td><code>{i.reference_id}</code></td>
@@ -56,7 +56,7 @@ pub fn IntegrationsPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Integrations"</h1>
-            <A href="/integrations/new" attr:class="button">"New integration"</A>
+            <A href=routes::new_integration() attr:class="button">"New integration"</A>
         </div>
         <ReferenceLookup/>
         <Transition fallback=|| view! { <SkeletonRows rows=3 label="Loading integrations"/> }>
@@ -65,7 +65,7 @@ pub fn IntegrationsPage() -> impl IntoView {
                     Ok(list) if list.is_empty() => view! {
                         <EmptyState title="No integrations yet">
                             <p>"An integration shares users' risk score changes with Okta, so Okta can act on them, for example by asking for stronger sign-in."</p>
-                            <A href="/integrations/new" attr:class="button">"New integration"</A>
+                            <A href=routes::new_integration() attr:class="button">"New integration"</A>
                         </EmptyState>
                     }
                     .into_any(),

@@ -5,9 +5,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use zt_risk_api::validate::required_reference_id;
 
-use super::integration_href;
 use crate::api::{use_api, ApiError};
 use crate::components::{field::describedby, ErrorView, Field};
+use crate::routes;
 
 /// A one-field form: looks the reference ID up and navigates to the match.
 #[component]
@@ -21,7 +21,7 @@ pub fn ReferenceLookup() -> impl IntoView {
         async move {
             let outcome = api.integration_by_reference(&reference).await;
             if let Ok(found) = &outcome {
-                navigate(&integration_href(&found.id), NavigateOptions::default());
+                navigate(&routes::integration(&found.id), NavigateOptions::default());
             }
             (reference, outcome.map(drop))
         }

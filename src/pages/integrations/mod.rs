@@ -16,10 +16,3 @@ mod lookup;
 pub use create::NewIntegrationPage;
 pub use edit::IntegrationPage;
 pub use list::IntegrationsPage;
-
-use zt_risk_api::paths::encode_segment;
-
-/// The console route of one integration, its id percent-encoded.
-pub(crate) fn integration_href(id: &str) -> String {
-    format!("/integrations/{}", encode_segment(id))
-}

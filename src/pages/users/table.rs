@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use zt_risk_api::paths::encode_segment;
 use zt_risk_api::UserRiskInfo;
 
 use super::view_state::{Criteria, PageInfo, SortKey};
 use crate::components::{RelativeTime, RiskBadge};
+use crate::routes;
 
 /// The table of users. Only the rows of `info`'s page are rendered, however long the list.
 #[component]
@@ -63,7 +63,7 @@ pub fn UsersTable(
 }
 
 fn row(u: &UserRiskInfo) -> impl IntoView {
-    let href = format!("/users/{}", encode_segment(&u.user_id));
+    let href = routes::user(&u.user_id);
     let name = if u.name.trim().is_empty() {
         "(no name)".to_owned()
     } else {
