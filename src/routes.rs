@@ -6,6 +6,8 @@
 //! The users list's last query is remembered here too (for this tab), so the user page's back
 //! link returns to the view the admin left.
 
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 use zt_risk_api::paths::encode_segment;
 
 use crate::session::storage;
@@ -62,6 +64,12 @@ pub fn integration(id: &str) -> String {
 /// `/settings`: connection settings.
 pub const fn settings() -> &'static str {
     "/settings"
+}
+
+/// The `:id` of the current route (`/users/:id`, `/integrations/:id`), decoded; empty if none.
+pub fn use_id_param() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("id").unwrap_or_default())
 }
 
 /// Remembers the users list's current query for this tab.

@@ -5,4 +5,4 @@ pub mod reload;
 pub mod unsaved;
 
 pub use cache::Cache;
-pub use reload::use_reloadable;
+pub use reload::{use_reloadable, use_reloadable_item};

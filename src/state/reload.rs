@@ -10,6 +10,7 @@ use std::future::Future;
 use leptos::prelude::*;
 
 use crate::api::{use_api, Api};
+use crate::routes;
 
 /// Loads with `load` (given the calling component's client, whose requests are aborted when it
 /// unmounts) and returns the resource plus a callback that loads it again past the cache.
@@ -19,10 +20,6 @@ use crate::api::{use_api, Api};
 ///
 /// ```ignore
 /// let (summary, reload) = use_reloadable(|api| async move { api.summary().await });
-/// let (user, reload) = use_reloadable(move |api| {
-///     let id = id.get();
-///     async move { api.user(&id).await }
-/// });
 /// ```
 pub fn use_reloadable<T, Fut>(
     load: impl Fn(Api) -> Fut + 'static,
@@ -43,4 +40,22 @@ where
     });
     let reload = Callback::new(move |()| reloads.update(|n| *n += 1));
     (resource, reload)
+}
+
+/// [`use_reloadable`] for a page of one item (`/users/:id`): `load` also gets the route's `:id`,
+/// and a new id loads again. Returns the id too.
+///
+/// ```ignore
+/// let (id, user, reload) = use_reloadable_item(|api, id| async move { api.user(&id).await });
+/// ```
+pub fn use_reloadable_item<T, Fut>(
+    load: impl Fn(Api, String) -> Fut + 'static,
+) -> (Memo<String>, LocalResource<T>, Callback<()>)
+where
+    T: 'static,
+    Fut: Future<Output = T> + 'static,
+{
+    let id = routes::use_id_param();
+    let (resource, reload) = use_reloadable(move |api| load(api, id.get()));
+    (id, resource, reload)
 }

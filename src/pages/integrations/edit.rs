@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use zt_risk_api::Integration;
 
 use super::copy::CopyField;
@@ -12,7 +11,7 @@ use super::edit_form::EditIntegration;
 use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, SkeletonRows};
 use crate::routes;
-use crate::state::use_reloadable;
+use crate::state::use_reloadable_item;
 
 /// No such integration (404, or an id that is not a UUID).
 #[component]
@@ -65,12 +64,8 @@ fn Loaded(
 /// `/integrations/:id`
 #[component]
 pub fn IntegrationPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let (integration, retry) = use_reloadable(move |api| {
-        let id = id.get();
-        async move { api.integration(&id).await }
-    });
+    let (id, integration, retry) =
+        use_reloadable_item(|api, id| async move { api.integration(&id).await });
     view! {
         <p><A href=routes::integrations()>"← Integrations"</A></p>
         <Transition fallback=|| view! { <SkeletonRows rows=4 label="Loading integration"/> }>

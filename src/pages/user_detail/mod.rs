@@ -6,26 +6,20 @@ mod reset;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use zt_risk_api::RiskEvents;
 
 use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, RiskBadge, SkeletonRows};
 use crate::routes;
-use crate::state::use_reloadable;
+use crate::state::use_reloadable_item;
 use events::EventsTable;
 use reset::ResetScore;
 
 /// The User page.
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     // Reloaded by Retry and after a reset.
-    let (user, refetch) = use_reloadable(move |api| {
-        let id = id.get();
-        async move { api.user(&id).await }
-    });
+    let (id, user, refetch) = use_reloadable_item(|api, id| async move { api.user(&id).await });
     let refocus = StoredValue::new(false);
     // A reload keeps the old content on screen; say that it is being refreshed.
     let refreshing = RwSignal::new(false);
