@@ -6,6 +6,7 @@ pub mod layout;
 pub mod risk_badge;
 pub mod sort;
 pub mod status;
+pub mod switch;
 pub mod time;
 pub mod toast;
 
@@ -15,5 +16,6 @@ pub use layout::Layout;
 pub use risk_badge::RiskBadge;
 pub use sort::{Dir, Sort, SortHeader};
 pub use status::{EmptyState, ErrorView, SkeletonRows};
+pub use switch::Switch;
 pub use time::RelativeTime;
 pub use toast::{use_toasts, Toaster, Toasts};

@@ -10,6 +10,7 @@ mod delete;
 mod edit;
 mod edit_form;
 mod form;
+mod form_errors;
 mod list;
 mod lookup;
 
