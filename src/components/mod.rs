@@ -1,4 +1,10 @@
 //! Shared widgets used by several pages. No API calls happen here.
+//!
+//! A new page reaches for these before writing its own: `Field` (+ `field::bind_text`,
+//! `field::field_error`) for labelled inputs, `Switch` for on/off, `SortHeader` with `Sort`/`Dir`
+//! for sortable tables, `ErrorView`/`SkeletonRows`/`EmptyState` for loading states,
+//! `ConfirmDialog` for destructive actions, `use_toasts` after a save. Loading itself is
+//! `state::use_reloadable`; links are `crate::routes`; counted words are `text::plural`.
 
 pub mod confirm;
 pub mod field;
