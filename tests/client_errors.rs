@@ -160,87 +160,78 @@ async fn network_failure_and_timeout() {
 
 #[wasm_bindgen_test]
 async fn errors_that_retrying_cannot_fix_offer_no_retry() {
-    let not_found = r#"{"success":false,"errors":[{"code":1001,"message":"no such user"}],"messages":[],"result":null}"#;
-    let Shown {
-        result,
-        text: shown,
-        retry,
-        ..
-    } = outcome(FakeReply::json(404, not_found), 1000).await;
+    let body = |code: u32| {
+        format!(
+            r#"{{"success":false,"errors":[{{"code":{code},"message":"no"}}],"messages":[],"result":null}}"#
+        )
+    };
+    let not_found = outcome(FakeReply::json(404, body(1001)), 1000).await;
     assert!(
-        matches!(result, Err(ApiError::NotFound { .. })),
-        "{result:?}"
+        matches!(not_found.result, Err(ApiError::NotFound { .. })),
+        "{:?}",
+        not_found.result
     );
-    assert!(!retry, "{shown}");
-    let rejected = r#"{"success":false,"errors":[{"code":1002,"message":"bad input"}],"messages":[],"result":null}"#;
-    let Shown {
-        result,
-        text: shown,
-        retry,
-        ..
-    } = outcome(FakeReply::json(400, rejected), 1000).await;
+    assert!(!not_found.retry, "{}", not_found.text);
+    let rejected = outcome(FakeReply::json(400, body(1002)), 1000).await;
     assert!(
-        matches!(result, Err(ApiError::Rejected { status: 400, .. })),
-        "{result:?}"
+        matches!(rejected.result, Err(ApiError::Rejected { status: 400, .. })),
+        "{:?}",
+        rejected.result
     );
-    assert!(!retry, "{shown}");
+    assert!(!rejected.retry, "{}", rejected.text);
 }
 
 #[wasm_bindgen_test]
 async fn html_error_pages_keep_the_meaning_of_their_status() {
     for status in [401, 403] {
-        let Shown {
-            result,
-            text: shown,
-            ..
-        } = outcome(page(status, "text/html", None), 1000).await;
+        let denied = outcome(page(status, "text/html", None), 1000).await;
         assert!(
-            matches!(&result, Err(ApiError::Unauthorized { status: s, permission: "Zero Trust: PII Read", .. }) if *s == status),
-            "{status}: {result:?}"
+            matches!(&denied.result, Err(ApiError::Unauthorized { status: s, permission: "Zero Trust: PII Read", .. }) if *s == status),
+            "{status}: {:?}",
+            denied.result
         );
+        let text = denied.text;
         assert!(
-            shown.contains("\"Zero Trust: PII Read\" permission"),
-            "{shown}"
+            text.contains("\"Zero Trust: PII Read\" permission"),
+            "{text}"
         );
     }
-    let Shown {
-        result,
-        text: shown,
-        retry,
-        ..
-    } = outcome(page(429, "text/html", Some("30")), 1000).await;
+    let limited = outcome(page(429, "text/html", Some("30")), 1000).await;
     assert!(
         matches!(
-            result,
+            limited.result,
             Err(ApiError::RateLimited {
                 retry_after: Some(30),
                 ..
             })
         ),
-        "{result:?}"
-    );
-    assert!(shown.contains("Try again in 30 seconds"), "{shown}");
-    assert!(retry, "{shown}");
-    let Shown {
-        result,
-        text: shown,
-        retry,
-        ..
-    } = outcome(page(503, "text/plain", None), 1000).await;
-    assert!(
-        matches!(result, Err(ApiError::Server { status: 503, .. })),
-        "{result:?}"
+        "{:?}",
+        limited.result
     );
     assert!(
-        shown.contains("503") && shown.contains("\"text/plain\" content"),
-        "{shown}"
+        limited.text.contains("Try again in 30 seconds"),
+        "{}",
+        limited.text
     );
-    assert!(retry, "{shown}");
+    assert!(limited.retry, "{}", limited.text);
+    let failed = outcome(page(503, "text/plain", None), 1000).await;
+    assert!(
+        matches!(failed.result, Err(ApiError::Server { status: 503, .. })),
+        "{:?}",
+        failed.result
+    );
+    let text = failed.text;
+    assert!(
+        text.contains("503") && text.contains("\"text/plain\" content"),
+        "{text}"
+    );
+    assert!(failed.retry, "{text}");
     // A 404 page tells nothing about the API (a wrong proxy path, say): still "not JSON".
-    let Shown { result, .. } = outcome(page(404, "text/html", None), 1000).await;
+    let missing = outcome(page(404, "text/html", None), 1000).await;
     assert!(
-        matches!(result, Err(ApiError::NotJson { status: 404, .. })),
-        "{result:?}"
+        matches!(missing.result, Err(ApiError::NotJson { status: 404, .. })),
+        "{:?}",
+        missing.result
     );
 }
 
