@@ -16,7 +16,7 @@ const FIELDS: [(&str, &str); 2] = [
 ];
 
 /// The server's errors that point at a field of the form, as field errors.
-pub fn server_field_errors(error: &ApiError) -> Vec<FieldError> {
+fn server_field_errors(error: &ApiError) -> Vec<FieldError> {
     error
         .errors()
         .iter()
