@@ -13,6 +13,7 @@ use crate::pages::{
     BehaviorsPage, IntegrationPage, IntegrationsPage, NewIntegrationPage, NotFound, SettingsPage,
     UserDetailPage, UsersPage,
 };
+use crate::routes;
 use crate::session::{RuntimeConfig, Session};
 use crate::state::Cache;
 
@@ -36,14 +37,14 @@ pub fn Providers(
     children()
 }
 
-/// The routes, inside the layout.
+/// The route table, inside the layout: which page each path of `routes` shows.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/users"/> }/>
+                    <Route path=path!("/") view=|| view! { <Redirect path=routes::users()/> }/>
                     <Route path=path!("/users") view=UsersPage/>
                     <Route path=path!("/users/:id") view=UserDetailPage/>
                     <Route path=path!("/behaviors") view=BehaviorsPage/>

@@ -1,13 +1,16 @@
 //! zt-risk-console: the Leptos CSR admin console for Cloudflare Zero Trust user risk scoring.
 //!
-//! `api` talks to the API, `session` keeps settings and the token, `components` are shared
-//! widgets, `pages` are the screens, `app` wires routes and context together,
-//! `text` holds the case folding search and sorting share.
+//! `api` talks to the API, `session` keeps settings and the token, `state` holds client-side
+//! state pages share (the read cache, the unsaved-edits guard), `components` are shared widgets,
+//! `pages` are the screens, `routes` builds every console path, `app` wires routes and context
+//! together, and `text` holds the
+//! wording and case folding helpers pages share.
 
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod routes;
 pub mod session;
 pub mod state;
 pub mod text;

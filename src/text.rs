@@ -1,6 +1,13 @@
-//! Text helpers shared by pages: case folding for search and sorting.
+//! Text helpers shared by pages: counted nouns, and case folding for search and sorting.
 //!
-//! Must stay free of Leptos and the DOM; it is called in tight loops (10,000 users per keystroke).
+//! Must stay free of Leptos and the DOM; `lowercase` is called in tight loops (10,000 users per
+//! keystroke).
+
+/// `n` and the noun in the right number: `plural(1, "change", "changes")` is "1 change",
+/// `plural(2, "change", "changes")` is "2 changes". Every count the console words uses it.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
 
 /// `s` lowercased with the full Unicode mapping, as `str::to_lowercase` does ("ÉLODIE" →
 /// "élodie", final sigma included).
@@ -13,5 +20,20 @@ pub fn lowercase(s: &str) -> String {
         s.to_ascii_lowercase()
     } else {
         js_sys::JsString::from(s).to_lower_case().into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    #[test]
+    fn plural_agrees_with_the_count() {
+        assert_eq!(plural(0, "change", "changes"), "0 changes");
+        assert_eq!(plural(1, "change", "changes"), "1 change");
+        assert_eq!(
+            plural(2, "unsaved change", "unsaved changes"),
+            "2 unsaved changes"
+        );
     }
 }

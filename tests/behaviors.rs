@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlSelectElement;
+use zt_risk_api::paths::Method;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::components::Toaster;
 use zt_risk_console::pages::BehaviorsPage;
@@ -90,7 +91,7 @@ fn expected_body() -> Value {
 fn puts(fake: &FakeTransport) -> Vec<zt_risk_console::api::transport::HttpRequest> {
     fake.requests()
         .into_iter()
-        .filter(|r| r.method == "PUT")
+        .filter(|r| r.method == Method::Put)
         .collect()
 }
 
@@ -126,7 +127,7 @@ async fn save_sends_one_put_with_only_the_changes() {
     assert_eq!(body, expected_body());
     wait_for("the bar to go", || bar().is_none()).await;
     wait_for("an uncached reload", || fake.requests().len() == 3).await;
-    assert_eq!(fake.requests()[2].method, "GET");
+    assert_eq!(fake.requests()[2].method, Method::Get);
     let focused = document().active_element().map(|e| e.tag_name());
     assert_eq!(focused.as_deref(), Some("H1"), "focus moves to the heading");
 }
@@ -234,7 +235,7 @@ async fn discard_restores_and_unknown_levels_render() {
     assert_eq!(checked("Impossible Travel"), "false");
     assert_eq!(select("odd").value(), "critical");
     assert_eq!(changed_tags(), 0);
-    assert!(fake.requests().iter().all(|r| r.method == "GET"));
+    assert!(fake.requests().iter().all(|r| r.method == Method::Get));
 }
 
 #[wasm_bindgen_test]

@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::api::transport::{HttpResponse, TransportError};
@@ -12,9 +13,27 @@ use zt_risk_console::components::ErrorView;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a component that calls `summary()` once and shows the outcome.
-async fn outcome(reply: FakeReply, timeout_ms: u32) -> (Result<usize, ApiError>, String) {
+thread_local! {
+    /// How often the shown error view's Retry called back, in the current `outcome`.
+    static RETRIES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// What one call came to, read while it was still mounted.
+struct Shown {
+    result: Result<usize, ApiError>,
+    /// The alert's text.
+    text: String,
+    /// The alert's markup.
+    html: String,
+    /// The view offered Retry: a button whose click reached the callback.
+    retry: bool,
+}
+
+/// Mounts a component that calls `summary()` once and shows a failure in the shared error view
+/// with a Retry callback, and reads what it shows before unmounting it.
+async fn outcome(reply: FakeReply, timeout_ms: u32) -> Shown {
     clear_storage();
+    RETRIES.set(0);
     let fake = FakeTransport::new();
     fake.push(reply);
     let mut config = config();
@@ -25,19 +44,45 @@ async fn outcome(reply: FakeReply, timeout_ms: u32) -> (Result<usize, ApiError>,
         leptos::task::spawn_local(async move {
             result.set(Some(api.summary().await.map(|s| s.users.len())));
         });
+        let on_retry = Callback::new(|()| RETRIES.set(RETRIES.get() + 1));
         move || {
             result
                 .get()
                 .and_then(Result::err)
-                .map(|error| view! { <ErrorView error/> })
+                .map(|error| view! { <ErrorView error on_retry/> })
         }
     });
     wait_for("a result", || result.get_untracked().is_some()).await;
     settle().await;
-    let shown = query("[role=alert]")
+    let alert = query("[role=alert]");
+    let text = alert
+        .as_ref()
         .and_then(|e| e.text_content())
         .unwrap_or_default();
-    (result.get_untracked().expect("result"), shown)
+    let html = alert.map(|e| e.inner_html()).unwrap_or_default();
+    let retry =
+        query("[role=alert] button").filter(|b| b.text_content().as_deref() == Some("Retry"));
+    if let Some(button) = &retry {
+        button.unchecked_ref::<web_sys::HtmlElement>().click();
+        settle().await;
+    }
+    Shown {
+        result: result.get_untracked().expect("result"),
+        text,
+        html,
+        retry: retry.is_some() && RETRIES.get() == 1,
+    }
+}
+
+/// A non-JSON error page, as an edge, a gateway or a proxy sends one.
+fn page(status: u16, content_type: &str, retry_after: Option<&str>) -> FakeReply {
+    FakeReply::Respond(HttpResponse {
+        status,
+        status_text: String::new(),
+        content_type: Some(content_type.into()),
+        retry_after: retry_after.map(Into::into),
+        body: format!("<html><body><h1>{status}</h1></body></html>"),
+    })
 }
 
 #[wasm_bindgen_test]
@@ -49,9 +94,14 @@ async fn html_502_from_a_proxy_is_explained() {
         retry_after: None,
         body: "<html><body><h1>502 Bad Gateway</h1></body></html>".into(),
     });
-    let (result, shown) = outcome(reply, 1000).await;
+    let Shown {
+        result,
+        text: shown,
+        html,
+        ..
+    } = outcome(reply, 1000).await;
     assert!(
-        matches!(result, Err(ApiError::NotJson { status: 502, .. })),
+        matches!(result, Err(ApiError::Server { status: 502, .. })),
         "{result:?}"
     );
     assert!(
@@ -59,20 +109,20 @@ async fn html_502_from_a_proxy_is_explained() {
         "{shown}"
     );
     assert!(
-        query("[role=alert] h1").is_none(),
-        "the HTML body is never rendered"
+        !html.contains("<h1"),
+        "the HTML body is never rendered: {html}"
     );
 }
 
 #[wasm_bindgen_test]
 async fn invalid_json_and_unknown_levels() {
-    let (result, _) = outcome(FakeReply::json(200, "{\"success\": tru"), 1000).await;
+    let Shown { result, .. } = outcome(FakeReply::json(200, "{\"success\": tru"), 1000).await;
     assert!(
         matches!(result, Err(ApiError::NotJson { .. })),
         "{result:?}"
     );
     let users = r#"{"users":[{"user_id":"u","name":"n","email":"e","max_risk_level":"critical","event_count":1,"last_event":"2026-01-01T00:00:00Z"}]}"#;
-    let (result, _) = outcome(FakeReply::ok(users), 1000).await;
+    let Shown { result, .. } = outcome(FakeReply::ok(users), 1000).await;
     assert_eq!(
         result,
         Ok(1),
@@ -82,7 +132,12 @@ async fn invalid_json_and_unknown_levels() {
 
 #[wasm_bindgen_test]
 async fn network_failure_and_timeout() {
-    let (result, shown) = outcome(
+    let Shown {
+        result,
+        text: shown,
+        retry,
+        ..
+    } = outcome(
         FakeReply::Fail(TransportError::Network("Failed to fetch".into())),
         1000,
     )
@@ -91,10 +146,93 @@ async fn network_failure_and_timeout() {
         matches!(result, Err(ApiError::Network { .. })),
         "{result:?}"
     );
-    assert!(shown.contains("Retry") || query("[role=alert] button").is_none());
-    let (result, shown) = outcome(FakeReply::Hang, 50).await;
+    assert!(retry, "a network error offers Retry: {shown}");
+    let Shown {
+        result,
+        text: shown,
+        retry,
+        ..
+    } = outcome(FakeReply::Hang, 50).await;
     assert_eq!(result, Err(ApiError::Timeout { seconds: 1 }));
     assert!(shown.contains("timed out"), "{shown}");
+    assert!(retry, "a timeout offers Retry: {shown}");
+}
+
+#[wasm_bindgen_test]
+async fn errors_that_retrying_cannot_fix_offer_no_retry() {
+    let body = |code: u32| {
+        format!(
+            r#"{{"success":false,"errors":[{{"code":{code},"message":"no"}}],"messages":[],"result":null}}"#
+        )
+    };
+    let not_found = outcome(FakeReply::json(404, body(1001)), 1000).await;
+    assert!(
+        matches!(not_found.result, Err(ApiError::NotFound { .. })),
+        "{:?}",
+        not_found.result
+    );
+    assert!(!not_found.retry, "{}", not_found.text);
+    let rejected = outcome(FakeReply::json(400, body(1002)), 1000).await;
+    assert!(
+        matches!(rejected.result, Err(ApiError::Rejected { status: 400, .. })),
+        "{:?}",
+        rejected.result
+    );
+    assert!(!rejected.retry, "{}", rejected.text);
+}
+
+#[wasm_bindgen_test]
+async fn html_error_pages_keep_the_meaning_of_their_status() {
+    for status in [401, 403] {
+        let denied = outcome(page(status, "text/html", None), 1000).await;
+        assert!(
+            matches!(&denied.result, Err(ApiError::Unauthorized { status: s, permission: "Zero Trust: PII Read", .. }) if *s == status),
+            "{status}: {:?}",
+            denied.result
+        );
+        let text = denied.text;
+        assert!(
+            text.contains("\"Zero Trust: PII Read\" permission"),
+            "{text}"
+        );
+    }
+    let limited = outcome(page(429, "text/html", Some("30")), 1000).await;
+    assert!(
+        matches!(
+            limited.result,
+            Err(ApiError::RateLimited {
+                retry_after: Some(30),
+                ..
+            })
+        ),
+        "{:?}",
+        limited.result
+    );
+    assert!(
+        limited.text.contains("Try again in 30 seconds"),
+        "{}",
+        limited.text
+    );
+    assert!(limited.retry, "{}", limited.text);
+    let failed = outcome(page(503, "text/plain", None), 1000).await;
+    assert!(
+        matches!(failed.result, Err(ApiError::Server { status: 503, .. })),
+        "{:?}",
+        failed.result
+    );
+    let text = failed.text;
+    assert!(
+        text.contains("503") && text.contains("\"text/plain\" content"),
+        "{text}"
+    );
+    assert!(failed.retry, "{text}");
+    // A 404 page tells nothing about the API (a wrong proxy path, say): still "not JSON".
+    let missing = outcome(page(404, "text/html", None), 1000).await;
+    assert!(
+        matches!(missing.result, Err(ApiError::NotJson { status: 404, .. })),
+        "{:?}",
+        missing.result
+    );
 }
 
 #[wasm_bindgen_test]
@@ -107,7 +245,11 @@ async fn rate_limit_and_server_errors() {
         }
         other => other,
     };
-    let (result, shown) = outcome(reply, 1000).await;
+    let Shown {
+        result,
+        text: shown,
+        ..
+    } = outcome(reply, 1000).await;
     assert!(
         matches!(
             result,
@@ -119,7 +261,7 @@ async fn rate_limit_and_server_errors() {
         "{result:?}"
     );
     assert!(shown.contains("17 seconds"), "{shown}");
-    let (result, _) = outcome(
+    let Shown { result, .. } = outcome(
         FakeReply::json(
             500,
             r#"{"success":false,"errors":[],"messages":[],"result":null}"#,

@@ -6,6 +6,7 @@ mod common;
 use common::integrations::*;
 use common::*;
 use wasm_bindgen_test::*;
+use zt_risk_api::paths::Method;
 use zt_risk_console::api::fake::FakeReply;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -43,7 +44,7 @@ async fn valid_create_sends_one_post_and_shows_well_known_url() {
     wait_for("the success panel", || query("#well-known-url").is_some()).await;
     let requests = fake.requests();
     assert_eq!(requests.len(), 1);
-    assert_eq!(requests[0].method, "POST");
+    assert_eq!(requests[0].method, Method::Post);
     assert_eq!(requests[0].url, integrations_url());
     assert_eq!(
         requests[0].body.as_deref(),
@@ -147,7 +148,7 @@ async fn edit_saves_a_full_overwrite() {
     .await;
     let requests = fake.requests();
     assert_eq!(requests.len(), 2);
-    assert_eq!(requests[1].method, "PUT");
+    assert_eq!(requests[1].method, Method::Put);
     assert_eq!(requests[1].url, format!("{}/{ID}", integrations_url()));
     assert_eq!(
         requests[1].body.as_deref(),
@@ -208,7 +209,7 @@ async fn delete_waits_for_confirm() {
     click("dialog button.danger");
     wait_for("back to the list", || pathname() == "/integrations").await;
     let requests = fake.requests();
-    assert_eq!(requests[1].method, "DELETE");
+    assert_eq!(requests[1].method, Method::Delete);
     assert_eq!(requests[1].url, format!("{}/{ID}", integrations_url()));
     wait_for("the toast", || {
         text(".toasts").contains("Integration deleted")

@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use wasm_bindgen_test::*;
+use zt_risk_api::paths::Method;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::pages::SettingsPage;
 use zt_risk_console::session::storage::{KEY_ACCOUNT, KEY_BASE_URL, KEY_TOKEN};
@@ -133,7 +134,7 @@ async fn test_connection_shows_cloudflare_error_code_and_message() {
     let requests = fake.requests();
     assert_eq!(requests.len(), 1);
     let request = &requests[0];
-    assert_eq!(request.method, "GET");
+    assert_eq!(request.method, Method::Get);
     assert_eq!(
         request.url,
         format!("{BASE}/accounts/{ACCOUNT}/zt_risk_scoring/summary")

@@ -9,6 +9,7 @@ use leptos::prelude::view;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen_test::*;
+use zt_risk_api::paths::Method;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::components::Toaster;
 use zt_risk_console::pages::UserDetailPage;
@@ -64,7 +65,7 @@ fn mount_kept(
 fn posts(fake: &FakeTransport) -> Vec<String> {
     fake.requests()
         .into_iter()
-        .filter(|r| r.method == "POST")
+        .filter(|r| r.method == Method::Post)
         .map(|r| r.url)
         .collect()
 }

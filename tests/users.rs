@@ -1,5 +1,6 @@
-//! Users page in headless Chromium: rows, URL-driven view state, empty and error states,
-//! one request per view; and the pure filter/sort/paging rules at 10,000 users.
+//! Users page in headless Chromium: rows, URL-driven view state, empty and error states, Retry
+//! and Refresh, one request per view, and one rendered page out of 10,000 users. The pure
+//! filter/sort/paging rules are in `users_view_state.rs`.
 
 mod common;
 

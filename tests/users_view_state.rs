@@ -6,8 +6,9 @@ mod common;
 use common::users::*;
 use wasm_bindgen_test::*;
 use zt_risk_api::RiskLevel;
+use zt_risk_console::components::sort::Dir;
 use zt_risk_console::pages::users::view_state::{
-    counts, matching, page_info, Criteria, Dir, SortKey, ViewState, PAGE_SIZE,
+    counts, matching, page_info, Criteria, SortKey, ViewState, PAGE_SIZE,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);

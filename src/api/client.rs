@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use web_sys::AbortController;
-use zt_risk_api::paths::{Method, PathError};
+use zt_risk_api::paths::{Method, PathError, SegmentKind};
 
 use super::error::ApiError;
 use super::response::{interpret, Page};
@@ -133,8 +133,8 @@ impl Api {
         let Some(token) = connection.token.filter(|t| !t.trim().is_empty()) else {
             return Err(ApiError::NotConfigured("No API token is set.".into()));
         };
-        let path = call.path.map_err(|e| match e.what {
-            "account id" => ApiError::NotConfigured("No valid account ID is set.".into()),
+        let path = call.path.map_err(|e| match e.kind {
+            SegmentKind::Account => ApiError::NotConfigured("No valid account ID is set.".into()),
             _ => ApiError::InvalidId(e.to_string()),
         })?;
         let mut headers = vec![("Authorization", format!("Bearer {}", token.trim()))];
@@ -142,7 +142,7 @@ impl Api {
             headers.push(("Content-Type", "application/json".to_owned()));
         }
         let request = HttpRequest {
-            method: call.method.as_str(),
+            method: call.method,
             url: format!("{base}{path}"),
             headers,
             body: call.body,

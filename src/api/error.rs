@@ -43,6 +43,9 @@ pub enum ApiError {
     Server {
         status: u16,
         errors: Vec<ApiMessage>,
+        /// What came back instead of the API's JSON ("an HTML page"), when a proxy or gateway
+        /// answered with its own error page.
+        proxy_page: Option<String>,
     },
     /// Any other failure the API explained (validation problems, mostly).
     Rejected {
@@ -99,6 +102,15 @@ impl ApiError {
     }
 }
 
+/// Words for a body that is not the API's JSON, from its content type: "an HTML page".
+pub fn body_kind(content_type: Option<&str>) -> String {
+    match content_type {
+        Some(ct) if ct.contains("html") => "an HTML page".to_owned(),
+        Some(ct) => format!("\"{ct}\" content"),
+        None => "a body that is not JSON".to_owned(),
+    }
+}
+
 fn codes(errors: &[ApiMessage]) -> String {
     errors
         .iter()
@@ -122,11 +134,7 @@ impl fmt::Display for ApiError {
             Self::NotJson { status, status_text, content_type } => write!(
                 f,
                 "Expected JSON from the API but got {} (HTTP {status} {status_text}). A proxy or gateway answered instead of Cloudflare; check the proxy URL in Settings.",
-                match content_type.as_deref() {
-                    Some(ct) if ct.contains("html") => "an HTML page".to_owned(),
-                    Some(ct) => format!("\"{ct}\" content"),
-                    None => "a body that is not JSON".to_owned(),
-                }
+                body_kind(content_type.as_deref())
             ),
             Self::Unauthorized { status, errors, permission } => {
                 let what = if *status == 401 { "Cloudflare did not accept the API token" } else { "The API token is not allowed to do this" };
@@ -148,8 +156,9 @@ impl fmt::Display for ApiError {
                     None => f.write_str(". Wait a moment and try again."),
                 }
             }
-            Self::Server { status, errors } if errors.is_empty() => write!(f, "The API failed with HTTP {status}. Try again shortly."),
-            Self::Server { status, errors } => write!(f, "{} (HTTP {status}). Try again shortly.", codes(errors)),
+            Self::Server { status, proxy_page: Some(page), .. } => write!(f, "The API failed with HTTP {status}: {page} came back instead of Cloudflare's JSON, so a proxy or gateway answered. Try again shortly."),
+            Self::Server { status, errors, .. } if errors.is_empty() => write!(f, "The API failed with HTTP {status}. Try again shortly."),
+            Self::Server { status, errors, .. } => write!(f, "{} (HTTP {status}). Try again shortly.", codes(errors)),
             Self::Rejected { status, errors } if errors.is_empty() => write!(f, "The API rejected the request (HTTP {status})."),
             Self::Rejected { errors, .. } => f.write_str(&codes(errors)),
             Self::Decode(detail) => write!(f, "The API answered with data this console does not understand: {detail}"),

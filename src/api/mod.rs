@@ -1,9 +1,12 @@
 //! The browser API client: transport, auth, envelope unwrapping and error mapping.
 //!
-//! Provided once through context (`provide_api`); components get it with `use_api()`.
+//! Provided once through context by `app::Providers`; components get it with `use_api()`.
+//! `fake` (a scripted transport) exists only for tests: the `fake` feature, which the console's
+//! own dev-dependency on itself turns on, so it never reaches the shipped build.
 
 pub mod client;
 pub mod error;
+#[cfg(any(test, feature = "fake"))]
 pub mod fake;
 mod ops;
 pub mod response;

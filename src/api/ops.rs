@@ -42,6 +42,20 @@ impl Api {
         }
     }
 
+    /// A change: every write needs the write permission.
+    fn change(
+        method: Method,
+        path: Result<String, paths::PathError>,
+        body: Option<String>,
+    ) -> Call {
+        Call {
+            method,
+            path,
+            body,
+            permission: WRITE,
+        }
+    }
+
     /// A read, served from the cache when fresh; `key` names it for invalidation.
     async fn read<T: DeserializeOwned + Clone + Send + Sync + 'static>(
         &self,
@@ -98,12 +112,7 @@ impl Api {
     pub async fn reset(&self, user_id: &str) -> Result<(), ApiError> {
         uuid("user ID", user_id)?;
         let path = paths::reset(&self.account(), user_id);
-        let call = Call {
-            method: Method::Post,
-            path,
-            body: None,
-            permission: WRITE,
-        };
+        let call = Self::change(Method::Post, path, None);
         self.write::<Empty>(call, &["summary", &format!("user:{user_id}")])
             .await
             .map(drop)
@@ -125,12 +134,7 @@ impl Api {
     ) -> Result<UpdateBehaviors, ApiError> {
         let path = paths::behaviors(&self.account());
         let body = Self::json(&UpdateBehaviors { behaviors: changes })?;
-        let call = Call {
-            method: Method::Put,
-            path,
-            body,
-            permission: WRITE,
-        };
+        let call = Self::change(Method::Put, path, body);
         self.write(call, &["behaviors", "summary", "user:"]).await
     }
 
@@ -149,12 +153,7 @@ impl Api {
         body: &CreateIntegration,
     ) -> Result<Integration, ApiError> {
         let path = paths::integrations(&self.account());
-        let call = Call {
-            method: Method::Post,
-            path,
-            body: Self::json(body)?,
-            permission: WRITE,
-        };
+        let call = Self::change(Method::Post, path, Self::json(body)?);
         self.write(call, &["integration"]).await
     }
 
@@ -185,12 +184,7 @@ impl Api {
     ) -> Result<Integration, ApiError> {
         uuid("integration ID", id)?;
         let path = paths::integration(&self.account(), id);
-        let call = Call {
-            method: Method::Put,
-            path,
-            body: Self::json(body)?,
-            permission: WRITE,
-        };
+        let call = Self::change(Method::Put, path, Self::json(body)?);
         self.write(call, &["integration"]).await
     }
 
@@ -198,12 +192,7 @@ impl Api {
     pub async fn delete_integration(&self, id: &str) -> Result<(), ApiError> {
         uuid("integration ID", id)?;
         let path = paths::integration(&self.account(), id);
-        let call = Call {
-            method: Method::Delete,
-            path,
-            body: None,
-            permission: WRITE,
-        };
+        let call = Self::change(Method::Delete, path, None);
         self.write::<Empty>(call, &["integration"]).await.map(drop)
     }
 }

@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use zt_risk_api::{ApiMessage, Envelope, ResultInfo};
 
-use super::error::ApiError;
+use super::error::{body_kind, ApiError};
 use super::transport::HttpResponse;
 
 /// A successful result and its paging information.
@@ -29,10 +29,10 @@ pub fn interpret<T: DeserializeOwned>(
     response: &HttpResponse,
     permission: &'static str,
 ) -> Result<Page<T>, ApiError> {
-    let body = json_body(response)?;
     if !(200..300).contains(&response.status) {
-        return Err(failure(response, body, permission));
+        return Err(failure(response, permission));
     }
+    let body = json_body(response)?;
     let envelope: Envelope<T> =
         serde_json::from_str(body).map_err(|e| undecodable(response, body, &e))?;
     match envelope {
@@ -96,20 +96,23 @@ fn undecodable(response: &HttpResponse, body: &str, error: &serde_json::Error) -
     }
 }
 
-/// The error for a non-2xx response, with the API's error items.
-fn failure(response: &HttpResponse, body: &str, permission: &'static str) -> ApiError {
+/// The error for a non-2xx response. The status decides what it means, so an edge's or a
+/// proxy's HTML 401, 429 or 5xx page keeps the permission hint, `Retry-After` and Retry; a JSON
+/// body only adds the API's error items. Other statuses with a foreign body say nothing about
+/// the API (a 404 page for a wrong proxy path, say): those are "not JSON".
+fn failure(response: &HttpResponse, permission: &'static str) -> ApiError {
     let status = response.status;
-    let errors = match serde_json::from_str::<FailureBody>(body) {
-        Ok(failure) => failure.errors,
-        Err(_) => return not_json(response),
-    };
+    let explained = json_body(response)
+        .ok()
+        .and_then(|body| serde_json::from_str::<FailureBody>(body).ok());
+    let is_json = explained.is_some();
+    let errors = explained.map(|f| f.errors).unwrap_or_default();
     match status {
         401 | 403 => ApiError::Unauthorized {
             status,
             errors,
             permission,
         },
-        404 => ApiError::NotFound { errors },
         429 => ApiError::RateLimited {
             retry_after: response
                 .retry_after
@@ -117,7 +120,13 @@ fn failure(response: &HttpResponse, body: &str, permission: &'static str) -> Api
                 .and_then(|s| s.trim().parse().ok()),
             errors,
         },
-        500..=599 => ApiError::Server { status, errors },
+        500..=599 => ApiError::Server {
+            status,
+            errors,
+            proxy_page: (!is_json).then(|| body_kind(response.content_type.as_deref())),
+        },
+        _ if !is_json => not_json(response),
+        404 => ApiError::NotFound { errors },
         _ => ApiError::Rejected { status, errors },
     }
 }

@@ -7,6 +7,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use web_sys::AbortSignal;
+use zt_risk_api::paths::Method;
 
 /// A boxed, non-`Send` future, as browser futures are.
 pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -14,7 +15,7 @@ pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 /// One outgoing request, fully resolved (absolute URL, all headers).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpRequest {
-    pub method: &'static str,
+    pub method: Method,
     pub url: String,
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<String>,
@@ -59,12 +60,12 @@ impl Transport for FetchTransport {
         signal: AbortSignal,
     ) -> LocalFuture<Result<HttpResponse, TransportError>> {
         Box::pin(async move {
-            use gloo_net::http::{Method, RequestBuilder};
+            use gloo_net::http::{Method as Http, RequestBuilder};
             let method = match request.method {
-                "POST" => Method::POST,
-                "PUT" => Method::PUT,
-                "DELETE" => Method::DELETE,
-                _ => Method::GET,
+                Method::Get => Http::GET,
+                Method::Post => Http::POST,
+                Method::Put => Http::PUT,
+                Method::Delete => Http::DELETE,
             };
             let mut builder = RequestBuilder::new(&request.url)
                 .method(method)

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::Toaster;
+use crate::routes;
 use crate::session::use_session;
 
 /// Wraps every page. Navigation links mark the current section with `aria-current="page"`.
@@ -16,10 +17,10 @@ pub fn Layout(children: Children) -> impl IntoView {
             <span class="brand">"Zero Trust · Risk scoring"</span>
             <nav aria-label="Main">
                 <ul>
-                    <li><A href="/users">"Users"</A></li>
-                    <li><A href="/behaviors">"Behaviors"</A></li>
-                    <li><A href="/integrations">"Integrations"</A></li>
-                    <li><A href="/settings">"Settings"</A></li>
+                    <li><A href=routes::users()>"Users"</A></li>
+                    <li><A href=routes::behaviors()>"Behaviors"</A></li>
+                    <li><A href=routes::integrations()>"Integrations"</A></li>
+                    <li><A href=routes::settings()>"Settings"</A></li>
                 </ul>
             </nav>
         </header>

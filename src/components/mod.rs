@@ -1,10 +1,18 @@
 //! Shared widgets used by several pages. No API calls happen here.
+//!
+//! A new page reaches for these before writing its own: `Field` (+ `field::bind_text`,
+//! `field::field_error`) for labelled inputs, `Switch` for on/off, `SortHeader` with `Sort`/`Dir`
+//! for sortable tables, `ErrorView`/`SkeletonRows`/`EmptyState` for loading states,
+//! `ConfirmDialog` for destructive actions, `use_toasts` after a save. Loading itself is
+//! `state::use_reloadable`; links are `crate::routes`; counted words are `text::plural`.
 
 pub mod confirm;
 pub mod field;
 pub mod layout;
 pub mod risk_badge;
+pub mod sort;
 pub mod status;
+pub mod switch;
 pub mod time;
 pub mod toast;
 
@@ -12,6 +20,8 @@ pub use confirm::ConfirmDialog;
 pub use field::Field;
 pub use layout::Layout;
 pub use risk_badge::RiskBadge;
+pub use sort::{Dir, Sort, SortHeader};
 pub use status::{EmptyState, ErrorView, SkeletonRows};
+pub use switch::Switch;
 pub use time::RelativeTime;
 pub use toast::{use_toasts, Toaster, Toasts};

@@ -4,23 +4,26 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::text::plural;
+
 /// "just now", "5 minutes ago", "3 days ago", or "in 2 hours" for the future.
 pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (now - then).num_seconds();
     let (n, future) = (secs.unsigned_abs(), secs < 0);
-    let (value, unit) = match n {
+    let (value, one, many) = match n {
         0..=44 => return "just now".into(),
-        45..=3_599 => (n.div_ceil(60).max(1), "minute"),
-        3_600..=86_399 => (n / 3_600, "hour"),
-        86_400..=2_591_999 => (n / 86_400, "day"),
-        2_592_000..=31_535_999 => (n / 2_592_000, "month"),
-        _ => (n / 31_536_000, "year"),
+        45..=3_599 => (n.div_ceil(60).max(1), "minute", "minutes"),
+        3_600..=86_399 => (n / 3_600, "hour", "hours"),
+        86_400..=2_591_999 => (n / 86_400, "day", "days"),
+        2_592_000..=31_535_999 => (n / 2_592_000, "month", "months"),
+        _ => (n / 31_536_000, "year", "years"),
     };
-    let plural = if value == 1 { "" } else { "s" };
+    // chrono dates span about 262,000 years either way, so the value fits any usize.
+    let amount = plural(value as usize, one, many);
     if future {
-        format!("in {value} {unit}{plural}")
+        format!("in {amount}")
     } else {
-        format!("{value} {unit}{plural} ago")
+        format!("{amount} ago")
     }
 }
 

@@ -3,7 +3,6 @@
 pub mod behaviors;
 pub mod integrations;
 pub mod not_found;
-pub mod placeholder;
 pub mod settings;
 pub mod user_detail;
 pub mod users;
@@ -11,7 +10,6 @@ pub mod users;
 pub use behaviors::BehaviorsPage;
 pub use integrations::{IntegrationPage, IntegrationsPage, NewIntegrationPage};
 pub use not_found::NotFound;
-pub use placeholder::Placeholder;
 pub use settings::SettingsPage;
 pub use user_detail::UserDetailPage;
 pub use users::UsersPage;

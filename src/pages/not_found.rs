@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::routes;
+
 /// Shown for any unknown route.
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>"There is no page at this address."</p>
-        <p><a href="/users">"Go to users"</a></p>
+        <p><a href=routes::users()>"Go to users"</a></p>
     }
 }

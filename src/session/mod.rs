@@ -28,6 +28,17 @@ impl std::fmt::Debug for Connection {
     }
 }
 
+/// Settings as the Settings form validated them (`SettingsDraft::validate`), ready to save.
+/// `None` overrides mean "use the config.json default"; a `None` token keeps the saved one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidSettings {
+    pub api_base_url: Option<String>,
+    pub account_id: Option<String>,
+    pub token: Option<String>,
+    /// Keep the token in localStorage ("Remember on this device") rather than sessionStorage.
+    pub remember: bool,
+}
+
 /// Reactive session state, provided once at the root.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -60,18 +71,15 @@ impl Session {
         }
     }
 
-    /// Stores new overrides; `None` means "use the config.json default". A `None` token keeps
-    /// the current one (only its storage place may change); `forget_token` removes it.
-    pub fn save(
-        &self,
-        api_base_url: Option<String>,
-        account_id: Option<String>,
-        token: Option<String>,
-        remember: bool,
-    ) {
-        storage::save_connection(api_base_url.as_deref(), account_id.as_deref());
-        let token = token.or_else(|| self.saved.get_untracked().token);
-        storage::save_token(token.as_deref(), remember);
+    /// Stores validated settings. A `None` token keeps the current one (only its storage place
+    /// may change); `forget_token` removes it.
+    pub fn save(&self, settings: ValidSettings) {
+        storage::save_connection(
+            settings.api_base_url.as_deref(),
+            settings.account_id.as_deref(),
+        );
+        let token = settings.token.or_else(|| self.saved.get_untracked().token);
+        storage::save_token(token.as_deref(), settings.remember);
         self.saved.set(storage::load());
     }
 

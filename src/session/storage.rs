@@ -1,12 +1,15 @@
 //! Browser storage for settings: overrides in localStorage, the token in sessionStorage unless
-//! the admin chose to remember it on this device. Storage failures (private mode, quota) are
-//! tolerated: the console keeps working with in-memory values.
+//! the admin chose to remember it on this device; and small per-tab values such as a list's last
+//! view. Storage failures (private mode, quota) are tolerated: the console keeps working with
+//! in-memory values.
 
 use web_sys::Storage;
 
 pub const KEY_BASE_URL: &str = "zt-risk.api_base_url";
 pub const KEY_ACCOUNT: &str = "zt-risk.account_id";
 pub const KEY_TOKEN: &str = "zt-risk.token";
+/// The users list's last query, for this tab (see `routes::users_remembered`).
+pub const KEY_USERS_QUERY: &str = "zt.users.query";
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -70,4 +73,14 @@ pub fn save_token(token: Option<&str>, remember: bool) {
     };
     set(keep, KEY_TOKEN, token);
     set(drop, KEY_TOKEN, None);
+}
+
+/// A value kept for this tab only (sessionStorage), if there is one.
+pub fn tab_value(key: &str) -> Option<String> {
+    get(session(), key)
+}
+
+/// Keeps `value` for this tab only (sessionStorage); `None` or empty removes it.
+pub fn set_tab_value(key: &str, value: Option<&str>) {
+    set(session(), key, value);
 }

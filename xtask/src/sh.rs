@@ -7,7 +7,7 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Set by commands whose stdout is for a result only (`cargo xtask edge` prints its URL there).
@@ -142,16 +142,6 @@ impl Cmd {
                 String::from_utf8_lossy(&out.stderr).trim()
             ))
         }
-    }
-
-    /// Prints `==> command` and starts it in the background (e.g. a server for a benchmark).
-    /// The caller must `kill()` and `wait()` the child.
-    #[allow(dead_code)] // for bench.rs
-    pub fn spawn(&self) -> Result<Child, String> {
-        announce(&format!("==> {} &", self.display()));
-        self.command()
-            .spawn()
-            .map_err(|e| format!("cannot start `{}`: {e}", self.display()))
     }
 }
 

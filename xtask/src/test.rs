@@ -101,23 +101,43 @@ fn clippy(extra: &[&str]) -> Result<(), String> {
     cmd.args(["--all-targets", "--", "-D", "warnings"]).run()
 }
 
+/// Makes the `crates/api` tests fail, instead of skip, when `../shared` (the contract and seed
+/// they compare their fixtures with) is missing: in CI a skipped check must not pass.
+const REQUIRE_SHARED: (&str, &str) = ("ZT_REQUIRE_SHARED", "1");
+
 /// Native tests of every crate except the console's browser tests (`tests/*.rs` are
 /// wasm-bindgen-test files) and the e2e package (it needs the release build first).
 fn native_tests(xtask: Option<&Path>) -> Result<(), String> {
-    let mut cmd = Cmd::new("cargo").args(["test", "--workspace", "--exclude", CONSOLE]);
+    for cmd in native_test_commands(
+        e2e::member_name()?.as_deref(),
+        Path::new("src/lib.rs").is_file(),
+        xtask,
+    ) {
+        cmd.run()?;
+    }
+    Ok(())
+}
+
+/// The commands of [`native_tests`]: the workspace without the console (and `e2e`, if named),
+/// then the console's own unit tests (plain `#[test]` in `src/`, which only run natively).
+/// `xtask` (this program) tells the proxy suites how to start the Worker in workerd.
+fn native_test_commands(e2e: Option<&str>, has_lib: bool, xtask: Option<&Path>) -> Vec<Cmd> {
+    let (key, value) = REQUIRE_SHARED;
+    let mut workspace =
+        Cmd::new("cargo")
+            .env(key, value)
+            .args(["test", "--workspace", "--exclude", CONSOLE]);
     if let Some(xtask) = xtask {
-        cmd = cmd.env("ZT_XTASK", xtask);
+        workspace = workspace.env("ZT_XTASK", xtask);
     }
-    if let Some(name) = e2e::member_name()? {
-        cmd = cmd.args(["--exclude", &name]);
+    if let Some(name) = e2e {
+        workspace = workspace.args(["--exclude", name]);
     }
-    cmd.run()?;
-    // The console's own unit tests (plain #[test] in src/) only run natively.
-    let mut cmd = Cmd::new("cargo").args(["test", "-p", CONSOLE, "--bins"]);
-    if Path::new("src/lib.rs").is_file() {
-        cmd = cmd.arg("--lib");
+    let mut console = Cmd::new("cargo").args(["test", "-p", CONSOLE, "--bins"]);
+    if has_lib {
+        console = console.arg("--lib");
     }
-    cmd.run()
+    vec![workspace, console]
 }
 
 /// `#[wasm_bindgen_test]` tests of the console in headless Chromium.
@@ -135,4 +155,27 @@ fn browser_tests() -> Result<(), String> {
         // --tests: unit and integration tests, not doctests (those cannot run in a browser).
         .args(["test", "-p", CONSOLE, "--target", WASM, "--tests"])
         .run()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn native_tests_require_the_shared_contract() {
+        let cmds = native_test_commands(Some("e2e"), true, None);
+        let shown: Vec<String> = cmds.iter().map(Cmd::display).collect();
+        assert!(
+            shown[0].starts_with("ZT_REQUIRE_SHARED=1 cargo test --workspace"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[0].ends_with("--exclude zt-risk-console --exclude e2e"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].ends_with("test -p zt-risk-console --bins --lib"),
+            "{shown:?}"
+        );
+    }
 }

@@ -7,6 +7,7 @@
 pub mod envelope;
 pub mod model;
 pub mod paths;
+mod rfc3339;
 pub mod risk_level;
 pub mod validate;
 

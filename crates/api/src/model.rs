@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::RiskLevel;
+use crate::{rfc3339, RiskLevel};
 
 /// One row of `GET /summary`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,6 +15,7 @@ pub struct UserRiskInfo {
     pub email: String,
     pub max_risk_level: RiskLevel,
     pub event_count: u64,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
     pub last_event: DateTime<Utc>,
 }
 
@@ -30,6 +31,7 @@ pub struct RiskEvent {
     pub id: String,
     pub name: String,
     pub risk_level: RiskLevel,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
     pub timestamp: DateTime<Utc>,
     /// Any JSON value; absent and `null` both decode to `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,7 +45,7 @@ pub struct RiskEvents {
     pub email: String,
     pub events: Vec<RiskEvent>,
     /// Optional and nullable on the wire.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "rfc3339::option")]
     pub last_reset_time: Option<DateTime<Utc>>,
     /// Absent after a reset or with no events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -145,6 +147,7 @@ pub struct Integration {
     pub id: String,
     pub account_tag: String,
     pub active: bool,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
     pub created_at: DateTime<Utc>,
     pub integration_type: IntegrationType,
     pub reference_id: String,

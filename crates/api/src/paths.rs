@@ -6,10 +6,32 @@
 
 use std::fmt;
 
+/// Which id a path segment holds: callers match on it (a bad account id is a settings problem,
+/// a bad user id a bad link), never on the wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    Account,
+    User,
+    Integration,
+    Reference,
+}
+
+impl SegmentKind {
+    /// The words for messages: "account id", "user id", …
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Account => "account id",
+            Self::User => "user id",
+            Self::Integration => "integration id",
+            Self::Reference => "reference id",
+        }
+    }
+}
+
 /// A path segment that cannot be sent safely.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathError {
-    pub what: &'static str,
+    pub kind: SegmentKind,
     pub value: String,
 }
 
@@ -18,7 +40,8 @@ impl fmt::Display for PathError {
         write!(
             f,
             "{} {:?} cannot be used in a request path",
-            self.what, self.value
+            self.kind.label(),
+            self.value
         )
     }
 }
@@ -60,10 +83,10 @@ pub fn encode_segment(raw: &str) -> String {
 }
 
 /// Encodes `raw` as a segment, refusing values a URL parser would drop or resolve.
-pub fn segment(what: &'static str, raw: &str) -> Result<String, PathError> {
+pub fn segment(kind: SegmentKind, raw: &str) -> Result<String, PathError> {
     if raw.is_empty() || raw.chars().all(|c| c == '.') {
         return Err(PathError {
-            what,
+            kind,
             value: raw.to_owned(),
         });
     }
@@ -73,7 +96,7 @@ pub fn segment(what: &'static str, raw: &str) -> Result<String, PathError> {
 fn base(account_id: &str) -> Result<String, PathError> {
     Ok(format!(
         "/accounts/{}/zt_risk_scoring",
-        segment("account id", account_id)?
+        segment(SegmentKind::Account, account_id)?
     ))
 }
 
@@ -87,7 +110,7 @@ pub fn user(account_id: &str, user_id: &str) -> Result<String, PathError> {
     Ok(format!(
         "{}/{}",
         base(account_id)?,
-        segment("user id", user_id)?
+        segment(SegmentKind::User, user_id)?
     ))
 }
 
@@ -111,7 +134,7 @@ pub fn integration(account_id: &str, integration_id: &str) -> Result<String, Pat
     Ok(format!(
         "{}/{}",
         integrations(account_id)?,
-        segment("integration id", integration_id)?
+        segment(SegmentKind::Integration, integration_id)?
     ))
 }
 
@@ -120,7 +143,7 @@ pub fn integration_by_reference(account_id: &str, reference_id: &str) -> Result<
     Ok(format!(
         "{}/reference_id/{}",
         integrations(account_id)?,
-        segment("reference id", reference_id)?
+        segment(SegmentKind::Reference, reference_id)?
     ))
 }
 

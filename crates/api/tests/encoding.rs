@@ -367,3 +367,37 @@ fn a_behavior_map_round_trips_through_update() {
         r#"{"behaviors":{"imp_travel":{"enabled":true,"risk_level":"high"}}}"#
     );
 }
+
+#[test]
+fn timestamps_are_rfc_3339_in_any_offset_and_round_trip() {
+    let event = |ts: &str| {
+        serde_json::from_value::<RiskEvent>(
+            json!({"id": "e", "name": "n", "risk_level": "low", "timestamp": ts}),
+        )
+        .map(|e| e.timestamp)
+    };
+    let utc = event("2024-08-06T10:00:00Z").unwrap();
+    assert_eq!(event("2024-08-06T12:00:00+02:00").unwrap(), utc);
+    assert_eq!(event("2024-08-06t10:00:00z").unwrap(), utc);
+    let precise = event("2024-08-06T10:00:00.123456789Z").unwrap();
+    assert_eq!(precise.timestamp_subsec_nanos(), 123_456_789);
+    // What chrono writes (the emulator's output), this crate reads back.
+    let written = serde_json::to_value(precise).unwrap();
+    assert_eq!(event(written.as_str().unwrap()).unwrap(), precise);
+    for bad in [
+        "2024-08-06",
+        "yesterday",
+        "2024-08-06T10:00:00",
+        "2024-13-06T10:00:00Z",
+    ] {
+        assert!(event(bad).is_err(), "{bad} must not decode");
+    }
+    let summary: RiskSummary = serde_json::from_value(json!({"users": [{"user_id": "u",
+        "name": "n", "email": "e", "max_risk_level": "low", "event_count": 1,
+        "last_event": "2024-08-06T10:00:00Z"}]}))
+    .unwrap();
+    assert_eq!(summary.users[0].last_event, utc);
+    let absent: RiskEvents =
+        serde_json::from_value(json!({"name": "A", "email": "a@x.com", "events": []})).unwrap();
+    assert_eq!(absent.last_reset_time, None);
+}

@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
-use zt_risk_api::paths::{self, encode_segment, segment, Method, PathError};
+use zt_risk_api::paths::{self, encode_segment, segment, Method, PathError, SegmentKind};
 
 const ACCOUNT: &str = "023e105f4ecef8ad9ca31a8372d0c353";
 const USER: &str = "f2108713-1206-4e84-8b80-0e71a6a1c67b";
@@ -166,23 +166,23 @@ fn traversal_stays_inside_zt_risk_scoring() {
 #[test]
 fn dot_only_and_empty_segments_are_refused() {
     for bad in ["", ".", "..", "..."] {
-        let refused = |r: Result<String, PathError>, what: &str| {
+        let refused = |r: Result<String, PathError>, kind: SegmentKind| {
             let err = r.expect_err(bad);
-            assert_eq!(err.what, what);
+            assert_eq!(err.kind, kind);
             assert_eq!(err.value, bad);
         };
-        refused(paths::user(ACCOUNT, bad), "user id");
-        refused(paths::reset(ACCOUNT, bad), "user id");
-        refused(paths::integration(ACCOUNT, bad), "integration id");
+        refused(paths::user(ACCOUNT, bad), SegmentKind::User);
+        refused(paths::reset(ACCOUNT, bad), SegmentKind::User);
+        refused(paths::integration(ACCOUNT, bad), SegmentKind::Integration);
         refused(
             paths::integration_by_reference(ACCOUNT, bad),
-            "reference id",
+            SegmentKind::Reference,
         );
-        refused(paths::summary(bad), "account id");
-        refused(paths::behaviors(bad), "account id");
-        refused(paths::integrations(bad), "account id");
-        refused(paths::user(bad, USER), "account id");
-        assert!(segment("anything", bad).is_err());
+        refused(paths::summary(bad), SegmentKind::Account);
+        refused(paths::behaviors(bad), SegmentKind::Account);
+        refused(paths::integrations(bad), SegmentKind::Account);
+        refused(paths::user(bad, USER), SegmentKind::Account);
+        assert!(segment(SegmentKind::User, bad).is_err());
     }
 }
 
@@ -194,6 +194,19 @@ fn path_error_reads_well() {
         "user id \"..\" cannot be used in a request path"
     );
     let _: &dyn std::error::Error = &err;
+    let labels: Vec<&str> = [
+        SegmentKind::Account,
+        SegmentKind::User,
+        SegmentKind::Integration,
+        SegmentKind::Reference,
+    ]
+    .into_iter()
+    .map(SegmentKind::label)
+    .collect();
+    assert_eq!(
+        labels,
+        ["account id", "user id", "integration id", "reference id"]
+    );
 }
 
 #[test]
@@ -218,7 +231,11 @@ fn reserved_and_non_ascii_characters_are_percent_encoded() {
     ];
     for (raw, encoded) in cases {
         assert_eq!(encode_segment(raw), encoded, "{raw:?}");
-        assert_eq!(segment("x", raw).as_deref(), Ok(encoded), "{raw:?}");
+        assert_eq!(
+            segment(SegmentKind::Reference, raw).as_deref(),
+            Ok(encoded),
+            "{raw:?}"
+        );
         assert_eq!(
             paths::integration_by_reference(ACCOUNT, raw).unwrap(),
             format!("{PREFIX}/integrations/reference_id/{encoded}")

@@ -8,11 +8,7 @@ use zt_risk_api::UpdateBehaviors;
 use super::draft::{BehaviorsDraft, Settings};
 use crate::api::ApiError;
 use crate::components::ErrorView;
-
-/// "1 unsaved change", "2 unsaved changes".
-pub fn count_label(n: usize) -> String {
-    format!("{n} unsaved {}", if n == 1 { "change" } else { "changes" })
-}
+use crate::text::plural;
 
 /// The sticky bar shown while the draft has changes, with the last save error above it.
 #[component]
@@ -43,7 +39,7 @@ pub fn DraftBar(
         })}
         <Show when=move || { count.get() > 0 }>
             <div class="draft-bar" role="region" aria-label="Unsaved changes">
-                <p role="status">{move || count_label(count.get())}</p>
+                <p role="status">{move || plural(count.get(), "unsaved change", "unsaved changes")}</p>
                 {move || (blocked.get() > 0).then(|| view! {
                     <p class="field-error">
                         "Choose Low, Medium or High for each changed behavior whose level is unknown."

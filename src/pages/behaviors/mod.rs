@@ -8,23 +8,16 @@ mod draft_bar;
 mod table;
 
 pub use draft::{BehaviorsDraft, Settings};
-pub use draft_bar::count_label;
 
 use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::{use_toasts, EmptyState, ErrorView, SkeletonRows};
 use crate::state::unsaved::use_unsaved_guard;
+use crate::state::use_reloadable;
+use crate::text::plural;
 use draft_bar::DraftBar;
 use table::BehaviorsTable;
-
-/// "Saved 1 behavior change", "Saved 2 behavior changes".
-fn saved_label(n: usize) -> String {
-    format!(
-        "Saved {n} behavior {}",
-        if n == 1 { "change" } else { "changes" }
-    )
-}
 
 /// The Behaviors page.
 #[component]
@@ -32,16 +25,8 @@ pub fn BehaviorsPage() -> impl IntoView {
     let api = use_api();
     let toasts = use_toasts();
     let heading = NodeRef::<leptos::html::H1>::new();
-    // Bumped by Retry and after a save; any bump reads past the cache.
-    let reload = RwSignal::new(0u32);
-    let load_api = api.clone();
-    let behaviors = LocalResource::new(move || {
-        let api = match reload.get() {
-            0 => load_api.clone(),
-            _ => load_api.clone().uncached(),
-        };
-        async move { api.behaviors().await }
-    });
+    // Reloaded by Retry and after a save.
+    let (behaviors, reload) = use_reloadable(|api| async move { api.behaviors().await });
     let draft = RwSignal::new(BehaviorsDraft::default());
     Effect::new(move |_| {
         behaviors.with(|loaded| {
@@ -66,8 +51,11 @@ pub fn BehaviorsPage() -> impl IntoView {
             let result = api.put_behaviors(changes.clone()).await;
             if result.is_ok() {
                 draft.update(|d| d.apply_saved(&changes));
-                toasts.show(saved_label(changes.len()));
-                reload.update(|n| *n += 1);
+                toasts.show(format!(
+                    "Saved {}",
+                    plural(changes.len(), "behavior change", "behavior changes")
+                ));
+                reload.run(());
                 focus_heading();
             }
             result
@@ -78,7 +66,6 @@ pub fn BehaviorsPage() -> impl IntoView {
         save.value().set(None);
         focus_heading();
     });
-    let retry = Callback::new(move |()| reload.update(|n| *n += 1));
 
     view! {
         <div class="page-head">
@@ -97,7 +84,7 @@ pub fn BehaviorsPage() -> impl IntoView {
                         </EmptyState>
                     }.into_any(),
                     Ok(loaded) => view! { <BehaviorsTable behaviors=loaded draft/> }.into_any(),
-                    Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+                    Err(error) => view! { <ErrorView error on_retry=reload/> }.into_any(),
                 }
             })}
         </Transition>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use zt_risk_api::{Behavior, Behaviors, RiskLevel};
 
 use super::draft::BehaviorsDraft;
+use crate::components::Switch;
 use crate::text::lowercase;
 
 /// An id usable in `id=` attributes: letters, digits, `-` and `_` kept, anything else as `.hex`.
@@ -82,7 +83,7 @@ fn BehaviorRow(
                 (s.enabled, s.risk_level)
             })
     });
-    let on = move || current.with(|c| c.0);
+    let on = Signal::derive(move || current.with(|c| c.0));
     let level = move || current.with(|c| c.1.clone());
     let changed = Memo::new(move |_| draft.with(|d| d.is_changed(&key.read_value())));
     let select_id = format!("level-{}", dom_id(&id));
@@ -97,11 +98,8 @@ fn BehaviorRow(
             </option>
         }
     });
-    let toggle = move |_| {
-        // Read before writing: the memo may re-read the draft, which `update` holds.
-        let next = !on();
-        draft.update(|d| d.set_enabled(&key.read_value(), next));
-    };
+    let toggle =
+        Callback::new(move |next| draft.update(|d| d.set_enabled(&key.read_value(), next)));
     let pick = move |ev| {
         if let Some(level) = RiskLevel::parse_known(&event_target_value(&ev)) {
             draft.update(|d| d.set_level(&key.read_value(), level));
@@ -114,11 +112,7 @@ fn BehaviorRow(
                 <p class="hint" id=desc_id.clone()>{description}</p>
             </td>
             <td>
-                <span class="switch-field">
-                    <button type="button" role="switch" class="switch" aria-checked=move || on().to_string()
-                        aria-label=format!("Enable {name}") aria-describedby=desc_id.clone() on:click=toggle></button>
-                    <span class="switch-state">{move || if on() { "On" } else { "Off" }}</span>
-                </span>
+                <Switch label=format!("Enable {name}") checked=on on_change=toggle describedby=desc_id.clone()/>
             </td>
             <td>
                 <label for=select_id.clone() class="visually-hidden">{format!("Risk level for {name}")}</label>

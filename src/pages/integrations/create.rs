@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use zt_risk_api::validate::{FieldError, IntegrationDraft};
+use zt_risk_api::validate::IntegrationDraft;
 use zt_risk_api::CreateIntegration;
 
 use super::created::CreatedPanel;
-use super::form::{
-    focus_first_invalid, needs_error_view, server_field_errors, submit, IntegrationFields,
-};
-use crate::api::{use_api, ApiError};
-use crate::components::ErrorView;
+use super::form::IntegrationFields;
+use super::form_errors::{FormErrors, FormFailure};
+use crate::api::use_api;
+use crate::components::Field;
+use crate::routes;
 use crate::state::unsaved::use_unsaved_guard;
 
 /// `/integrations/new`
@@ -19,27 +19,13 @@ use crate::state::unsaved::use_unsaved_guard;
 pub fn NewIntegrationPage() -> impl IntoView {
     let api = use_api();
     let draft = RwSignal::new(IntegrationDraft::default());
-    let client_errors = RwSignal::new(Vec::<FieldError>::new());
     let create = Action::new_local(move |body: &CreateIntegration| {
         let (api, body) = (api.clone(), body.clone());
-        async move {
-            let outcome = api.create_integration(&body).await;
-            if let Err(error) = &outcome {
-                focus_first_invalid(&server_field_errors(error));
-            }
-            outcome
-        }
+        async move { api.create_integration(&body).await }
     });
+    let errors = FormErrors::new(create);
     let outcome = create.value();
     let created = Memo::new(move |_| outcome.with(|o| o.clone().and_then(Result::ok)));
-    let failure = Memo::new(move |_| outcome.with(|o| o.clone().and_then(Result::err)));
-    let errors = Signal::derive(move || {
-        let client = client_errors.get();
-        match (client.is_empty(), failure.get()) {
-            (true, Some(error)) => server_field_errors(&error),
-            _ => client,
-        }
-    });
     let dirty = Signal::derive(move || {
         created.with(Option::is_none) && draft.with(|d| *d != IntegrationDraft::default())
     });
@@ -47,30 +33,21 @@ pub fn NewIntegrationPage() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        submit(create, draft.get_untracked().to_create(), client_errors);
-    };
-    let general_error = move || {
-        failure
-            .get()
-            .filter(|e| client_errors.with(Vec::is_empty) && needs_error_view(e))
-            .map(|error: ApiError| view! { <ErrorView error/> })
+        errors.submit(create, draft.get_untracked().to_create());
     };
     let form = move || {
         view! {
             <form class="form" on:submit=on_submit novalidate aria-labelledby="new-heading">
-                <div class="field">
-                    <label for="integration-type">"Type"</label>
-                    <input id="integration-type" type="text" readonly value="Okta"
-                        aria-describedby="integration-type-hint"/>
-                    <p class="hint" id="integration-type-hint">"Okta is the only type Cloudflare offers."</p>
-                </div>
-                <IntegrationFields draft errors/>
-                {general_error}
+                <Field id="integration-type" label="Type" hint="Okta is the only type Cloudflare offers.">
+                    <input type="text" readonly value="Okta"/>
+                </Field>
+                <IntegrationFields draft errors=errors.fields()/>
+                <FormFailure errors/>
                 <div class="actions">
                     <button type="submit" class="button" disabled=move || create.pending().get()>
                         {move || if create.pending().get() { "Creating…" } else { "Create integration" }}
                     </button>
-                    <A href="/integrations" attr:class="button secondary">"Cancel"</A>
+                    <A href=routes::integrations() attr:class="button secondary">"Cancel"</A>
                 </div>
             </form>
         }

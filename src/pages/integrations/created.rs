@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use zt_risk_api::Integration;
 
 use super::copy::CopyField;
-use super::integration_href;
+use crate::routes;
 
 /// "Integration created": the well-known URL with Copy, what to do in Okta, and where to go next.
 #[component]
@@ -13,7 +13,7 @@ pub fn CreatedPanel(
     /// The integration the API returned.
     integration: Integration,
 ) -> impl IntoView {
-    let href = integration_href(&integration.id);
+    let href = routes::integration(&integration.id);
     let heading = NodeRef::<leptos::html::H2>::new();
     // Focus moves from the (now gone) submit button to the result.
     Effect::new(move |_| {
@@ -38,7 +38,7 @@ pub fn CreatedPanel(
             </ol>
             <div class="actions">
                 <A href=href attr:class="button">"View integration"</A>
-                <A href="/integrations" attr:class="button secondary">"Back to integrations"</A>
+                <A href=routes::integrations() attr:class="button secondary">"Back to integrations"</A>
             </div>
         </section>
     }

@@ -7,6 +7,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::use_api;
 use crate::components::{use_toasts, ConfirmDialog, ErrorView};
+use crate::routes;
 
 /// "Delete integration" behind a confirm dialog.
 #[component]
@@ -29,7 +30,7 @@ pub fn DeleteIntegration(
             open.set(false);
             if outcome.is_ok() {
                 toasts.show("Integration deleted");
-                navigate("/integrations", NavigateOptions::default());
+                navigate(routes::integrations(), NavigateOptions::default());
             }
             outcome
         }

@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use zt_risk_api::Integration;
 
 use super::copy::CopyField;
 use super::delete::DeleteIntegration;
 use super::edit_form::EditIntegration;
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, SkeletonRows};
+use crate::routes;
+use crate::state::use_reloadable_item;
 
 /// No such integration (404, or an id that is not a UUID).
 #[component]
@@ -21,7 +22,7 @@ fn Missing(
     view! {
         <h1>"Integration not found"</h1>
         <p role="alert">{format!("There is no integration with the ID \"{id}\" in this account.")}</p>
-        <p><A href="/integrations">"Back to integrations"</A></p>
+        <p><A href=routes::integrations()>"Back to integrations"</A></p>
     }
 }
 
@@ -63,22 +64,10 @@ fn Loaded(
 /// `/integrations/:id`
 #[component]
 pub fn IntegrationPage() -> impl IntoView {
-    let api = use_api();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let reload = RwSignal::new(0u32);
-    let integration = LocalResource::new(move || {
-        let (id, fresh) = (id.get(), reload.get() > 0);
-        let api = if fresh {
-            api.clone().uncached()
-        } else {
-            api.clone()
-        };
-        async move { api.integration(&id).await }
-    });
-    let retry = Callback::new(move |()| reload.update(|n| *n += 1));
+    let (id, integration, retry) =
+        use_reloadable_item(|api, id| async move { api.integration(&id).await });
     view! {
-        <p><A href="/integrations">"← Integrations"</A></p>
+        <p><A href=routes::integrations()>"← Integrations"</A></p>
         <Transition fallback=|| view! { <SkeletonRows rows=4 label="Loading integration"/> }>
             {move || Suspend::new(async move {
                 match integration.await {

@@ -2,14 +2,13 @@
 //! overwrite (as the API does). Edits survive a failed save; server errors land on their fields.
 
 use leptos::prelude::*;
-use zt_risk_api::validate::{FieldError, IntegrationDraft};
+use zt_risk_api::validate::IntegrationDraft;
 use zt_risk_api::{Integration, UpdateIntegration};
 
-use super::form::{
-    focus_first_invalid, needs_error_view, server_field_errors, submit, IntegrationFields,
-};
-use crate::api::{use_api, ApiError};
-use crate::components::{use_toasts, ErrorView};
+use super::form::IntegrationFields;
+use super::form_errors::{FormErrors, FormFailure};
+use crate::api::use_api;
+use crate::components::use_toasts;
 use crate::state::unsaved::use_unsaved_guard;
 
 fn draft_of(i: &Integration) -> IntegrationDraft {
@@ -31,52 +30,35 @@ pub fn EditIntegration(
     let id = current.read_untracked().id.clone();
     let saved = Memo::new(move |_| current.with(draft_of));
     let draft = RwSignal::new(saved.get_untracked());
-    let client_errors = RwSignal::new(Vec::<FieldError>::new());
     let save = Action::new_local(move |body: &UpdateIntegration| {
         let (api, id, body) = (api.clone(), id.clone(), body.clone());
         async move {
             let outcome = api.update_integration(&id, &body).await;
-            match &outcome {
-                Ok(updated) => {
-                    draft.set(draft_of(updated));
-                    current.set(updated.clone());
-                    toasts.show("Integration saved");
-                }
-                Err(error) => focus_first_invalid(&server_field_errors(error)),
+            if let Ok(updated) = &outcome {
+                draft.set(draft_of(updated));
+                current.set(updated.clone());
+                toasts.show("Integration saved");
             }
             outcome.map(drop)
         }
     });
-    let failure = Memo::new(move |_| save.value().with(|o| o.clone().and_then(Result::err)));
-    let errors = Signal::derive(move || {
-        let client = client_errors.get();
-        match (client.is_empty(), failure.get()) {
-            (true, Some(error)) => server_field_errors(&error),
-            _ => client,
-        }
-    });
+    let errors = FormErrors::new(save);
     let dirty = Memo::new(move |_| draft.with(|d| saved.with(|s| d != s)));
     use_unsaved_guard(dirty.into());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        submit(save, draft.get_untracked().to_update(), client_errors);
-    };
-    let general_error = move || {
-        failure
-            .get()
-            .filter(|e| client_errors.with(Vec::is_empty) && needs_error_view(e))
-            .map(|error: ApiError| view! { <ErrorView error/> })
+        errors.submit(save, draft.get_untracked().to_update());
     };
     let discard = move |_| {
         draft.set(saved.get_untracked());
-        client_errors.set(Vec::new());
+        errors.clear();
         save.value().set(None);
     };
     view! {
         <form class="form" on:submit=on_submit novalidate aria-labelledby="edit-heading">
             <h2 id="edit-heading">"Edit integration"</h2>
-            <IntegrationFields draft errors with_active=true/>
-            {general_error}
+            <IntegrationFields draft errors=errors.fields() with_active=true/>
+            <FormFailure errors/>
             <div class="actions">
                 <button type="submit" class="button" disabled=move || save.pending().get()>
                     {move || if save.pending().get() { "Saving…" } else { "Save changes" }}

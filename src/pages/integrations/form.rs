@@ -1,84 +1,11 @@
 //! The integration fields shared by create and edit: tenant URL, reference id and, when
-//! editing, the Active switch. Also maps validation and server errors onto those fields.
-//!
-//! Owns no request: the pages validate, send and decide what an error means.
+//! editing, the Active switch, each showing its error (`form_errors` decides which).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use zt_risk_api::validate::{FieldError, IntegrationDraft};
 
-use crate::api::ApiError;
-use crate::components::field::{describedby, field_error};
-use crate::components::Field;
-
-/// Input ids, in the order fields appear (the first invalid one gets focus).
-const FIELDS: [(&str, &str); 2] = [
-    ("tenant_url", "tenant-url"),
-    ("reference_id", "reference-id"),
-];
-
-/// The server's errors that point at a field of the form, as field errors.
-pub fn server_field_errors(error: &ApiError) -> Vec<FieldError> {
-    error
-        .errors()
-        .iter()
-        .filter_map(|item| {
-            let key = item.pointer()?.rsplit('/').next()?;
-            let (field, _) = FIELDS.iter().find(|(field, _)| *field == key)?;
-            Some(FieldError::new(field, item.message.clone()))
-        })
-        .collect()
-}
-
-/// Whether `error` needs the general error view: nothing in it pointed at a field, or
-/// some of its items did not.
-pub fn needs_error_view(error: &ApiError) -> bool {
-    let mapped = server_field_errors(error).len();
-    mapped == 0 || mapped < error.errors().len()
-}
-
-/// Moves focus to the first field that has an error.
-pub fn focus_first_invalid(errors: &[FieldError]) {
-    let Some((_, id)) = FIELDS
-        .iter()
-        .find(|(field, _)| errors.iter().any(|e| e.field == *field))
-    else {
-        return;
-    };
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
-}
-
-/// Dispatches the validated `body` through `action`, or shows the field errors and focuses the
-/// first invalid field. Ignored while a request is pending.
-pub fn submit<B, O>(
-    action: Action<B, O>,
-    body: Result<B, Vec<FieldError>>,
-    client_errors: RwSignal<Vec<FieldError>>,
-) where
-    B: Send + Sync + 'static,
-    O: Send + Sync + 'static,
-{
-    if action.pending().get_untracked() {
-        return;
-    }
-    match body {
-        Ok(body) => {
-            client_errors.set(Vec::new());
-            action.value().set(None);
-            action.dispatch(body);
-        }
-        Err(list) => {
-            focus_first_invalid(&list);
-            client_errors.set(list);
-        }
-    }
-}
+use crate::components::field::{bind_text, field_error};
+use crate::components::{Field, Switch};
 
 /// The editable integration fields, bound to `draft`, showing `errors` by their fields.
 #[component]
@@ -94,32 +21,26 @@ pub fn IntegrationFields(
 ) -> impl IntoView {
     let url_error = field_error(errors, "tenant_url");
     let reference_error = field_error(errors, "reference_id");
-    let active = move || draft.read().active;
+    let active = Signal::derive(move || draft.read().active);
+    let (url, url_input) = bind_text(draft, |d| &d.tenant_url, |d, v| d.tenant_url = v);
+    let (reference, reference_input) =
+        bind_text(draft, |d| &d.reference_id, |d, v| d.reference_id = v);
     view! {
         {with_active.then(|| view! {
             <div class="field checkbox">
-                <button type="button" id="active" class="switch" role="switch" aria-label="Active"
-                    aria-checked=move || active().to_string()
-                    on:click=move |_| draft.update(|d| d.active = !d.active)></button>
-                <span aria-hidden="true">{move || if active() { "Active" } else { "Inactive" }}</span>
-                <p class="hint">"While inactive, Okta receives no risk changes from this integration."</p>
+                <Switch id="active" label="Active" states=("Active", "Inactive") checked=active
+                    on_change=Callback::new(move |on| draft.update(|d| d.active = on)) describedby="active-hint"/>
+                <p class="hint" id="active-hint">"While inactive, Okta receives no risk changes from this integration."</p>
             </div>
         })}
         <Field id="tenant-url" label="Okta tenant URL" error=url_error
             hint="The base URL of your Okta tenant, e.g. https://your-company.okta.com">
-            <input id="tenant-url" type="url" autocomplete="url" spellcheck="false"
-                prop:value=move || draft.read().tenant_url.clone()
-                on:input=move |ev| draft.update(|d| d.tenant_url = event_target_value(&ev))
-                aria-describedby=describedby("tenant-url")
-                aria-invalid=move || url_error.get().map(|_| "true")/>
+            <input type="url" autocomplete="url" spellcheck="false" prop:value=url on:input=url_input/>
         </Field>
         <Field id="reference-id" label="Reference ID (optional)" error=reference_error
             hint="The ID of the Okta identity provider in Access. Left empty, Cloudflare generates one.">
-            <input id="reference-id" type="text" autocomplete="off" spellcheck="false"
-                prop:value=move || draft.read().reference_id.clone()
-                on:input=move |ev| draft.update(|d| d.reference_id = event_target_value(&ev))
-                aria-describedby=describedby("reference-id")
-                aria-invalid=move || reference_error.get().map(|_| "true")/>
+            <input type="text" autocomplete="off" spellcheck="false" prop:value=reference
+                on:input=reference_input/>
         </Field>
     }
 }

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use zt_risk_api::Integration;
 
-use super::integration_href;
 use super::lookup::ReferenceLookup;
-use crate::api::use_api;
 use crate::components::{EmptyState, ErrorView, RelativeTime, SkeletonRows};
+use crate::routes;
+use crate::state::use_reloadable;
 
 /// The table of integrations.
 #[component]
@@ -21,7 +21,7 @@ fn IntegrationTable(
         .map(|i| {
             view! {
                 <tr>
-                    <td><A href=integration_href(&i.id)>{i.tenant_url}</A></td>
+                    <td><A href=routes::integration(&i.id)>{i.tenant_url}</A></td>
                     <td>{i.integration_type.as_str().to_owned()}</td>
                     <td>{if i.active { "Active" } else { "Inactive" }}</td>
                     <td><code>{i.reference_id}</code></td>
@@ -52,23 +52,11 @@ fn IntegrationTable(
 /// `/integrations`
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
-    let api = use_api();
-    // Bumped by Retry; any bump reads past the cache.
-    let reload = RwSignal::new(0u32);
-    let integrations = LocalResource::new(move || {
-        let fresh = reload.get() > 0;
-        let api = if fresh {
-            api.clone().uncached()
-        } else {
-            api.clone()
-        };
-        async move { api.integrations().await }
-    });
-    let retry = Callback::new(move |()| reload.update(|n| *n += 1));
+    let (integrations, retry) = use_reloadable(|api| async move { api.integrations().await });
     view! {
         <div class="page-head">
             <h1>"Integrations"</h1>
-            <A href="/integrations/new" attr:class="button">"New integration"</A>
+            <A href=routes::new_integration() attr:class="button">"New integration"</A>
         </div>
         <ReferenceLookup/>
         <Transition fallback=|| view! { <SkeletonRows rows=3 label="Loading integrations"/> }>
@@ -77,7 +65,7 @@ pub fn IntegrationsPage() -> impl IntoView {
                     Ok(list) if list.is_empty() => view! {
                         <EmptyState title="No integrations yet">
                             <p>"An integration shares users' risk score changes with Okta, so Okta can act on them, for example by asking for stronger sign-in."</p>
-                            <A href="/integrations/new" attr:class="button">"New integration"</A>
+                            <A href=routes::new_integration() attr:class="button">"New integration"</A>
                         </EmptyState>
                     }
                     .into_any(),

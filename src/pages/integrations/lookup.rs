@@ -5,9 +5,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use zt_risk_api::validate::required_reference_id;
 
-use super::integration_href;
 use crate::api::{use_api, ApiError};
-use crate::components::{field::describedby, ErrorView, Field};
+use crate::components::{ErrorView, Field};
+use crate::routes;
 
 /// A one-field form: looks the reference ID up and navigates to the match.
 #[component]
@@ -21,7 +21,7 @@ pub fn ReferenceLookup() -> impl IntoView {
         async move {
             let outcome = api.integration_by_reference(&reference).await;
             if let Ok(found) = &outcome {
-                navigate(&integration_href(&found.id), NavigateOptions::default());
+                navigate(&routes::integration(&found.id), NavigateOptions::default());
             }
             (reference, outcome.map(drop))
         }
@@ -51,17 +51,13 @@ pub fn ReferenceLookup() -> impl IntoView {
         <form class="form lookup" on:submit=on_submit novalidate aria-label="Look up by reference ID">
             <Field id="lookup-reference-id" label="Reference ID" error=invalid
                 hint="The ID of the Okta identity provider in Access.">
-                <div class="actions">
-                    <input id="lookup-reference-id" type="search" autocomplete="off" spellcheck="false"
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                        aria-describedby=describedby("lookup-reference-id")
-                        aria-invalid=move || invalid.get().map(|_| "true")/>
-                    <button type="submit" class="button secondary" disabled=move || lookup.pending().get()>
-                        "Look up"
-                    </button>
-                </div>
+                <input type="search" autocomplete="off" spellcheck="false"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))/>
             </Field>
+            <button type="submit" class="button secondary" disabled=move || lookup.pending().get()>
+                "Look up"
+            </button>
             <div aria-live="polite">{result}</div>
         </form>
     }

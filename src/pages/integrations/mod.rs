@@ -10,16 +10,10 @@ mod delete;
 mod edit;
 mod edit_form;
 mod form;
+mod form_errors;
 mod list;
 mod lookup;
 
 pub use create::NewIntegrationPage;
 pub use edit::IntegrationPage;
 pub use list::IntegrationsPage;
-
-use zt_risk_api::paths::encode_segment;
-
-/// The console route of one integration, its id percent-encoded.
-pub(crate) fn integration_href(id: &str) -> String {
-    format!("/integrations/{}", encode_segment(id))
-}

@@ -2,7 +2,7 @@
 
 use zt_risk_api::validate::{self, FieldError};
 
-use crate::session::{Connection, RuntimeConfig};
+use crate::session::{Connection, RuntimeConfig, ValidSettings};
 
 /// What the Settings form holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,15 +11,6 @@ pub struct SettingsDraft {
     pub account_id: String,
     /// A newly typed token; empty keeps the saved one.
     pub token: String,
-    pub remember: bool,
-}
-
-/// Validated settings; `None` overrides mean "use the config.json default".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidSettings {
-    pub api_base_url: Option<String>,
-    pub account_id: Option<String>,
-    pub token: Option<String>,
     pub remember: bool,
 }
 

@@ -5,12 +5,12 @@
 mod draft;
 mod test_connection;
 
-pub use draft::{SettingsDraft, ValidSettings};
+pub use draft::SettingsDraft;
 
 use leptos::prelude::*;
 use zt_risk_api::validate::FieldError;
 
-use crate::components::field::{describedby, field_error};
+use crate::components::field::{bind_text, field_error};
 use crate::components::Field;
 use crate::session::use_session;
 use test_connection::TestConnection;
@@ -32,12 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
         ev.prevent_default();
         match draft.get_untracked().validate(&session.config.get_value()) {
             Ok(valid) => {
-                session.save(
-                    valid.api_base_url,
-                    valid.account_id,
-                    valid.token,
-                    valid.remember,
-                );
+                session.save(valid);
                 draft.update(|d| d.token.clear());
                 errors.set(Vec::new());
                 status.set(Some("Settings saved."));
@@ -61,15 +56,10 @@ pub fn SettingsPage() -> impl IntoView {
         Callback::new(move |()| draft.get_untracked().connection(session.connection().token));
     let base_error = field_error(errors.into(), "api_base_url");
     let account_error = field_error(errors.into(), "account_id");
-    let bind = move |get: fn(&SettingsDraft) -> &String, set: fn(&mut SettingsDraft, String)| {
-        (
-            move || get(&draft.read()).clone(),
-            move |ev| draft.update(|d| set(d, event_target_value(&ev))),
-        )
-    };
-    let (base_value, base_input) = bind(|d| &d.api_base_url, |d, v| d.api_base_url = v);
-    let (account_value, account_input) = bind(|d| &d.account_id, |d, v| d.account_id = v);
-    let (token_value, token_input) = bind(|d| &d.token, |d, v| d.token = v);
+    let (base_value, base_input) = bind_text(draft, |d| &d.api_base_url, |d, v| d.api_base_url = v);
+    let (account_value, account_input) =
+        bind_text(draft, |d| &d.account_id, |d, v| d.account_id = v);
+    let (token_value, token_input) = bind_text(draft, |d| &d.token, |d, v| d.token = v);
 
     view! {
         <h1>"Settings"</h1>
@@ -77,17 +67,14 @@ pub fn SettingsPage() -> impl IntoView {
         <form class="form" on:submit=on_submit novalidate>
             <Field id="api-base-url" label="API base URL (CORS proxy)" error=base_error
                 hint=format!("Where API calls go, ending before /accounts. Default: {}", if defaults.api_base_url.is_empty() { "none" } else { &defaults.api_base_url })>
-                <input id="api-base-url" type="url" autocomplete="url" prop:value=base_value on:input=base_input
-                    aria-describedby=describedby("api-base-url") aria-invalid=move || base_error.get().map(|_| "true")/>
+                <input type="url" autocomplete="url" prop:value=base_value on:input=base_input/>
             </Field>
             <Field id="account-id" label="Account ID" error=account_error hint="32 hexadecimal characters.">
-                <input id="account-id" type="text" spellcheck="false" autocomplete="off" prop:value=account_value on:input=account_input
-                    aria-describedby=describedby("account-id") aria-invalid=move || account_error.get().map(|_| "true")/>
+                <input type="text" spellcheck="false" autocomplete="off" prop:value=account_value on:input=account_input/>
             </Field>
-            <Field id="api-token" label="API token" error=Signal::derive(|| None::<String>)
+            <Field id="api-token" label="API token"
                 hint="Needs Zero Trust: PII Read to list users, Zero Trust Read, and Zero Trust Write to make changes. Leave empty to keep the saved token.">
-                <input id="api-token" type="password" autocomplete="off" spellcheck="false" prop:value=token_value on:input=token_input
-                    aria-describedby=describedby("api-token")/>
+                <input type="password" autocomplete="off" spellcheck="false" prop:value=token_value on:input=token_input/>
             </Field>
             <p class="token-state" role="status">{token_state}</p>
             <div class="field checkbox">

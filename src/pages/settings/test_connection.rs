@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::api::{use_api, ApiError};
 use crate::components::ErrorView;
 use crate::session::Connection;
+use crate::text::plural;
 
 /// A button that tests `connection()` and shows success or the exact API error.
 #[component]
@@ -21,7 +22,7 @@ pub fn TestConnection(
         test.value().get().map(|outcome: Result<usize, ApiError>| match outcome {
             Ok(n) => view! {
                 <p class="success" role="status">
-                    {format!("Connected. The summary lists {n} user{} with risk events.", if n == 1 { "" } else { "s" })}
+                    {format!("Connected. The summary lists {} with risk events.", plural(n, "user", "users"))}
                 </p>
             }
             .into_any(),

@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 use zt_risk_api::RiskEvent;
 
-use crate::components::{RelativeTime, RiskBadge};
-use crate::pages::users::view_state::Dir;
+use crate::components::{Dir, RelativeTime, RiskBadge, Sort, SortHeader};
 
 /// A sortable column of the events table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,20 +14,16 @@ enum Column {
 }
 
 /// Event indices in display order; ties fall back to newest first.
-fn order(events: &[RiskEvent], column: Column, dir: Dir) -> Vec<usize> {
+fn order(events: &[RiskEvent], sort: Sort<Column>) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..events.len()).collect();
     rows.sort_by(|&a, &b| {
         let (x, y) = (&events[a], &events[b]);
-        let first = match column {
+        let first = match sort.key {
             Column::Level => x.risk_level.cmp(&y.risk_level),
             Column::Time => x.timestamp.cmp(&y.timestamp),
         };
-        let first = if dir == Dir::Desc {
-            first.reverse()
-        } else {
-            first
-        };
-        first
+        sort.dir
+            .apply(first)
             .then_with(|| y.timestamp.cmp(&x.timestamp))
             .then_with(|| x.id.cmp(&y.id))
     });
@@ -44,32 +39,14 @@ pub fn EventsTable(
     if events.is_empty() {
         return view! { <p>"No events recorded since the last reset."</p> }.into_any();
     }
-    let sort = RwSignal::new((Column::Time, Dir::Desc));
-    let events = StoredValue::new(events);
-    let rows = Memo::new(move |_| {
-        let (column, dir) = sort.get();
-        events.with_value(|e| order(e, column, dir))
+    let sort = RwSignal::new(Sort {
+        key: Column::Time,
+        dir: Dir::Desc,
     });
-    let header = move |column: Column, label: &'static str| {
-        let aria_sort = move || match sort.get() {
-            (c, dir) if c == column => dir.aria(),
-            _ => "none",
-        };
-        let on_click = move |_| {
-            sort.update(|(c, dir)| {
-                *dir = match (*c == column, *dir) {
-                    (true, Dir::Desc) => Dir::Asc,
-                    _ => Dir::Desc,
-                };
-                *c = column;
-            })
-        };
-        view! {
-            <th scope="col" aria-sort=aria_sort>
-                <button type="button" on:click=on_click>{label}</button>
-            </th>
-        }
-    };
+    // Either column starts with the highest level or the newest event first.
+    let on_sort = Callback::new(move |column| sort.update(|s| *s = s.clicked(column, Dir::Desc)));
+    let events = StoredValue::new(events);
+    let rows = Memo::new(move |_| events.with_value(|e| order(e, sort.get())));
     let body =
         move || events.with_value(|e| rows.read().iter().map(|&i| event_row(&e[i])).collect_view());
     view! {
@@ -78,8 +55,8 @@ pub fn EventsTable(
                 <thead>
                     <tr>
                         <th scope="col">"Behavior"</th>
-                        {header(Column::Level, "Risk level")}
-                        {header(Column::Time, "Time")}
+                        <SortHeader column=Column::Level label="Risk level" sort on_sort/>
+                        <SortHeader column=Column::Time label="Time" sort on_sort/>
                         <th scope="col">"Details"</th>
                     </tr>
                 </thead>

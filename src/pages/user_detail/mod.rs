@@ -6,39 +6,26 @@ mod reset;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use zt_risk_api::RiskEvents;
 
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, RiskBadge, SkeletonRows};
-use crate::pages::users::list_href;
+use crate::routes;
+use crate::state::use_reloadable_item;
 use events::EventsTable;
 use reset::ResetScore;
 
 /// The User page.
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let api = use_api();
-    // Bumped by Retry and after a reset: every load after the first skips the cache.
-    let reload = RwSignal::new(0u32);
-    let user = LocalResource::new(move || {
-        let id = id.get();
-        let api = if reload.get() > 0 {
-            api.clone().uncached()
-        } else {
-            api.clone()
-        };
-        async move { api.user(&id).await }
-    });
-    let refetch = Callback::new(move |()| reload.update(|n| *n += 1));
+    // Reloaded by Retry and after a reset.
+    let (id, user, refetch) = use_reloadable_item(|api, id| async move { api.user(&id).await });
     let refocus = StoredValue::new(false);
     // A reload keeps the old content on screen; say that it is being refreshed.
     let refreshing = RwSignal::new(false);
 
     view! {
-        <p class="back"><A href=list_href()>"← Users"</A></p>
+        <p class="back"><A href=routes::users_remembered()>"← Users"</A></p>
         <p class="hint" role="status">{move || (refreshing.get() && user.read().is_some()).then_some("Refreshing…")}</p>
         <Transition fallback=|| view! { <SkeletonRows rows=5 label="Loading user"/> } set_pending=refreshing>
             {move || Suspend::new(async move {
@@ -101,7 +88,7 @@ fn not_found() -> impl IntoView {
         <section class="empty-state" role="status">
             <h1>"No user with this ID"</h1>
             <p>"The link may be out of date or mistyped. Users who were never scored have no page."</p>
-            <p><A href="/users">"Back to Users"</A></p>
+            <p><A href=routes::users()>"Back to Users"</A></p>
         </section>
     }
 }

@@ -5,13 +5,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::table::UsersTable;
 use super::view_state::{counts, matching, page_info, ViewState};
 use crate::components::EmptyState;
+use crate::routes;
 
 /// The users of a loaded summary (not empty), with the view read from and written to the URL.
 #[component]
@@ -27,13 +28,12 @@ pub fn UsersList(
         move |_| criteria.with(|c| matching(&users, c))
     });
     let info = Memo::new(move |_| page_info(rows.with(Vec::len), state.read().page));
-    Effect::new(move |_| super::remember_list_query(&state.read().to_query()));
+    Effect::new(move |_| routes::remember_users_query(&state.read().to_query()));
 
     let navigate = use_navigate();
-    let path = use_location().pathname;
     // Typing replaces the history entry; every other change adds one, so Back undoes it.
     let go = Callback::new(move |(next, replace): (ViewState, bool)| {
-        let url = format!("{}{}", path.get_untracked(), next.to_query());
+        let url = routes::users_with(&next.to_query());
         let options = NavigateOptions {
             replace,
             scroll: false,

@@ -13,47 +13,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::use_api;
 use crate::components::{EmptyState, ErrorView, SkeletonRows};
+use crate::routes;
+use crate::state::use_reloadable;
 use list::UsersList;
-
-/// Where the list's last query is kept, for the user page's back link.
-const LIST_QUERY_KEY: &str = "zt.users.query";
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
-
-fn remember_list_query(query: &str) {
-    if let Some(storage) = session_storage() {
-        let _ = storage.set_item(LIST_QUERY_KEY, query);
-    }
-}
-
-/// `/users` with the query the list was last shown with, so going back keeps the view.
-pub fn list_href() -> String {
-    let query = session_storage()
-        .and_then(|s| s.get_item(LIST_QUERY_KEY).ok().flatten())
-        .filter(|q| q.starts_with('?'))
-        .unwrap_or_default();
-    format!("/users{query}")
-}
 
 /// The Users page.
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let api = use_api();
-    // Bumped by Retry and Refresh: every load after the first skips the cache.
-    let reload = RwSignal::new(0u32);
-    let summary = LocalResource::new(move || {
-        let api = if reload.get() > 0 {
-            api.clone().uncached()
-        } else {
-            api.clone()
-        };
-        async move { api.summary().await.map(|s| Arc::new(s.users)) }
-    });
-    let refresh = Callback::new(move |()| reload.update(|n| *n += 1));
+    let (summary, refresh) =
+        use_reloadable(|api| async move { api.summary().await.map(|s| Arc::new(s.users)) });
     let refreshing = RwSignal::new(false);
 
     view! {
@@ -71,7 +40,7 @@ pub fn UsersPage() -> impl IntoView {
                     Ok(users) if users.is_empty() => view! {
                         <EmptyState title="No users with risk events yet">
                             <p>"Users appear here when an enabled behavior triggers for them. "
-                                "Check which behaviors are enabled on the "<A href="/behaviors">"Behaviors"</A>" page."</p>
+                                "Check which behaviors are enabled on the "<A href=routes::behaviors()>"Behaviors"</A>" page."</p>
                         </EmptyState>
                     }.into_any(),
                     Ok(users) => view! { <UsersList users/> }.into_any(),

@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use zt_risk_api::paths::encode_segment;
 use zt_risk_api::UserRiskInfo;
 
 use super::view_state::{Criteria, PageInfo, SortKey};
-use crate::components::{RelativeTime, RiskBadge};
+use crate::components::{RelativeTime, RiskBadge, SortHeader};
+use crate::routes;
 
 /// The table of users. Only the rows of `info`'s page are rendered, however long the list.
 #[component]
@@ -19,20 +19,12 @@ pub fn UsersTable(
     rows: Memo<Vec<usize>>,
     /// The page to show.
     info: Memo<PageInfo>,
-    /// The current sort, for `aria-sort`.
+    /// The current criteria, for the headers' `aria-sort`.
     criteria: Memo<Criteria>,
     /// Called with the column whose header was clicked.
     on_sort: Callback<SortKey>,
 ) -> impl IntoView {
-    let header = move |key: SortKey, label: &'static str, numeric: bool| {
-        let aria_sort =
-            move || criteria.with(|c| if c.sort == key { c.dir.aria() } else { "none" });
-        view! {
-            <th scope="col" class:num=numeric aria-sort=aria_sort>
-                <button type="button" on:click=move |_| on_sort.run(key)>{label}</button>
-            </th>
-        }
-    };
+    let sort = Signal::derive(move || criteria.with(Criteria::sorting));
     let page_rows = move || {
         let (start, end) = info.with(|i| (i.start, i.end));
         rows.with(|r| {
@@ -49,11 +41,11 @@ pub fn UsersTable(
                 <caption class="visually-hidden">"Users with risk events"</caption>
                 <thead>
                     <tr>
-                        {header(SortKey::Name, "Name", false)}
-                        {header(SortKey::Email, "Email", false)}
-                        {header(SortKey::Level, "Risk level", false)}
-                        {header(SortKey::Events, "Events", true)}
-                        {header(SortKey::LastEvent, "Last event", false)}
+                        <SortHeader column=SortKey::Name label="Name" sort on_sort/>
+                        <SortHeader column=SortKey::Email label="Email" sort on_sort/>
+                        <SortHeader column=SortKey::Level label="Risk level" sort on_sort/>
+                        <SortHeader column=SortKey::Events label="Events" sort on_sort numeric=true/>
+                        <SortHeader column=SortKey::LastEvent label="Last event" sort on_sort/>
                     </tr>
                 </thead>
                 <tbody>{page_rows}</tbody>
@@ -63,7 +55,7 @@ pub fn UsersTable(
 }
 
 fn row(u: &UserRiskInfo) -> impl IntoView {
-    let href = format!("/users/{}", encode_segment(&u.user_id));
+    let href = routes::user(&u.user_id);
     let name = if u.name.trim().is_empty() {
         "(no name)".to_owned()
     } else {

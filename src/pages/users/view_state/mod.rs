@@ -7,6 +7,8 @@
 use zt_risk_api::paths::encode_segment;
 use zt_risk_api::RiskLevel;
 
+use crate::components::sort::{Dir, Sort};
+
 mod rows;
 
 pub use rows::{counts, matching, page_info, Counts, PageInfo, PAGE_SIZE};
@@ -54,30 +56,6 @@ impl SortKey {
     }
 }
 
-/// A sort direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dir {
-    Asc,
-    Desc,
-}
-
-impl Dir {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Asc => "asc",
-            Self::Desc => "desc",
-        }
-    }
-
-    /// The `aria-sort` value for a header sorted this way.
-    pub fn aria(self) -> &'static str {
-        match self {
-            Self::Asc => "ascending",
-            Self::Desc => "descending",
-        }
-    }
-}
-
 /// What the list shows: everything but the page, which a change here resets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Criteria {
@@ -120,11 +98,7 @@ impl ViewState {
     /// Reads the state from decoded query values; anything unreadable falls back to the default.
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         let sort = get("sort").as_deref().and_then(SortKey::parse);
-        let dir = match get("dir").as_deref() {
-            Some("asc") => Some(Dir::Asc),
-            Some("desc") => Some(Dir::Desc),
-            _ => None,
-        };
+        let dir = get("dir").as_deref().and_then(Dir::parse);
         let sort = sort.unwrap_or(Criteria::default().sort);
         Self {
             criteria: Criteria {
@@ -176,15 +150,8 @@ impl ViewState {
     /// Sorted by `key`: a second click on the same column reverses it.
     pub fn sorted_by(&self, key: SortKey) -> Self {
         self.with(|c| {
-            c.dir = if c.sort == key {
-                match c.dir {
-                    Dir::Asc => Dir::Desc,
-                    Dir::Desc => Dir::Asc,
-                }
-            } else {
-                key.natural_dir()
-            };
-            c.sort = key;
+            let next = c.sorting().clicked(key, key.natural_dir());
+            (c.sort, c.dir) = (next.key, next.dir);
         })
     }
 
@@ -205,6 +172,14 @@ impl ViewState {
 }
 
 impl Criteria {
+    /// The sort column and direction, as the shared sortable header reads them.
+    pub fn sorting(&self) -> Sort<SortKey> {
+        Sort {
+            key: self.sort,
+            dir: self.dir,
+        }
+    }
+
     /// Whether search or level narrows the list.
     pub fn is_filtered(&self) -> bool {
         !self.q.trim().is_empty() || self.level.is_some()

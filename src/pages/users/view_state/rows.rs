@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
-use super::{Criteria, Dir, SortKey};
+use super::{Criteria, SortKey};
 use crate::text::lowercase;
 
 /// Rows per page.
@@ -41,12 +41,7 @@ pub fn matching(users: &[UserRiskInfo], c: &Criteria) -> Vec<usize> {
         SortKey::LastEvent => Box::new(|a, b| users[a].last_event.cmp(&users[b].last_event)),
     };
     rows.sort_by(|&a, &b| {
-        let first = primary(a, b);
-        let first = if c.dir == Dir::Desc {
-            first.reverse()
-        } else {
-            first
-        };
+        let first = c.dir.apply(primary(a, b));
         // Ties: newest activity first, then name, then id, so the order is always the same.
         first
             .then_with(|| newest_first(&users[a], &users[b]))

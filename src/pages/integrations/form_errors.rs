@@ -1,0 +1,140 @@
+//! The errors of the integration forms, shared by create and edit: validation errors and the
+//! server's field errors mapped onto the fields, the rest for the general error view, and focus
+//! on the first invalid field. Owns no request: the pages validate and send.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use zt_risk_api::validate::FieldError;
+
+use crate::api::ApiError;
+use crate::components::ErrorView;
+
+/// Field names and input ids, in the order fields appear (the first invalid one gets focus).
+const FIELDS: [(&str, &str); 2] = [
+    ("tenant_url", "tenant-url"),
+    ("reference_id", "reference-id"),
+];
+
+/// The server's errors that point at a field of the form, as field errors.
+fn server_field_errors(error: &ApiError) -> Vec<FieldError> {
+    error
+        .errors()
+        .iter()
+        .filter_map(|item| {
+            let key = item.pointer()?.rsplit('/').next()?;
+            let (field, _) = FIELDS.iter().find(|(field, _)| *field == key)?;
+            Some(FieldError::new(field, item.message.clone()))
+        })
+        .collect()
+}
+
+/// Whether `error` needs the general error view: nothing in it pointed at a field, or
+/// some of its items did not.
+fn needs_error_view(error: &ApiError) -> bool {
+    let mapped = server_field_errors(error).len();
+    mapped == 0 || mapped < error.errors().len()
+}
+
+/// Moves focus to the first field that has an error.
+fn focus_first_invalid(errors: &[FieldError]) {
+    let Some((_, id)) = FIELDS
+        .iter()
+        .find(|(field, _)| errors.iter().any(|e| e.field == *field))
+    else {
+        return;
+    };
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// What an integration form shows as errors: validation's, else those of the last failed
+/// request that point at fields; the rest of that failure goes to [`FormFailure`].
+#[derive(Clone, Copy)]
+pub struct FormErrors {
+    client: RwSignal<Vec<FieldError>>,
+    failure: Memo<Option<ApiError>>,
+}
+
+impl FormErrors {
+    /// The errors of the form that sends with `action`. When a request fails, focus moves to
+    /// the first field the server named.
+    pub fn new<B, T>(action: Action<B, Result<T, ApiError>>) -> Self
+    where
+        B: Send + Sync + 'static,
+        T: Send + Sync + 'static,
+    {
+        let outcome = action.value();
+        let failure = Memo::new(move |_| {
+            outcome.with(|o| o.as_ref().and_then(|r| r.as_ref().err().cloned()))
+        });
+        Effect::new(move |_| {
+            if let Some(error) = failure.get() {
+                focus_first_invalid(&server_field_errors(&error));
+            }
+        });
+        Self {
+            client: RwSignal::new(Vec::new()),
+            failure,
+        }
+    }
+
+    /// The errors shown on the fields.
+    pub fn fields(self) -> Signal<Vec<FieldError>> {
+        Signal::derive(move || {
+            let client = self.client.get();
+            match (client.is_empty(), self.failure.get()) {
+                (true, Some(error)) => server_field_errors(&error),
+                _ => client,
+            }
+        })
+    }
+
+    /// The last failure, when it needs the general error view (not all of it fits on fields).
+    pub fn general(self) -> Option<ApiError> {
+        self.failure
+            .get()
+            .filter(|e| self.client.with(Vec::is_empty) && needs_error_view(e))
+    }
+
+    /// Dispatches the validated `body` through `action`, or shows the field errors and focuses
+    /// the first invalid field. Ignored while a request is pending.
+    pub fn submit<B, O>(self, action: Action<B, O>, body: Result<B, Vec<FieldError>>)
+    where
+        B: Send + Sync + 'static,
+        O: Send + Sync + 'static,
+    {
+        if action.pending().get_untracked() {
+            return;
+        }
+        match body {
+            Ok(body) => {
+                self.client.set(Vec::new());
+                action.value().set(None);
+                action.dispatch(body);
+            }
+            Err(list) => {
+                focus_first_invalid(&list);
+                self.client.set(list);
+            }
+        }
+    }
+
+    /// Forgets validation errors (the draft was discarded).
+    pub fn clear(self) {
+        self.client.set(Vec::new());
+    }
+}
+
+/// The general error view of a form's last failure, when it does not all fit on fields.
+#[component]
+pub fn FormFailure(
+    /// The form's errors.
+    errors: FormErrors,
+) -> impl IntoView {
+    move || errors.general().map(|error| view! { <ErrorView error/> })
+}

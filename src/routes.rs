@@ -1,0 +1,115 @@
+//! Every console path, in one place: pages, the layout and shared components link and navigate
+//! with these functions and never write a path by hand. Ids taken from data are percent-encoded
+//! (`paths::encode_segment`), so an id cannot add a segment, a query or a fragment.
+//!
+//! `app::AppRoutes` maps these paths to pages; the tests below pin what each one builds.
+//! The users list's last query is remembered here too (for this tab), so the user page's back
+//! link returns to the view the admin left.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use zt_risk_api::paths::encode_segment;
+
+use crate::session::storage;
+
+/// `/`: the overview (until it lands, a redirect to the users list).
+pub const fn overview() -> &'static str {
+    "/"
+}
+
+/// `/users`: the users list in its default view.
+pub const fn users() -> &'static str {
+    "/users"
+}
+
+/// `/users` with a view query, as `ViewState::to_query` writes it (`"?level=high"`, or empty
+/// for the default view).
+pub fn users_with(query: &str) -> String {
+    match query.trim_start_matches('?') {
+        "" => users().to_owned(),
+        query => format!("{}?{query}", users()),
+    }
+}
+
+/// `/users/{id}`: one user's page.
+pub fn user(id: &str) -> String {
+    format!("{}/{}", users(), encode_segment(id))
+}
+
+/// `/detections`: recent risk events across users.
+pub const fn detections() -> &'static str {
+    "/detections"
+}
+
+/// `/behaviors`: the behaviors editor.
+pub const fn behaviors() -> &'static str {
+    "/behaviors"
+}
+
+/// `/integrations`: the integrations list.
+pub const fn integrations() -> &'static str {
+    "/integrations"
+}
+
+/// `/integrations/new`: the create form.
+pub const fn new_integration() -> &'static str {
+    "/integrations/new"
+}
+
+/// `/integrations/{id}`: one integration's page.
+pub fn integration(id: &str) -> String {
+    format!("{}/{}", integrations(), encode_segment(id))
+}
+
+/// `/settings`: connection settings.
+pub const fn settings() -> &'static str {
+    "/settings"
+}
+
+/// The `:id` of the current route (`/users/:id`, `/integrations/:id`), decoded; empty if none.
+pub fn use_id_param() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("id").unwrap_or_default())
+}
+
+/// Remembers the users list's current query for this tab.
+pub fn remember_users_query(query: &str) {
+    storage::set_tab_value(storage::KEY_USERS_QUERY, Some(query));
+}
+
+/// The users list with the query it was last shown with in this tab (the default view if none).
+pub fn users_remembered() -> String {
+    let query = storage::tab_value(storage::KEY_USERS_QUERY).unwrap_or_default();
+    users_with(&query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_built_with_encoded_ids() {
+        assert_eq!(overview(), "/");
+        assert_eq!(users_with(""), "/users");
+        assert_eq!(users_with("?level=high&page=2"), "/users?level=high&page=2");
+        assert_eq!(users_with("level=high"), "/users?level=high");
+        assert_eq!(user("a/b?c#d"), "/users/a%2Fb%3Fc%23d");
+        assert_eq!(integration("x y"), "/integrations/x%20y");
+        assert_eq!(
+            [
+                detections(),
+                behaviors(),
+                integrations(),
+                new_integration(),
+                settings()
+            ],
+            [
+                "/detections",
+                "/behaviors",
+                "/integrations",
+                "/integrations/new",
+                "/settings"
+            ]
+        );
+    }
+}
