@@ -153,6 +153,6 @@ pub fn integration_by_reference(account_id: &str, reference_id: &str) -> Result<
 pub fn ssf_configuration(integration_id: &str) -> Result<String, PathError> {
     Ok(format!(
         "/ssf/.well-known/sse-configuration/{}",
-        segment("integration id", integration_id)?
+        segment(SegmentKind::Integration, integration_id)?
     ))
 }

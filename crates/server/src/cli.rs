@@ -45,8 +45,8 @@ proxy     Forwards only those 11 operations to --upstream (default
           overrides that host, for tests; http:// only to loopback).
 demo      The console (--dist) and the emulator on one origin, with a config.json that points
           the console at the emulator (any token accepted).
-headers   Writes the static hosts' _headers file for a built dist (CSP with the hashes of
-          index.html's inline scripts); serves nothing.
+headers   Writes the static hosts' _headers file for a built dist (the same CSP and headers
+          the server sends); serves nothing.
 
 DATA OPTIONS (emulate, demo):
   --seed N        demo data seed (default 42): same seed and account id, same users, ids

@@ -22,8 +22,10 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const SHORT: &str = "public, max-age=300";
 
 /// The policy: `connect_src` adds origins the console may call (a proxy elsewhere), and
-/// `index_html` contributes the hashes of its inline `<script>` and `<style>` elements
-/// (Trunk 0.21 writes its loader as an inline module script).
+/// `index_html` contributes the hashes of any inline `<script>` and `<style>` elements. The
+/// console has none today (`public/boot.js` loads the wasm, see `Trunk.toml`'s
+/// `pattern_script`), so the CSP allows no inline code; a future inline element stays allowed
+/// only through its hash.
 pub fn csp(connect_src: &[String], index_html: &str) -> String {
     let scripts = inline_hashes(index_html, "script");
     let styles = inline_hashes(index_html, "style");
