@@ -8,7 +8,7 @@ use wasm_bindgen_test::*;
 use zt_risk_api::RiskLevel;
 use zt_risk_console::components::sort::Dir;
 use zt_risk_console::pages::users::view_state::{
-    counts, matching, page_info, Criteria, SortKey, ViewState, PAGE_SIZE,
+    counts, matching, page_info, Criteria, SortKey, ViewState, Within, PAGE_SIZE,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -20,6 +20,7 @@ fn query_round_trips_and_defaults_are_omitted() {
         .with(|c| {
             c.q = "ada lovelace&x=1".into();
             c.level = Some(RiskLevel::Medium);
+            c.within = Some(Within::Week);
         })
         .sorted_by(SortKey::Name)
         .at_page(3);
@@ -61,7 +62,7 @@ fn search_and_name_sort_ignore_case_beyond_ascii() {
             q: q.into(),
             ..Criteria::default()
         };
-        matching(&users, &c)
+        matching(&users, &c, t0())
     };
     assert_eq!(search("ÉLODIE"), vec![1]);
     assert_eq!(search("ångström"), vec![0]);
@@ -72,14 +73,14 @@ fn search_and_name_sort_ignore_case_beyond_ascii() {
         ..Criteria::default()
     };
     // Lowercased, "élodie" and "émile" sort together after "zoë" (é > z in code points).
-    assert_eq!(matching(&users, &by_name), vec![0, 1, 2]);
+    assert_eq!(matching(&users, &by_name, t0()), vec![0, 1, 2]);
 }
 
 #[wasm_bindgen_test]
 fn filter_sort_and_page_ten_thousand_users() {
     let users = many(10_000);
     let started = js_sys::Date::now();
-    let all = matching(&users, &Criteria::default());
+    let all = matching(&users, &Criteria::default(), t0());
     assert_eq!(all.len(), 10_000);
     assert!(all.windows(2).all(|w| {
         let (a, b) = (&users[w[0]], &users[w[1]]);
@@ -92,7 +93,7 @@ fn filter_sort_and_page_ten_thousand_users() {
         dir: Dir::Asc,
         ..Criteria::default()
     };
-    let rows = matching(&users, &high);
+    let rows = matching(&users, &high, t0());
     assert_eq!(rows.len(), 3_333);
     assert!(rows.windows(2).all(|w| users[w[0]].name < users[w[1]].name));
     let found = matching(
@@ -101,6 +102,7 @@ fn filter_sort_and_page_ten_thousand_users() {
             q: "  USER 0999".into(),
             ..Criteria::default()
         },
+        t0(),
     );
     assert_eq!(found.len(), 10, "User 09990..09999");
     let by_mail = matching(
@@ -109,6 +111,7 @@ fn filter_sort_and_page_ten_thousand_users() {
             q: "user.01234@EXAMPLE".into(),
             ..Criteria::default()
         },
+        t0(),
     );
     assert_eq!(by_mail.len(), 1);
     let elapsed = js_sys::Date::now() - started;
@@ -128,4 +131,26 @@ fn filter_sort_and_page_ten_thousand_users() {
         (n.high, n.medium, n.low, n.total),
         (3_333, 3_333, 3_334, 10_000)
     );
+}
+
+#[wasm_bindgen_test]
+fn last_event_within_filters_by_recency() {
+    // sample(): last events 50, 10, 30 and 40 minutes after t0.
+    let users = sample();
+    let at = |now_minutes: i64, within: Within| {
+        let c = Criteria {
+            within: Some(within),
+            ..Criteria::default()
+        };
+        matching(&users, &c, t0() + chrono::Duration::minutes(now_minutes))
+    };
+    assert_eq!(at(60, Within::Day).len(), 4);
+    // 24 h after the event at minute 30: the events at 30, 40 and 50 are within a day.
+    assert_eq!(at(24 * 60 + 30, Within::Day), vec![3, 2, 0], "Cy, Bob, Zoe");
+    assert!(at(24 * 60 + 30, Within::Older).is_empty());
+    assert_eq!(at(31 * 24 * 60 + 60, Within::Older).len(), 4);
+    let cleared = ViewState::default()
+        .with(|c| c.within = Some(Within::Month))
+        .without_filters();
+    assert!(!cleared.criteria.is_filtered());
 }

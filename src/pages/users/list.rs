@@ -10,7 +10,7 @@ use leptos_router::NavigateOptions;
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::table::UsersTable;
-use super::view_state::{counts, matching, page_info, ViewState};
+use super::view_state::{counts, matching, page_info, ViewState, Within};
 use crate::components::EmptyState;
 use crate::routes;
 
@@ -25,7 +25,7 @@ pub fn UsersList(
     let criteria = Memo::new(move |_| state.read().criteria.clone());
     let rows = Memo::new({
         let users = users.clone();
-        move |_| criteria.with(|c| matching(&users, c))
+        move |_| criteria.with(|c| matching(&users, c, chrono::Utc::now()))
     });
     let info = Memo::new(move |_| page_info(rows.with(Vec::len), state.read().page));
     Effect::new(move |_| routes::remember_users_query(&state.read().to_query()));
@@ -49,6 +49,7 @@ pub fn UsersList(
         |s, v| s.with(|c| c.level = RiskLevel::parse_known(&v)),
         false,
     );
+    let on_within = change(|s, v| s.with(|c| c.within = Within::parse(&v)), false);
     let on_sort = Callback::new(move |key| go.run((state.get_untracked().sorted_by(key), false)));
     let to_page = move |delta: isize| {
         let page = info.get_untracked().page.saturating_add_signed(delta);
@@ -58,6 +59,8 @@ pub fn UsersList(
     let level_is = move |v: &'static str| {
         move || criteria.with(|c| c.level.as_ref().map_or("", RiskLevel::as_str) == v)
     };
+    let within_is =
+        move |v: &'static str| move || criteria.with(|c| c.within.map_or("", Within::as_str) == v);
 
     let n = counts(&users);
     view! {
@@ -82,10 +85,17 @@ pub fn UsersList(
                     <option value="low" prop:selected=level_is("low")>"Low"</option>
                 </select>
             </div>
+            <div class="field">
+                <label for="last-event-within">"Last event"</label>
+                <select id="last-event-within" on:change=on_within>
+                    <option value="" prop:selected=within_is("")>"Any time"</option>
+                    {Within::ALL.map(|w| view! { <option value=w.as_str() prop:selected=within_is(w.as_str())>{w.label()}</option> })}
+                </select>
+            </div>
         </div>
         <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
             <EmptyState title="No users match these filters">
-                <p>"No user's name or email matches the search at this risk level."</p>
+                <p>"No user matches the search, risk level and last-event filters."</p>
                 <button type="button" class="button secondary" on:click=clear>"Clear filters"</button>
             </EmptyState>
         }>

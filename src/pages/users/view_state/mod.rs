@@ -1,7 +1,7 @@
 //! The Users list's view: search, level filter, sort and page, as plain data and plain
 //! functions (no DOM, no signals), so they are tested directly and stay fast at 10,000 users.
 //!
-//! The state lives in the URL query (`q`, `level`, `sort`, `dir`, `page`); defaults are left
+//! The state lives in the URL query (`q`, `level`, `within`, `sort`, `dir`, `page`); defaults are left
 //! out so the bare `/users` link is the default view.
 
 use zt_risk_api::paths::encode_segment;
@@ -10,8 +10,10 @@ use zt_risk_api::RiskLevel;
 use crate::components::sort::{Dir, Sort};
 
 mod rows;
+mod within;
 
 pub use rows::{counts, matching, page_info, Counts, PageInfo, PAGE_SIZE};
+pub use within::Within;
 
 /// A sortable column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +65,8 @@ pub struct Criteria {
     pub q: String,
     /// Only this level, or all.
     pub level: Option<RiskLevel>,
+    /// Only users whose last event is in this window, or all.
+    pub within: Option<Within>,
     pub sort: SortKey,
     pub dir: Dir,
 }
@@ -72,6 +76,7 @@ impl Default for Criteria {
         Self {
             q: String::new(),
             level: None,
+            within: None,
             sort: SortKey::Level,
             dir: Dir::Desc,
         }
@@ -104,6 +109,7 @@ impl ViewState {
             criteria: Criteria {
                 q: get("q").unwrap_or_default(),
                 level: get("level").as_deref().and_then(RiskLevel::parse_known),
+                within: get("within").as_deref().and_then(Within::parse),
                 sort,
                 dir: dir.unwrap_or(sort.natural_dir()),
             },
@@ -123,6 +129,9 @@ impl ViewState {
         }
         if let Some(level) = &c.level {
             parts.push(format!("level={}", level.as_str()));
+        }
+        if let Some(within) = c.within {
+            parts.push(format!("within={}", within.as_str()));
         }
         if c.sort != Criteria::default().sort {
             parts.push(format!("sort={}", c.sort.as_str()));
@@ -155,11 +164,12 @@ impl ViewState {
         })
     }
 
-    /// Search and level filter removed; sort kept.
+    /// Search, level and recency filters removed; sort kept.
     pub fn without_filters(&self) -> Self {
         self.with(|c| {
             c.q.clear();
             c.level = None;
+            c.within = None;
         })
     }
 
@@ -180,8 +190,8 @@ impl Criteria {
         }
     }
 
-    /// Whether search or level narrows the list.
+    /// Whether search, level or recency narrows the list.
     pub fn is_filtered(&self) -> bool {
-        !self.q.trim().is_empty() || self.level.is_some()
+        !self.q.trim().is_empty() || self.level.is_some() || self.within.is_some()
     }
 }

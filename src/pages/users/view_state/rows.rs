@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use chrono::{DateTime, Utc};
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::{Criteria, SortKey};
@@ -11,13 +12,15 @@ use crate::text::lowercase;
 /// Rows per page.
 pub const PAGE_SIZE: usize = 50;
 
-/// Indices into `users` of the rows that match, in display order.
-pub fn matching(users: &[UserRiskInfo], c: &Criteria) -> Vec<usize> {
+/// Indices into `users` of the rows that match, in display order; `now` anchors the recency
+/// filter.
+pub fn matching(users: &[UserRiskInfo], c: &Criteria, now: DateTime<Utc>) -> Vec<usize> {
     let needle = lowercase(c.q.trim());
     let mut rows: Vec<usize> = (0..users.len())
         .filter(|&i| {
             let u = &users[i];
             c.level.as_ref().is_none_or(|l| &u.max_risk_level == l)
+                && c.within.is_none_or(|w| w.contains(u.last_event, now))
                 && (needle.is_empty()
                     || lowercase(&u.name).contains(&needle)
                     || lowercase(&u.email).contains(&needle))
