@@ -4,13 +4,20 @@
 //! (`nginx.conf.in`) in front of the same emulator. Prints rps, p50 and p99 for each and the
 //! product/nginx ratios against the targets (≥ 0.9× nginx's rps, p99 ≤ 1.2× nginx's).
 //!
+//! The three targets are measured interleaved (the order rotates each round) for `--rounds`
+//! rounds; every measurement is printed, then the medians. Pinned, the server under test (the
+//! emulator for "direct", else the proxy, with one worker) runs alone on its CPU and the
+//! emulator moves to wrk's CPU while a proxy is measured.
+//!
 //! `ZT_BENCH_PROXY_BIN=PATH` measures another `zt-risk-server` build as the product proxy
 //! (e.g. the previous commit's, for before/after figures).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use super::{wrk, Context, Options, Server, Stats};
+use super::cpu::{self, CpuClock};
+use super::proxy_report::{self, Sample};
+use super::{server, wrk, Context, Options, Server};
 use crate::apt;
 use crate::sh;
 
@@ -19,16 +26,20 @@ const ACCOUNT: &str = "0123456789abcdef0123456789abcdef";
 /// The allowed origin; every request carries it, so both proxies do the CORS work.
 const ORIGIN: &str = "https://console.bench.example";
 const NGINX_CONF: &str = include_str!("nginx.conf.in");
-const ENDPOINTS: [&str; 2] = ["summary", "behaviors"];
-const TARGETS: [&str; 3] = ["direct", "product", "nginx"];
+pub const ENDPOINTS: [&str; 2] = ["summary", "behaviors"];
+/// Seconds of unrecorded load on each target and endpoint before the first round.
+const WARM_UP: u32 = 1;
 
 pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
     apt::ensure_apt("nginx-light", "/usr/sbin/nginx")?;
     let users = o.users.to_string();
     let dir = &ctx.scratch;
+    let under_test = ctx.pin.as_ref().map(|p| p.under_test.as_str());
+    let load = ctx.pin.as_ref().map(|p| p.load.as_str());
     let emulator = Server::start(
         &ctx.server,
         &["emulate", "--token", TOKEN, "--users", &users],
+        under_test,
         &dir.join("emulator.log"),
     )?;
     let upstream = emulator.url.trim_start_matches("http://").to_owned();
@@ -44,25 +55,67 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
             "--allow-origin",
             ORIGIN,
         ],
+        under_test,
         &dir.join("proxy-access.log"),
     )?;
-    let nginx = start_nginx(dir, &upstream)?;
-    let mut rows = Vec::new();
+    let nginx = start_nginx(dir, &upstream, under_test)?;
+    let targets = [
+        ("direct", &emulator),
+        ("product", &product),
+        ("nginx", &nginx),
+    ];
+    // Pinned, the emulator is the server under test for "direct" and part of the load otherwise.
+    let place_emulator = |target: &str| match &ctx.pin {
+        Some(p) if target == "direct" => emulator.move_to(&p.under_test),
+        Some(p) => emulator.move_to(&p.load),
+        None => Ok(()),
+    };
+    let auth = format!("Authorization: Bearer {TOKEN}");
+    let origin = format!("Origin: {ORIGIN}");
+    let headers = [auth.as_str(), origin.as_str()];
+    let url = |server: &Server, endpoint: &str| {
+        format!(
+            "{}/client/v4/accounts/{ACCOUNT}/zt_risk_scoring/{endpoint}",
+            server.url
+        )
+    };
+    sh::step(&format!(
+        "warm-up ({WARM_UP}s per target and endpoint), then {} rounds of {}s per measurement",
+        o.rounds, o.duration
+    ));
     for endpoint in ENDPOINTS {
-        for (target, server) in TARGETS.iter().zip([&emulator, &product, &nginx]) {
-            let url = format!(
-                "{}/client/v4/accounts/{ACCOUNT}/zt_risk_scoring/{endpoint}",
-                server.url
-            );
-            sh::step(&format!("wrk {}s on {target}: GET /{endpoint}", o.duration));
-            let auth = format!("Authorization: Bearer {TOKEN}");
-            let origin = format!("Origin: {ORIGIN}");
-            rows.push((endpoint, *target, wrk(o, &url, &[&auth, &origin])?));
+        for (target, server) in targets {
+            place_emulator(target)?;
+            wrk(o, WARM_UP, load, &url(server, endpoint), &headers)?;
+        }
+    }
+    proxy_report::print_header();
+    let mut samples = Vec::new();
+    for round in 0..o.rounds as usize {
+        for endpoint in ENDPOINTS {
+            for k in 0..targets.len() {
+                let (target, server) = targets[(round + k) % targets.len()];
+                place_emulator(target)?;
+                let (clock, cpu_before) = (CpuClock::now(), cpu::tree_seconds(server.pid()));
+                let stats = wrk(o, o.duration, load, &url(server, endpoint), &headers)?;
+                let cpu_seconds = cpu::tree_seconds(server.pid()) - cpu_before;
+                let after = CpuClock::now();
+                let sample = Sample {
+                    round: round + 1,
+                    endpoint,
+                    target,
+                    stats,
+                    cpu_us: cpu_seconds * 1e6 / stats.requests.max(1) as f64,
+                    busy: [clock.busy_since(&after, 0), clock.busy_since(&after, 1)],
+                };
+                sample.print();
+                samples.push(sample);
+            }
         }
     }
     drop((nginx, product, emulator));
-    print_table(o, &rows);
-    match rows.iter().map(|(_, _, s)| s.errors).sum::<u64>() {
+    proxy_report::print_summary(o, ctx.pin.is_some(), &samples);
+    match samples.iter().map(|s| s.stats.errors).sum::<u64>() {
         0 => Ok(()),
         n => Err(format!(
             "{n} responses were not 2xx: the numbers above are not valid"
@@ -70,30 +123,34 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
     }
 }
 
-/// nginx with `nginx.conf.in` on a free loopback port, in front of `upstream` (`host:port`).
-fn start_nginx(dir: &Path, upstream: &str) -> Result<Server, String> {
+/// nginx with `nginx.conf.in` on a free loopback port, in front of `upstream` (`host:port`);
+/// pinned, one worker on `cpus` (as the product proxy gets), else one per CPU.
+fn start_nginx(dir: &Path, upstream: &str, cpus: Option<&str>) -> Result<Server, String> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map_err(|e| format!("no free port: {e}"))?
         .port();
     let listen = format!("127.0.0.1:{port}");
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .to_string();
+    let workers = match cpus {
+        Some(_) => 1,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
     let conf = NGINX_CONF
         .replace("{{DIR}}", &dir.display().to_string())
         .replace("{{LISTEN}}", &listen)
         .replace("{{UPSTREAM}}", upstream)
         .replace("{{ORIGIN}}", ORIGIN)
-        .replace("{{WORKERS}}", &workers);
+        .replace("{{WORKERS}}", &workers.to_string());
     let path = dir.join("nginx.conf");
     std::fs::write(&path, conf).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let nginx = Path::new("/usr/sbin/nginx");
     sh::step(&format!(
-        "nginx -c {} -p {} &",
+        "{}nginx -c {} -p {} &",
+        cpus.map_or(String::new(), |c| format!("taskset -c {c} ")),
         path.display(),
         dir.display()
     ));
-    let child = Command::new("/usr/sbin/nginx")
+    let child = server::command(cpus, nginx)
         .arg("-c")
         .arg(&path)
         .arg("-p")
@@ -102,41 +159,4 @@ fn start_nginx(dir: &Path, upstream: &str) -> Result<Server, String> {
         .spawn()
         .map_err(|e| format!("cannot start nginx: {e}"))?;
     Server::adopt(child, format!("http://{listen}"))
-}
-
-fn print_table(o: &Options, rows: &[(&str, &str, Stats)]) {
-    println!(
-        "\nloopback, wrk -t{} -c{} -d{}s, {} demo users (summary ≈ {} rows), Origin + Authorization on every request\n",
-        o.threads,
-        o.connections,
-        o.duration,
-        o.users,
-        o.users * 2 / 3
-    );
-    println!("| endpoint        | target  |    req/s |  p50 ms |  p99 ms | non-2xx |");
-    println!("|-----------------|---------|---------:|--------:|--------:|--------:|");
-    for (endpoint, target, s) in rows {
-        println!(
-            "| GET /{endpoint:<10} | {target:<7} | {:>8.0} | {:>7.2} | {:>7.2} | {:>7} |",
-            s.rps, s.p50_ms, s.p99_ms, s.errors
-        );
-    }
-    println!("\n| endpoint        | product/nginx req/s (≥ 0.90) | product/nginx p99 (≤ 1.20) |");
-    println!("|-----------------|-----------------------------:|---------------------------:|");
-    for endpoint in ENDPOINTS {
-        let find = |t: &str| {
-            rows.iter()
-                .find(|(e, target, _)| *e == endpoint && *target == t)
-                .map(|r| r.2)
-        };
-        if let (Some(p), Some(n)) = (find("product"), find("nginx")) {
-            let rps = p.rps / n.rps;
-            let p99 = p.p99_ms / n.p99_ms;
-            println!(
-                "| GET /{endpoint:<10} | {rps:>26.2} {} | {p99:>24.2} {} |",
-                if rps >= 0.9 { "✓" } else { "✗" },
-                if p99 <= 1.2 { "✓" } else { "✗" },
-            );
-        }
-    }
 }

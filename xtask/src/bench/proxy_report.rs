@@ -1,0 +1,127 @@
+//! What the proxy suite prints: one line per measurement as it is taken, then the medians per
+//! endpoint and target, and the product/nginx ratios (median of the per-round ratios, with
+//! their range), as Markdown tables ready for the README.
+
+use super::proxy::ENDPOINTS;
+use super::{Options, Stats};
+
+/// One wrk measurement of one target.
+pub struct Sample {
+    pub round: usize,
+    pub endpoint: &'static str,
+    pub target: &'static str,
+    pub stats: Stats,
+    /// CPU time of the server under test per request (its whole process tree), in µs.
+    pub cpu_us: f64,
+    /// How busy CPUs 0 and 1 were during the measurement (any process), in percent.
+    pub busy: [f64; 2],
+}
+
+pub fn print_header() {
+    println!("\n| round | endpoint        | target  |    req/s |  p50 ms |  p99 ms | CPU µs/req | CPU0 % | CPU1 % |");
+    println!("|------:|-----------------|---------|---------:|--------:|--------:|-----------:|-------:|-------:|");
+}
+
+impl Sample {
+    pub fn print(&self) {
+        let s = &self.stats;
+        println!(
+            "| {:>5} | GET /{:<10} | {:<7} | {:>8.0} | {:>7.2} | {:>7.2} | {:>10.1} | {:>6.0} | {:>6.0} |",
+            self.round,
+            self.endpoint,
+            self.target,
+            s.rps,
+            s.p50_ms,
+            s.p99_ms,
+            self.cpu_us,
+            self.busy[0],
+            self.busy[1]
+        );
+    }
+}
+
+/// The median (mean of the middle two for an even count); 0 for none.
+pub fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+pub fn print_summary(o: &Options, pinned: bool, samples: &[Sample]) {
+    println!(
+        "\nloopback, wrk -t{} -c{}, {} rounds × {}s per target (interleaved, order rotating), {}, {} demo users (summary ≈ {} rows), Origin + Authorization on every request; medians\n",
+        o.threads,
+        o.connections,
+        o.rounds,
+        o.duration,
+        if pinned {
+            "wrk on CPU 0, the server under test alone on CPU 1 (one worker)"
+        } else {
+            "not pinned"
+        },
+        o.users,
+        o.users * 2 / 3
+    );
+    println!("| endpoint        | target  |    req/s |  p50 ms |  p99 ms | CPU µs/req |");
+    println!("|-----------------|---------|---------:|--------:|--------:|-----------:|");
+    let of = |endpoint: &str, target: &str| -> Vec<&Sample> {
+        samples
+            .iter()
+            .filter(|s| s.endpoint == endpoint && s.target == target)
+            .collect()
+    };
+    for endpoint in ENDPOINTS {
+        for target in ["direct", "product", "nginx"] {
+            let these = of(endpoint, target);
+            let m = |f: fn(&Sample) -> f64| median(these.iter().map(|s| f(s)).collect());
+            println!(
+                "| GET /{endpoint:<10} | {target:<7} | {:>8.0} | {:>7.2} | {:>7.2} | {:>10.1} |",
+                m(|s| s.stats.rps),
+                m(|s| s.stats.p50_ms),
+                m(|s| s.stats.p99_ms),
+                m(|s| s.cpu_us),
+            );
+        }
+    }
+    println!("\n| endpoint        | product/nginx req/s (≥ 0.90) | range       | product/nginx p99 (≤ 1.20) | range       |");
+    println!("|-----------------|-----------------------------:|-------------|---------------------------:|-------------|");
+    for endpoint in ENDPOINTS {
+        let (product, nginx) = (of(endpoint, "product"), of(endpoint, "nginx"));
+        let paired = |f: fn(&Stats) -> f64| -> Vec<f64> {
+            product
+                .iter()
+                .zip(&nginx)
+                .map(|(p, n)| f(&p.stats) / f(&n.stats))
+                .collect()
+        };
+        let (rps, p99) = (paired(|s| s.rps), paired(|s| s.p99_ms));
+        let range = |v: &[f64]| {
+            let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = v.iter().copied().fold(0.0, f64::max);
+            format!("{lo:.2}–{hi:.2}")
+        };
+        let (r, p) = (median(rps.clone()), median(p99.clone()));
+        println!(
+            "| GET /{endpoint:<10} | {r:>26.2} {} | {:<11} | {p:>24.2} {} | {:<11} |",
+            if r >= 0.9 { "✓" } else { "✗" },
+            range(&rps),
+            if p <= 1.2 { "✓" } else { "✗" },
+            range(&p99),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(Vec::new()), 0.0);
+    }
+}
