@@ -83,11 +83,12 @@ pub async fn run(command: Command) -> Result<(), String> {
             let proxy = Proxy::new(config, site, timeout).map_err(|e| format!("proxy: {e}"))?;
             let what = format!("proxy to {}", proxy.upstream_origin());
             let bound = ready(listen, &what).await?;
-            let app = proxy::router(proxy);
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            return tokio::task::spawn_blocking(move || serve::run_per_thread(bound, app, threads))
-                .await
-                .map_err(|e| format!("proxy: {e}"))?;
+            return tokio::task::spawn_blocking(move || {
+                proxy::serve::run_per_thread(bound, proxy, threads)
+            })
+            .await
+            .map_err(|e| format!("proxy: {e}"))?;
         }
     };
     serve_app(listen, app, &what).await

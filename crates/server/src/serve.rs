@@ -40,46 +40,6 @@ pub async fn run(
         .map_err(|e| format!("server error: {e}"))
 }
 
-/// Serves `app` on `threads` threads, each with its own single-threaded runtime accepting on
-/// the same listening socket (as nginx's worker processes do): a request is handled start to
-/// end on one thread, with no cross-thread wake-ups. Blocks until Ctrl-C or SIGTERM.
-pub fn run_per_thread(bound: Bound, app: Router, threads: usize) -> Result<(), String> {
-    let listener = bound
-        .listener
-        .into_std()
-        .map_err(|e| format!("cannot share the listener: {e}"))?;
-    let workers = (0..threads.max(1))
-        .map(|i| {
-            let listener = listener
-                .try_clone()
-                .map_err(|e| format!("cannot share the listener: {e}"))?;
-            let app = app.clone();
-            std::thread::Builder::new()
-                .name(format!("worker-{i}"))
-                .spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                        .map_err(|e| format!("cannot start a runtime: {e}"))?;
-                    runtime.block_on(async move {
-                        let listener = TcpListener::from_std(listener)
-                            .map_err(|e| format!("cannot use the listener: {e}"))?;
-                        axum::serve(listener, app)
-                            .with_graceful_shutdown(shutdown_signal())
-                            .await
-                            .map_err(|e| format!("server error: {e}"))
-                    })
-                })
-                .map_err(|e| format!("cannot start a worker thread: {e}"))
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    drop(listener);
-    workers.into_iter().try_for_each(|w| {
-        w.join()
-            .unwrap_or_else(|_| Err("a worker thread panicked".into()))
-    })
-}
-
 /// Completes on Ctrl-C or SIGTERM.
 pub async fn shutdown_signal() {
     let ctrl_c = async {

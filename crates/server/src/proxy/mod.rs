@@ -1,20 +1,22 @@
 //! `proxy`: the native runtime of the CORS proxy. Every decision (route, ids, query, origin,
 //! preflight, headers to forward) is `zt_risk_proxy_core`'s; this module only does the I/O:
 //! reads the capped body, calls the fixed upstream within the deadline, relays status and body,
-//! serves the console for [`Decision::Site`], and writes the access log.
+//! serves the console for [`Decision::Site`], and writes the access log. [`serve`] runs it on
+//! hyper's HTTP/1.1 server directly (no router or middleware: the core is the router).
 
 pub mod access_log;
 pub mod forward;
+mod pool;
+pub mod serve;
 
 use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
-use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode, Uri};
+use http_body_util::{Either, Full};
+use hyper::body::Incoming;
 use zt_risk_proxy_core::{Config, Decision, Reply};
 
 use crate::static_files::Site;
@@ -41,7 +43,7 @@ impl Proxy {
     ) -> Result<Arc<Self>, String> {
         config.serves_site = site.is_some();
         // Fail at start-up, not on the first request, if TLS cannot be set up.
-        forward::client()?;
+        pool::connector()?;
         Ok(Arc::new(Self {
             core: zt_risk_proxy_core::Proxy::new(&config)?,
             site,
@@ -56,17 +58,47 @@ impl Proxy {
     }
 }
 
-pub fn router(proxy: Arc<Proxy>) -> Router {
-    Router::new().fallback(handle).with_state(proxy)
-}
+/// A response body: the proxy's own or relayed bytes, or a file of the console.
+pub type Out = Either<Full<Bytes>, Body>;
 
 /// The core's view of a `HeaderMap`.
 struct View<'a>(&'a HeaderMap);
 
 impl zt_risk_proxy_core::Headers for View<'_> {
     fn get(&self, name: &str) -> Option<&[u8]> {
-        self.0.get(name).map(HeaderValue::as_bytes)
+        match known_name(name) {
+            Some(known) => self.0.get(known),
+            None => self.0.get(name),
+        }
+        .map(HeaderValue::as_bytes)
     }
+}
+
+const X_AUTH_EMAIL: HeaderName = HeaderName::from_static("x-auth-email");
+const X_AUTH_KEY: HeaderName = HeaderName::from_static("x-auth-key");
+
+/// The prebuilt name of a header the core reads or writes: no parsing per request.
+fn known_name(name: &str) -> Option<HeaderName> {
+    Some(match name {
+        "origin" => header::ORIGIN,
+        "host" => header::HOST,
+        "authorization" => header::AUTHORIZATION,
+        "x-auth-email" => X_AUTH_EMAIL,
+        "x-auth-key" => X_AUTH_KEY,
+        "access-control-request-method" => header::ACCESS_CONTROL_REQUEST_METHOD,
+        "access-control-request-headers" => header::ACCESS_CONTROL_REQUEST_HEADERS,
+        "accept" => header::ACCEPT,
+        "user-agent" => header::USER_AGENT,
+        "content-type" => header::CONTENT_TYPE,
+        "cache-control" => header::CACHE_CONTROL,
+        "vary" => header::VARY,
+        "allow" => header::ALLOW,
+        "access-control-allow-origin" => header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        "access-control-allow-methods" => header::ACCESS_CONTROL_ALLOW_METHODS,
+        "access-control-allow-headers" => header::ACCESS_CONTROL_ALLOW_HEADERS,
+        "access-control-max-age" => header::ACCESS_CONTROL_MAX_AGE,
+        _ => return None,
+    })
 }
 
 /// The request target as received: origin-form as is; absolute- and authority-form targets
@@ -78,7 +110,8 @@ fn raw_target(uri: &Uri) -> Cow<'_, str> {
     Cow::Borrowed(uri.path_and_query().map_or("/", |pq| pq.as_str()))
 }
 
-async fn handle(State(proxy): State<Arc<Proxy>>, request: Request<Body>) -> Response {
+/// Answers one request: the core decides, this does the I/O and logs one line.
+pub async fn handle(proxy: &Proxy, request: Request<Incoming>) -> Response<Out> {
     let started = Instant::now();
     let (parts, body) = request.into_parts();
     let target = raw_target(&parts.uri);
@@ -87,8 +120,15 @@ async fn handle(State(proxy): State<Arc<Proxy>>, request: Request<Body>) -> Resp
         .decide(parts.method.as_str(), &target, &View(&parts.headers));
     let response = match decision {
         Decision::Site => match &proxy.site {
-            Some(site) => site.serve(&parts.method, parts.uri.path(), None).await,
-            None => StatusCode::NOT_FOUND.into_response(),
+            Some(site) => site
+                .serve(&parts.method, parts.uri.path(), None)
+                .await
+                .map(Either::Right),
+            None => {
+                let mut r = Response::new(Out::Left(Full::default()));
+                *r.status_mut() = StatusCode::NOT_FOUND;
+                r
+            }
         },
         Decision::Preflight(reply) | Decision::Refuse(reply) => into_response(reply),
         Decision::Forward(forward) => forward::run(&forward, &parts.headers, body, proxy.timeout)
@@ -107,21 +147,20 @@ async fn handle(State(proxy): State<Arc<Proxy>>, request: Request<Body>) -> Resp
 }
 
 /// A reply of the core as an HTTP response.
-pub fn into_response(reply: Reply) -> Response {
-    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = (status, reply.body).into_response();
-    add_headers(response.headers_mut(), reply.headers);
+pub fn into_response(reply: Reply) -> Response<Out> {
+    let mut response = Response::new(Out::Left(Full::new(Bytes::from(reply.body))));
+    *response.status_mut() =
+        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    add_headers(response.headers_mut(), &reply.headers);
     response
 }
 
-/// Appends headers whose names come from the core (static, lower case).
-pub fn add_headers(
-    target: &mut HeaderMap,
-    headers: impl IntoIterator<Item = (&'static str, String)>,
-) {
+/// Sets headers whose names come from the core (static, lower case).
+pub fn add_headers(target: &mut HeaderMap, headers: &[(&'static str, String)]) {
     for (name, value) in headers {
-        if let Ok(value) = HeaderValue::try_from(value) {
-            target.insert(HeaderName::from_static(name), value);
+        if let Ok(value) = HeaderValue::from_str(value) {
+            let name = known_name(name).unwrap_or_else(|| HeaderName::from_static(name));
+            target.insert(name, value);
         }
     }
 }

@@ -252,5 +252,8 @@ pub async fn proxy_to(upstream: SocketAddr, accounts: &[&str]) -> SocketAddr {
         max_body: 1024,
     };
     let p = Proxy::new(config, None, Duration::from_millis(500)).expect("proxy");
-    spawn(proxy::router(p)).await
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(proxy::serve::serve(listener, p, std::future::pending()));
+    addr
 }
