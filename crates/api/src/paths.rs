@@ -71,80 +71,122 @@ impl Method {
 /// Percent-encodes one segment: everything but RFC 3986 unreserved characters.
 pub fn encode_segment(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for byte in raw.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                out.push(byte as char)
-            }
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
+    push_encoded(&mut out, raw);
     out
 }
 
-/// Encodes `raw` as a segment, refusing values a URL parser would drop or resolve.
-pub fn segment(kind: SegmentKind, raw: &str) -> Result<String, PathError> {
-    if raw.is_empty() || raw.chars().all(|c| c == '.') {
+/// Appends `raw` to `out`, percent-encoded as by [`encode_segment`]: runs of unreserved
+/// characters are copied whole.
+fn push_encoded(out: &mut String, raw: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut plain = 0;
+    for (i, byte) in raw.bytes().enumerate() {
+        if matches!(byte, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~') {
+            continue;
+        }
+        // A non-empty `plain..i` is unreserved ASCII, so both its ends are character boundaries.
+        if i > plain {
+            out.push_str(&raw[plain..i]);
+        }
+        out.push('%');
+        out.push(HEX[usize::from(byte >> 4)] as char);
+        out.push(HEX[usize::from(byte & 0xf)] as char);
+        plain = i + 1;
+    }
+    if plain < raw.len() {
+        out.push_str(&raw[plain..]);
+    }
+}
+
+/// Refuses values a URL parser would drop or resolve as a segment.
+fn check(kind: SegmentKind, raw: &str) -> Result<(), PathError> {
+    if raw.is_empty() || raw.bytes().all(|c| c == b'.') {
         return Err(PathError {
             kind,
             value: raw.to_owned(),
         });
     }
+    Ok(())
+}
+
+/// Encodes `raw` as a segment, refusing values a URL parser would drop or resolve.
+pub fn segment(kind: SegmentKind, raw: &str) -> Result<String, PathError> {
+    check(kind, raw)?;
     Ok(encode_segment(raw))
 }
 
-fn base(account_id: &str) -> Result<String, PathError> {
-    Ok(format!(
-        "/accounts/{}/zt_risk_scoring",
-        segment(SegmentKind::Account, account_id)?
-    ))
+/// `/accounts/{account_id}/zt_risk_scoring` followed by `tail`: literal parts as they are,
+/// ids checked and encoded. One allocation (these paths are built for every request the
+/// proxy forwards).
+fn path(account_id: &str, tail: &[(Option<SegmentKind>, &str)]) -> Result<String, PathError> {
+    check(SegmentKind::Account, account_id)?;
+    let mut out = String::with_capacity(
+        64 + account_id.len() + tail.iter().map(|(_, s)| s.len() + 1).sum::<usize>(),
+    );
+    out.push_str("/accounts/");
+    push_encoded(&mut out, account_id);
+    out.push_str("/zt_risk_scoring");
+    for (kind, part) in tail {
+        out.push('/');
+        match kind {
+            Some(kind) => {
+                check(*kind, part)?;
+                push_encoded(&mut out, part);
+            }
+            None => out.push_str(part),
+        }
+    }
+    Ok(out)
 }
 
 /// `GET /summary`
 pub fn summary(account_id: &str) -> Result<String, PathError> {
-    Ok(format!("{}/summary", base(account_id)?))
+    path(account_id, &[(None, "summary")])
 }
 
 /// `GET /{user_id}`
 pub fn user(account_id: &str, user_id: &str) -> Result<String, PathError> {
-    Ok(format!(
-        "{}/{}",
-        base(account_id)?,
-        segment(SegmentKind::User, user_id)?
-    ))
+    path(account_id, &[(Some(SegmentKind::User), user_id)])
 }
 
 /// `POST /{user_id}/reset`
 pub fn reset(account_id: &str, user_id: &str) -> Result<String, PathError> {
-    Ok(format!("{}/reset", user(account_id, user_id)?))
+    path(
+        account_id,
+        &[(Some(SegmentKind::User), user_id), (None, "reset")],
+    )
 }
 
 /// `GET` and `PUT /behaviors`
 pub fn behaviors(account_id: &str) -> Result<String, PathError> {
-    Ok(format!("{}/behaviors", base(account_id)?))
+    path(account_id, &[(None, "behaviors")])
 }
 
 /// `GET` and `POST /integrations`
 pub fn integrations(account_id: &str) -> Result<String, PathError> {
-    Ok(format!("{}/integrations", base(account_id)?))
+    path(account_id, &[(None, "integrations")])
 }
 
 /// `GET`, `PUT` and `DELETE /integrations/{integration_id}`
 pub fn integration(account_id: &str, integration_id: &str) -> Result<String, PathError> {
-    Ok(format!(
-        "{}/{}",
-        integrations(account_id)?,
-        segment(SegmentKind::Integration, integration_id)?
-    ))
+    path(
+        account_id,
+        &[
+            (None, "integrations"),
+            (Some(SegmentKind::Integration), integration_id),
+        ],
+    )
 }
 
 /// `GET /integrations/reference_id/{reference_id}`
 pub fn integration_by_reference(account_id: &str, reference_id: &str) -> Result<String, PathError> {
-    Ok(format!(
-        "{}/reference_id/{}",
-        integrations(account_id)?,
-        segment(SegmentKind::Reference, reference_id)?
-    ))
+    path(
+        account_id,
+        &[
+            (None, "integrations/reference_id"),
+            (Some(SegmentKind::Reference), reference_id),
+        ],
+    )
 }
 
 /// `GET /ssf/.well-known/sse-configuration/{integration_id}`: the integration's SSF transmitter
