@@ -30,11 +30,11 @@ pub fn plan(
     accounts: &Accounts,
     raw_query: Option<&str>,
 ) -> Result<(String, Option<String>), Refusal> {
-    let account = validate::account_id(&matched.account)
-        .ok()
-        .filter(|a| *a == matched.account)
-        .ok_or_else(Refusal::no_route)?;
-    if !accounts.0.is_empty() && !accounts.0.contains(&account) {
+    let account = matched.account.as_str();
+    if !canonical_account(account) {
+        return Err(Refusal::no_route());
+    }
+    if !accounts.0.is_empty() && !accounts.0.iter().any(|a| a == account) {
         return Err(Refusal::new(
             403,
             codes::ACCOUNT,
@@ -56,6 +56,12 @@ pub fn plan(
         .canonical_path()
         .map_err(|e| Refusal::invalid(e.to_string()))?;
     Ok((path, forwarded_query(matched.op, raw_query)?))
+}
+
+/// Whether `id` is an account id exactly as [`validate::account_id`] returns valid ones (32
+/// lowercase hex digits): the same test as `account_id(id) == Ok(id)`, without its copy.
+fn canonical_account(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// `Ok` for a UUID path id, else a 400 pointing at `field`.
@@ -121,6 +127,26 @@ mod tests {
     ) -> Result<(String, Option<String>), Refusal> {
         let m = match_route(method, path).map_err(|_| Refusal::no_route())?;
         plan(&m, accounts, query)
+    }
+
+    #[test]
+    fn canonical_accounts_are_what_the_validator_returns() {
+        for id in [
+            A,
+            "0123456789ABCDEF0123456789abcdef",
+            " 0123456789abcdef0123456789abcdef",
+            "0123456789abcdef0123456789abcdeg",
+            "0123456789abcdef0123456789abcde",
+            "0123456789abcdef0123456789abcdef0",
+            "",
+            "é123456789abcdef0123456789abcde",
+        ] {
+            assert_eq!(
+                canonical_account(id),
+                validate::account_id(id).as_deref() == Ok(id),
+                "{id:?}"
+            );
+        }
     }
 
     #[test]

@@ -36,12 +36,14 @@ fn decode(raw: &str) -> Option<Cow<'_, str>> {
 /// Decodes one raw path segment; `None` for anything that could be read as more than one segment.
 pub fn segment(raw: &str) -> Option<Cow<'_, str>> {
     let decoded = decode(raw)?;
-    let safe = !decoded.is_empty()
-        && decoded != "."
-        && decoded != ".."
-        && !decoded
-            .chars()
-            .any(|c| c == '/' || c == '\\' || c.is_control());
+    let splits = |c: char| c == '/' || c == '\\' || c.is_control();
+    // Byte by byte when ASCII (the usual case): the same test, without decoding characters.
+    let splitting = if decoded.is_ascii() {
+        decoded.bytes().any(|b| splits(char::from(b)))
+    } else {
+        decoded.chars().any(splits)
+    };
+    let safe = !decoded.is_empty() && decoded != "." && decoded != ".." && !splitting;
     safe.then_some(decoded)
 }
 
@@ -62,8 +64,20 @@ mod tests {
     fn segments_cannot_split_or_climb() {
         assert_eq!(segment("summary").as_deref(), Some("summary"));
         assert_eq!(segment(".well-known").as_deref(), Some(".well-known"));
+        assert_eq!(segment("%C3%A9t%C3%A9").as_deref(), Some("été"));
         for bad in [
-            "", ".", "..", "%2e", "%2E%2e", "a%2fb", "a%5cb", "a%00", "%0d%0a", "a%7f",
+            "",
+            ".",
+            "..",
+            "%2e",
+            "%2E%2e",
+            "a%2fb",
+            "a%5cb",
+            "a%00",
+            "%0d%0a",
+            "a%7f",
+            // U+0085 (NEL), a control character outside ASCII.
+            "%C3%A9%C2%85",
         ] {
             assert_eq!(segment(bad), None, "{bad}");
         }

@@ -98,27 +98,35 @@ pub enum RouteError {
 /// Picks the operation of a path for a method, if the path has one for it.
 type PickOp = fn(&str) -> Option<Op>;
 
-/// The decoded segments of `path` after the optional `/client/v4` prefix.
-fn segments(path: &str) -> Result<Vec<Cow<'_, str>>, RouteError> {
+/// The most segments a route has (`accounts/{a}/zt_risk_scoring/integrations/reference_id/{r}`).
+const MAX_SEGMENTS: usize = 6;
+
+/// The decoded segments of `path` after the optional `/client/v4` prefix, on the stack: a path
+/// with more segments than any route matches nothing.
+fn segments(path: &str) -> Result<([Cow<'_, str>; MAX_SEGMENTS], usize), RouteError> {
     let path = path.strip_prefix("/client/v4").unwrap_or(path);
     let rest = path.strip_prefix('/').ok_or(RouteError::NoRoute)?;
-    rest.split('/')
-        .map(decode::segment)
-        .collect::<Option<Vec<_>>>()
-        .ok_or(RouteError::NoRoute)
+    let mut out: [Cow<'_, str>; MAX_SEGMENTS] = Default::default();
+    let mut n = 0;
+    for raw in rest.split('/') {
+        let slot = out.get_mut(n).ok_or(RouteError::NoRoute)?;
+        *slot = decode::segment(raw).ok_or(RouteError::NoRoute)?;
+        n += 1;
+    }
+    Ok((out, n))
 }
 
 /// Matches `method` and the raw (still encoded) `path`, with or without the `/client/v4` prefix.
 pub fn match_route(method: &str, path: &str) -> Result<Matched, RouteError> {
-    let segments = segments(path)?;
-    let [accounts, account, scope, tail @ ..] = segments.as_slice() else {
+    let (segments, n) = segments(path)?;
+    let s: [&str; MAX_SEGMENTS] = std::array::from_fn(|i| segments[i].as_ref());
+    let [accounts, account, scope, tail @ ..] = &s[..n] else {
         return Err(RouteError::NoRoute);
     };
-    if accounts != "accounts" || scope != "zt_risk_scoring" {
+    if *accounts != "accounts" || *scope != "zt_risk_scoring" {
         return Err(RouteError::NoRoute);
     }
-    let tail: Vec<&str> = tail.iter().map(|s| s.as_ref()).collect();
-    let (allow, id, pick): (&'static str, Option<&str>, PickOp) = match tail.as_slice() {
+    let (allow, id, pick): (&'static str, Option<&str>, PickOp) = match tail {
         ["summary"] => ("GET", None, |m| (m == "GET").then_some(Op::Summary)),
         ["behaviors"] => ("GET, PUT", None, |m| match m {
             "GET" => Some(Op::GetBehaviors),
@@ -146,7 +154,7 @@ pub fn match_route(method: &str, path: &str) -> Result<Matched, RouteError> {
     let op = pick(method).ok_or(RouteError::Method(allow))?;
     Ok(Matched {
         op,
-        account: account.clone().into_owned(),
+        account: (*account).to_owned(),
         id: id.map(str::to_owned),
     })
 }
@@ -164,7 +172,7 @@ pub fn match_ssf(method: &str, path: &str) -> Option<Result<String, RouteError>>
         return None;
     }
     let matched = match segments(path) {
-        Ok(s) => match s.as_slice() {
+        Ok((s, n)) => match &s[..n] {
             [ssf, well_known, config, id]
                 if ssf == "ssf" && well_known == ".well-known" && config == "sse-configuration" =>
             {
@@ -262,6 +270,14 @@ mod tests {
             op("GET", "/client/v4x/accounts/a/zt_risk_scoring/summary"),
             Err(RouteError::NoRoute)
         );
+        // Longer than any route: refused before decoding the rest.
+        for extra in ["/x", "/x/y", "/x/y/z/w"] {
+            assert_eq!(
+                op("GET", &format!("{base}/integrations/reference_id/r{extra}")),
+                Err(RouteError::NoRoute),
+                "{extra}"
+            );
+        }
     }
 
     #[test]
