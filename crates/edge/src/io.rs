@@ -67,7 +67,7 @@ pub fn raw_target(url: &Url, headers: &RequestHeaders) -> String {
 pub fn reply(reply: &Reply) -> Result<Response, JsValue> {
     let init = response_init(
         reply.status,
-        reply.headers.iter().map(|(n, v)| (*n, v.as_str())),
+        reply.headers.iter().map(|(n, v)| (*n, v.as_ref())),
     )?;
     let body = (!reply.body.is_empty()).then_some(reply.body.as_str());
     Response::new_with_opt_str_and_init(body, &init)
@@ -138,7 +138,7 @@ pub async fn forward(
     let added = forward
         .response_headers
         .iter()
-        .map(|(n, v)| (*n, v.as_str()));
+        .map(|(n, v)| (*n, v.as_ref()));
     let init = response_init(upstream.status(), relayed.into_iter().chain(added))?;
     Response::new_with_opt_readable_stream_and_init(upstream.body().as_ref(), &init)
 }

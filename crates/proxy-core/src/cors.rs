@@ -1,7 +1,10 @@
 //! CORS for the proxy: exact-match origins only, the origin echoed (never `*`), `Vary: Origin`
 //! always, no credentials. Must not decide which paths are forwarded (that is `route`/`allow`).
 
+use std::borrow::Cow;
+
 use crate::headers::ALLOWED;
+use crate::HeaderPairs;
 
 const ALLOW_HEADERS_VALUE: &str = "Authorization, Content-Type, X-Auth-Email, X-Auth-Key";
 const ALLOW_METHODS_VALUE: &str = "GET, POST, PUT, DELETE";
@@ -91,11 +94,14 @@ impl Cors {
 
 /// `Vary: Origin` and, for an allowed origin, the echo; on every API answer, errors included,
 /// so the browser shows Cloudflare's error body to the console.
-pub fn response_headers(origin: &Origin) -> Vec<(&'static str, String)> {
+pub fn response_headers(origin: &Origin) -> HeaderPairs {
     let mut h = Vec::with_capacity(5);
-    h.push(("vary", "Origin".to_owned()));
+    h.push(("vary", Cow::Borrowed("Origin")));
     if let Origin::Allowed(value) = origin {
-        h.push(("access-control-allow-origin", (*value).to_owned()));
+        h.push((
+            "access-control-allow-origin",
+            Cow::Owned((*value).to_owned()),
+        ));
     }
     h
 }

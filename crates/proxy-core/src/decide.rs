@@ -1,12 +1,15 @@
 //! [`Proxy::decide`]: the order of checks, request form → site → origin → route → account, ids
 //! and query → preflight or forward. Everything a runtime needs to act is in the [`Decision`].
 
+use std::borrow::Cow;
+
 use crate::allow::{self, Accounts};
 use crate::cors::{self, Cors, Origin};
 use crate::headers::{self, Headers, CREDENTIALS};
 use crate::reply::{Refusal, Reply};
 use crate::route::{self, RouteError};
 use crate::upstream::Upstream;
+use crate::HeaderPairs;
 
 /// The proxy's settings, as given on the command line or in `wrangler.toml`.
 #[derive(Debug, Clone)]
@@ -69,13 +72,13 @@ pub struct Forward {
     /// Absolute upstream URL (fixed host, canonical path, re-encoded query).
     pub url: String,
     /// Headers to send upstream (lower-case names); nothing else from the request.
-    pub headers: Vec<(&'static str, String)>,
+    pub headers: HeaderPairs,
     /// `Some(limit)`: read the request body, at most `limit` bytes, and send it; `None`: send
     /// no body whatever the request carried.
     pub body_limit: Option<usize>,
     /// Added to the relayed response (CORS, `Cache-Control`); of the upstream's headers only
     /// [`headers::RELAYED_RESPONSE`] is kept.
-    pub response_headers: Vec<(&'static str, String)>,
+    pub response_headers: HeaderPairs,
 }
 
 impl Forward {
@@ -138,7 +141,7 @@ impl Proxy {
         match self.check(method, target, path, query, headers, &origin) {
             Ok(Checked::Preflight) => {
                 let mut h = cors;
-                h.extend(cors::PREFLIGHT.iter().map(|(n, v)| (*n, (*v).to_owned())));
+                h.extend(cors::PREFLIGHT.iter().map(|(n, v)| (*n, Cow::Borrowed(*v))));
                 Decision::Preflight(Reply {
                     status: 204,
                     headers: h,
@@ -234,7 +237,7 @@ impl Proxy {
         if forwarded {
             for name in CREDENTIALS {
                 match headers::credential(headers, name) {
-                    Ok(Some(value)) => out.push((name, value.to_owned())),
+                    Ok(Some(value)) => out.push((name, Cow::Owned(value.to_owned()))),
                     Ok(None) => {}
                     Err(headers::Malformed) => {
                         return Err(Refusal::invalid(format!("The {name} header is malformed")))
@@ -261,7 +264,7 @@ enum Checked {
     Forward {
         method: &'static str,
         url: String,
-        headers: Vec<(&'static str, String)>,
+        headers: HeaderPairs,
         body: bool,
     },
 }

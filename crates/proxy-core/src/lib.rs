@@ -19,6 +19,10 @@ pub mod route;
 pub mod upstream;
 
 pub use decide::{Config, Decision, Forward, Proxy};
+
+/// Header names (lower case) and values. Fixed values are borrowed, so a runtime can send them
+/// without a copy; only values taken from the request (an origin, a credential) are owned.
+pub type HeaderPairs = Vec<(&'static str, std::borrow::Cow<'static, str>)>;
 pub use headers::Headers;
 pub use reply::{Refusal, Reply};
 

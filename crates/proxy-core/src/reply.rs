@@ -4,6 +4,7 @@
 use zt_risk_api::{ApiMessage, Envelope};
 
 use crate::codes;
+use crate::HeaderPairs;
 
 /// Why a request is not forwarded: status, v4 code and message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +100,7 @@ impl Refusal {
     }
 
     /// The full answer, with `cors` (from [`crate::cors::response_headers`]) added.
-    pub fn reply(&self, cors: Vec<(&'static str, String)>) -> Reply {
+    pub fn reply(&self, cors: HeaderPairs) -> Reply {
         let mut headers = cors;
         headers.push(("content-type", "application/json".into()));
         headers.push(("cache-control", "no-store".into()));
@@ -119,7 +120,7 @@ impl Refusal {
 pub struct Reply {
     pub status: u16,
     /// Lower-case names.
-    pub headers: Vec<(&'static str, String)>,
+    pub headers: HeaderPairs,
     /// Empty for a preflight.
     pub body: String,
 }
@@ -130,7 +131,7 @@ impl Reply {
         self.headers
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 }
 

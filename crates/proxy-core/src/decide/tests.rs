@@ -44,8 +44,8 @@ fn refused(d: &Decision) -> (u16, i64) {
     }
 }
 
-fn header<'a>(h: &'a [(&'static str, String)], name: &str) -> Option<&'a str> {
-    h.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+fn header<'a>(h: &'a HeaderPairs, name: &str) -> Option<&'a str> {
+    h.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_ref())
 }
 
 #[test]

@@ -63,6 +63,7 @@ pub async fn run(
         .await
         .map_err(|_| forward.upstream_timeout(timeout.as_millis()))??;
     let mut response = Response::new(Out::Left(Full::new(bytes)));
+    *response.headers_mut() = HeaderMap::with_capacity(8);
     *response.status_mut() = status;
     let h = response.headers_mut();
     if let Some(ct) = content_type {
@@ -80,6 +81,8 @@ fn request(
     body: Bytes,
 ) -> Result<Request<Full<Bytes>>, String> {
     let mut request = Request::new(Full::new(body));
+    // Host, the credential, Accept, User-Agent, maybe Content-Type: allocated once.
+    *request.headers_mut() = HeaderMap::with_capacity(8);
     *request.method_mut() = method(forward.method);
     *request.uri_mut() = Uri::try_from(target).map_err(|e| e.to_string())?;
     let host = origin.split_once("://").map_or(origin, |(_, a)| a);

@@ -17,7 +17,7 @@ use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode, Uri};
 use http_body_util::{Either, Full};
 use hyper::body::Incoming;
-use zt_risk_proxy_core::{Config, Decision, Reply};
+use zt_risk_proxy_core::{Config, Decision, HeaderPairs, Reply};
 
 use crate::static_files::Site;
 use access_log::AccessLog;
@@ -155,10 +155,17 @@ pub fn into_response(reply: Reply) -> Response<Out> {
     response
 }
 
-/// Sets headers whose names come from the core (static, lower case).
-pub fn add_headers(target: &mut HeaderMap, headers: &[(&'static str, String)]) {
+/// Sets headers whose names come from the core (static, lower case); its fixed values are
+/// used in place, without a copy.
+pub fn add_headers(target: &mut HeaderMap, headers: &HeaderPairs) {
     for (name, value) in headers {
-        if let Ok(value) = HeaderValue::from_str(value) {
+        let value = match value {
+            Cow::Borrowed(fixed) => {
+                HeaderValue::from_maybe_shared(Bytes::from_static(fixed.as_bytes()))
+            }
+            Cow::Owned(taken) => HeaderValue::from_str(taken),
+        };
+        if let Ok(value) = value {
             let name = known_name(name).unwrap_or_else(|| HeaderName::from_static(name));
             target.insert(name, value);
         }
