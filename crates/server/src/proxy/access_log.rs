@@ -67,12 +67,13 @@ impl AccessLog {
             b.second = (now.as_secs(), date_time(now.as_secs()));
         }
         let Buffer { bytes, second, .. } = &mut *b;
-        let _ = write!(
-            bytes,
-            "{}.{:03}Z proxy {method} ",
-            second.1,
-            now.subsec_millis()
-        );
+        // Appended piece by piece: `write!` costs more than the rest of the line.
+        bytes.extend_from_slice(second.1.as_bytes());
+        bytes.push(b'.');
+        push_padded(bytes, now.subsec_millis(), 3);
+        bytes.extend_from_slice(b"Z proxy ");
+        bytes.extend_from_slice(method.as_str().as_bytes());
+        bytes.push(b' ');
         // Paths are almost always plain printable ASCII: copy those, escape the rest (a path
         // must not be able to forge a log line).
         if path
@@ -83,13 +84,28 @@ impl AccessLog {
         } else {
             let _ = write!(bytes, "{}", path.escape_debug());
         }
-        let _ = writeln!(
+        bytes.extend_from_slice(b" -> ");
+        push_padded(bytes, u32::from(status), 1);
+        bytes.push(b' ');
+        push_padded(
             bytes,
-            " -> {status} {}ms{}",
-            took.as_millis(),
-            if cors { " (cors)" } else { "" },
+            u32::try_from(took.as_millis()).unwrap_or(u32::MAX),
+            1,
         );
+        bytes.extend_from_slice(if cors { b"ms (cors)\n" } else { b"ms\n" });
     }
+}
+
+/// Appends `n` in decimal, with leading zeros up to `width` digits.
+fn push_padded(out: &mut Vec<u8>, mut n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut i = digits.len();
+    while n > 0 || digits.len() - i < width {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 impl Drop for AccessLog {
@@ -150,6 +166,12 @@ mod tests {
             "{text}"
         );
         assert_eq!(lines[0].find('T'), Some(10));
+        let mut n = Vec::new();
+        push_padded(&mut n, 7, 3);
+        push_padded(&mut n, 0, 1);
+        push_padded(&mut n, 1234, 3);
+        push_padded(&mut n, u32::MAX, 1);
+        assert_eq!(n, b"007012344294967295");
         assert_eq!(date_time(0), "1970-01-01T00:00:00");
     }
 }
