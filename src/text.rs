@@ -4,9 +4,10 @@
 //! keystroke).
 
 /// `n` and the noun in the right number: `plural(1, "change", "changes")` is "1 change",
-/// `plural(2, "change", "changes")` is "2 changes". Every count the console words uses it.
+/// `plural(2, "change", "changes")` is "2 changes", `plural(1204, "user", "users")` is
+/// "1,204 users". Every count the console words uses it.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
 /// `n` with thousands separators, as the console writes counts: `thousands(1204)` is "1,204".
@@ -57,5 +58,6 @@ mod tests {
             plural(2, "unsaved change", "unsaved changes"),
             "2 unsaved changes"
         );
+        assert_eq!(plural(50_000, "user", "users"), "50,000 users");
     }
 }

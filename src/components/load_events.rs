@@ -10,93 +10,92 @@ use chrono::Utc;
 use leptos::prelude::*;
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
-use super::{ErrorView, RelativeTime, RunProgress, SkeletonRows};
-use crate::pages::users::view_state::{counts, matching, Criteria, ViewState};
+use super::time::relative;
+use super::{RunProgress, WithSummary};
+use crate::pages::users::view_state::{matching, Criteria, ViewState};
 use crate::routes;
 use crate::state::runner::estimate_words;
-use crate::state::{use_events, use_reloadable};
+use crate::state::use_events;
 use crate::text::{plural, thousands};
 
 /// The "Load events" section: scope picker, estimate, button, progress and failures.
 #[component]
 pub fn LoadEvents() -> impl IntoView {
     let store = use_events();
-    let (summary, reload) =
-        use_reloadable(|api| async move { api.summary().await.map(|s| Arc::new(s.users)) });
     let loaded = move || {
         store.with(|e| {
-            let since = e.loaded_since()?;
-            let what = format!(
-                "In memory: {} of {}, loaded ",
-                plural(e.event_count(), "event", "events"),
-                plural(e.users().len(), "user", "users")
-            );
-            Some(view! { <p class="hint">{what}<RelativeTime at=since/>"."</p> })
+            e.loaded_since().map(|since| {
+                format!(
+                    "In memory: {} of {}, loaded {}.",
+                    plural(e.event_count(), "event", "events"),
+                    plural(e.users().len(), "user", "users"),
+                    relative(since, Utc::now())
+                )
+            })
         })
     };
     view! {
         <section class="load-events" aria-labelledby="load-events-title">
             <h2 id="load-events-title">"Load events"</h2>
-            {loaded}
-            <Transition fallback=|| view! { <SkeletonRows rows=1 label="Loading users"/> }>
-                {move || Suspend::new(async move {
-                    match summary.await {
-                        Ok(users) => scope_picker(users).into_any(),
-                        Err(error) => view! { <ErrorView error on_retry=reload/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <p class="hint">{loaded}</p>
+            <WithSummary render=scope_picker loading="Loading users"/>
             <RunProgress runner=store.runner() label="Loading events" unit=("user", "users")/>
         </section>
     }
 }
 
-fn scope_picker(users: Arc<Vec<UserRiskInfo>>) -> impl IntoView {
+/// The scopes the admin can load: all users, each level, and the users list's filter if any,
+/// each with the users it holds.
+fn scopes(users: &[UserRiskInfo]) -> Vec<(String, Vec<usize>)> {
+    let all = (0..users.len()).collect();
+    let mut scopes = vec![("All users".to_owned(), all)];
+    for level in [RiskLevel::High, RiskLevel::Medium, RiskLevel::Low] {
+        let rows = (0..users.len())
+            .filter(|&i| users[i].max_risk_level == level)
+            .collect();
+        scopes.push((format!("{} risk", level.label()), rows));
+    }
+    if let Some(c) = remembered_filter() {
+        let rows = matching(users, &c, Utc::now());
+        scopes.push((format!("Users list filter: {}", describe(&c)), rows));
+    }
+    scopes
+}
+
+fn scope_picker(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
     let store = use_events();
-    let list = remembered_filter();
-    let list_rows = list
-        .as_ref()
-        .map(|c| matching(&users, c, Utc::now()))
-        .unwrap_or_default();
-    let list_option = list.map(|c| {
-        let label = format!(
-            "Users list filter: {} ({})",
-            describe(&c),
-            thousands(list_rows.len())
-        );
-        view! { <option value="list">{label}</option> }
-    });
-    let scope = RwSignal::new(String::new());
-    let picked = Memo::new({
-        let users = users.clone();
-        move |_| scope.with(|s| pick(&users, s, &list_rows))
-    });
-    let n = move || picked.with(Vec::len);
-    let busy = move || store.runner().progress().with(|p| p.is_active());
-    let by_level = counts(&users);
+    let scopes = StoredValue::new(scopes(&users));
+    let chosen = RwSignal::new(0usize);
+    let n = move || scopes.with_value(|s| s.get(chosen.get()).map_or(0, |s| s.1.len()));
     let start = move |_| {
-        let chosen = picked.with_untracked(|p| p.iter().map(|&i| users[i].clone()).collect());
-        store.load(chosen);
+        let picked = scopes.with_value(|s| {
+            let rows = s.get(chosen.get_untracked()).map_or(&[][..], |s| &s.1);
+            rows.iter().map(|&i| users[i].clone()).collect()
+        });
+        store.load(picked);
     };
-    let option = |value: &'static str, what: &str, count: usize| {
-        view! { <option value=value>{format!("{what} ({})", thousands(count))}</option> }
-    };
+    let options = scopes.with_value(|s| {
+        s.iter()
+            .enumerate()
+            .map(|(i, (what, rows))| {
+                view! { <option value=i>{format!("{what} ({})", thousands(rows.len()))}</option> }
+            })
+            .collect_view()
+    });
     view! {
         <div class="field">
             <label for="load-scope">"Users"</label>
-            <select id="load-scope" on:change=move |ev| scope.set(event_target_value(&ev))>
-                {option("", "All users", by_level.total)}
-                {option("high", "High risk", by_level.high)}
-                {option("medium", "Medium risk", by_level.medium)}
-                {option("low", "Low risk", by_level.low)}
-                {list_option}
+            <select id="load-scope" on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
+                {options}
             </select>
         </div>
         <p class="hint">{move || estimate_words(n())}</p>
-        <button type="button" class="button" disabled=move || busy() || n() == 0 on:click=start>
+        <button type="button" class="button" on:click=start
+            disabled=move || n() == 0 || store.runner().progress().with(|p| p.is_active())>
             {move || format!("Load events for {}", plural(n(), "user", "users"))}
         </button>
     }
+    .into_any()
 }
 
 /// The users list's remembered filter (`routes::users_remembered`), if it filters at all.
@@ -106,21 +105,6 @@ fn remembered_filter() -> Option<Criteria> {
     let params = web_sys::UrlSearchParams::new_with_str(query).ok()?;
     let criteria = ViewState::from_query(|k| params.get(k)).criteria;
     criteria.is_filtered().then_some(criteria)
-}
-
-/// The indices of the users in `scope`: "" all, a level's wire value, or "list" (`list` holds
-/// the users list filter's rows).
-fn pick(users: &[UserRiskInfo], scope: &str, list: &[usize]) -> Vec<usize> {
-    match scope {
-        "list" => list.to_vec(),
-        "" => (0..users.len()).collect(),
-        level => {
-            let level = RiskLevel::from_wire(level);
-            (0..users.len())
-                .filter(|&i| users[i].max_risk_level == level)
-                .collect()
-        }
-    }
 }
 
 /// A filter in words: `“ada”, High, Last 7 days`.

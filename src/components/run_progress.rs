@@ -26,42 +26,45 @@ pub fn RunProgress(
 ) -> impl IntoView {
     let progress = runner.progress();
     let failures = runner.failures();
-    let count = move || counted(progress.get(), unit);
-    let width = move || {
+    // The bar and count are redrawn together (nothing in them takes focus); the live status
+    // and the buttons stay in place, so screen readers and keyboard focus keep them.
+    let bar = move || {
         let p = progress.get();
-        format!("{}%", p.processed() * 100 / p.total.max(1))
+        let count = counted(p, unit);
+        view! {
+            <div class="progress" role="progressbar" aria-label=label aria-valuemin="0"
+                aria-valuemax=p.total aria-valuenow=p.processed() aria-valuetext=count.clone()>
+                <span style:width=format!("{}%", p.processed() * 100 / p.total.max(1))></span>
+            </div>
+            <span>{count}</span>
+        }
     };
-    let can_cancel = move || progress.with(|p| p.is_active() && p.phase != Phase::Stopping);
     let failed_list = move || {
         failures.with(|f| {
             let more = f.len().saturating_sub(LISTED);
             let items = f.iter().take(LISTED).map(|f| {
                 view! { <li><strong>{f.label.clone()}</strong>": "{f.reason.clone()}</li> }
             });
-            (
-                items.collect_view(),
-                (more > 0).then(|| format!("and {} more", thousands(more))),
-            )
+            view! {
+                <h3>{format!("Failed ({})", thousands(f.len()))}</h3>
+                <ul class="run-failures">{items.collect_view()}</ul>
+                {(more > 0).then(|| format!("and {} more", thousands(more)))}
+            }
         })
     };
+    let phase = move || progress.with(|p| p.phase);
     view! {
-        <div class="run" hidden=move || progress.with(|p| p.phase == Phase::Ready)>
-            <div class="progress" role="progressbar" aria-label=label aria-valuemin="0"
-                aria-valuemax=move || progress.with(|p| p.total)
-                aria-valuenow=move || progress.with(Progress::processed) aria-valuetext=count>
-                <span style:width=width></span>
-            </div>
+        <div class="run" hidden=move || phase() == Phase::Ready>
+            {bar}
             <p class="run-line">
-                <span>{count}</span>" "
                 <span role="status">{move || status(progress.get())}</span>
-                <button type="button" class="button secondary" hidden=move || !can_cancel()
-                    on:click=move |_| runner.cancel()>"Cancel"</button>
+                <button type="button" class="button secondary" on:click=move |_| runner.cancel()
+                    hidden=move || !matches!(phase(), Phase::Running | Phase::Paused { .. })>"Cancel"</button>
             </p>
             <div hidden=move || failures.with(Vec::is_empty)>
-                <h3>{move || format!("Failed ({})", thousands(failures.with(Vec::len)))}</h3>
-                <ul class="run-failures">{failed_list}</ul>
-                <button type="button" class="button secondary" disabled=move || progress.with(Progress::is_active)
-                    on:click=move |_| runner.retry_failed()>"Retry failed"</button>
+                {failed_list}
+                <button type="button" class="button secondary" on:click=move |_| runner.retry_failed()
+                    disabled=move || progress.with(Progress::is_active)>"Retry failed"</button>
             </div>
         </div>
     }

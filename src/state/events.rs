@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use zt_risk_api::{RiskEvents, UserRiskInfo};
 
+use super::event_index::{build, Index};
 use super::runner::Runner;
 use crate::api::{use_api, Api};
 use crate::session::use_session;
@@ -105,6 +106,7 @@ pub struct EventsStore {
     /// Bumped when the data changes (at most every 200 ms during a load): what readers track.
     version: RwSignal<u64>,
     flush_armed: StoredValue<bool>,
+    index: Memo<Index>,
     runner: Runner,
     /// A client scoped to the root, so a load survives page changes.
     api: StoredValue<Api>,
@@ -114,10 +116,20 @@ impl EventsStore {
     /// Creates the store under the current owner; needs the session and client in context.
     /// It empties itself when the session's account changes.
     pub fn new() -> Self {
+        let (data, version) = (StoredValue::new(Events::default()), RwSignal::new(0));
         let store = Self {
-            data: StoredValue::new(Events::default()),
-            version: RwSignal::new(0),
+            data,
+            version,
             flush_armed: StoredValue::new(false),
+            // Lazy: built on first read, again only after a change (never compared: a new
+            // build is always news).
+            index: Memo::new_with_compare(
+                move |_| {
+                    version.track();
+                    data.with_value(build)
+                },
+                |_, _| true,
+            ),
             runner: Runner::new(),
             api: StoredValue::new(use_api()),
         };
@@ -130,6 +142,12 @@ impl EventsStore {
     pub fn with<R>(&self, f: impl FnOnce(&Events) -> R) -> R {
         self.version.track();
         self.data.with_value(f)
+    }
+
+    /// Every loaded event as a flat index, newest first (reactive; built once per change and
+    /// shared by every page that reads it).
+    pub fn index(&self) -> Memo<Index> {
+        self.index
     }
 
     /// The runner loads go through: its progress, Cancel and Retry failed.
@@ -234,6 +252,10 @@ fn label(user: &UserRiskInfo) -> String {
 pub fn use_events() -> EventsStore {
     expect_context::<EventsStore>()
 }
+
+#[cfg(test)]
+#[path = "events_fixtures.rs"]
+pub mod fixtures;
 
 #[cfg(test)]
 #[path = "events_tests.rs"]

@@ -1,40 +1,18 @@
 //! Native tests of the loaded data: one account at a time, a reload replaces a user.
 
-use chrono::{TimeZone, Utc};
-use zt_risk_api::{RiskEvent, RiskEvents, RiskLevel, UserRiskInfo};
+use zt_risk_api::RiskLevel;
 
+use super::fixtures::loaded as fixture;
 use super::{Events, Loaded};
 
 fn loaded(id: &str, events: usize) -> Loaded {
-    let at = Utc
-        .with_ymd_and_hms(2026, 11, 28, 12, 0, 0)
-        .single()
-        .expect("time");
-    let event = RiskEvent {
-        id: "e".into(),
-        name: "Impossible Travel".into(),
-        risk_level: RiskLevel::High,
-        timestamp: at,
-        event_details: None,
-    };
-    Loaded {
-        user: UserRiskInfo {
-            user_id: id.into(),
-            name: id.into(),
-            email: format!("{id}@example.com"),
-            max_risk_level: RiskLevel::High,
-            event_count: events as u64,
-            last_event: at,
-        },
-        detail: RiskEvents {
-            name: id.into(),
-            email: format!("{id}@example.com"),
-            events: vec![event; events],
-            last_reset_time: None,
-            risk_level: Some(RiskLevel::High),
-        },
-        loaded_at: at,
-    }
+    let mut user = fixture(
+        0,
+        id,
+        &vec![("Impossible Travel", RiskLevel::High, 0); events],
+    );
+    user.user.user_id = id.into();
+    user
 }
 
 #[test]

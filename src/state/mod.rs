@@ -3,6 +3,7 @@
 //! store it fills.
 
 pub mod cache;
+pub mod event_index;
 pub mod events;
 pub mod reload;
 pub mod runner;
@@ -10,5 +11,5 @@ pub mod unsaved;
 
 pub use cache::Cache;
 pub use events::{use_events, EventsStore};
-pub use reload::{use_reloadable, use_reloadable_item};
+pub use reload::{summary_users, use_reloadable, use_reloadable_item};
 pub use runner::Runner;
