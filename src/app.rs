@@ -3,19 +3,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::transport::{FetchTransport, Transport};
 use crate::api::ApiClient;
 use crate::components::{Layout, Toasts};
 use crate::pages::{
-    BehaviorsPage, IntegrationPage, IntegrationsPage, NewIntegrationPage, NotFound, SettingsPage,
-    UserDetailPage, UsersPage,
+    BehaviorsPage, DetectionsPage, IntegrationPage, IntegrationsPage, NewIntegrationPage, NotFound,
+    OverviewPage, SettingsPage, UserDetailPage, UsersPage,
 };
-use crate::routes;
 use crate::session::{RuntimeConfig, Session};
-use crate::state::Cache;
+use crate::state::{Cache, EventsStore};
 
 /// Provides the session and client for everything below it; tests use it with a fake transport.
 #[component]
@@ -34,6 +33,7 @@ pub fn Providers(
     provide_context(Cache::default());
     provide_context(Toasts::default());
     provide_context(ApiClient::new(transport, session).with_timeout_ms(timeout_ms));
+    provide_context(EventsStore::new());
     children()
 }
 
@@ -44,9 +44,10 @@ pub fn AppRoutes() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path=routes::users()/> }/>
+                    <Route path=path!("/") view=OverviewPage/>
                     <Route path=path!("/users") view=UsersPage/>
                     <Route path=path!("/users/:id") view=UserDetailPage/>
+                    <Route path=path!("/detections") view=DetectionsPage/>
                     <Route path=path!("/behaviors") view=BehaviorsPage/>
                     <Route path=path!("/integrations") view=IntegrationsPage/>
                     <Route path=path!("/integrations/new") view=NewIntegrationPage/>

@@ -12,7 +12,7 @@ use zt_risk_api::paths::encode_segment;
 
 use crate::session::storage;
 
-/// `/`: the overview (until it lands, a redirect to the users list).
+/// `/`: the overview, the landing page.
 pub const fn overview() -> &'static str {
     "/"
 }
@@ -25,9 +25,13 @@ pub const fn users() -> &'static str {
 /// `/users` with a view query, as `ViewState::to_query` writes it (`"?level=high"`, or empty
 /// for the default view).
 pub fn users_with(query: &str) -> String {
+    with_query(users(), query)
+}
+
+fn with_query(path: &str, query: &str) -> String {
     match query.trim_start_matches('?') {
-        "" => users().to_owned(),
-        query => format!("{}?{query}", users()),
+        "" => path.to_owned(),
+        query => format!("{path}?{query}"),
     }
 }
 
@@ -39,6 +43,11 @@ pub fn user(id: &str) -> String {
 /// `/detections`: recent risk events across users.
 pub const fn detections() -> &'static str {
     "/detections"
+}
+
+/// `/detections` with a view query, as `DetectionsView::to_query` writes it.
+pub fn detections_with(query: &str) -> String {
+    with_query(detections(), query)
 }
 
 /// `/behaviors`: the behaviors editor.
@@ -93,6 +102,8 @@ mod tests {
         assert_eq!(users_with(""), "/users");
         assert_eq!(users_with("?level=high&page=2"), "/users?level=high&page=2");
         assert_eq!(users_with("level=high"), "/users?level=high");
+        assert_eq!(detections_with("?level=low"), "/detections?level=low");
+        assert_eq!(detections_with(""), "/detections");
         assert_eq!(user("a/b?c#d"), "/users/a%2Fb%3Fc%23d");
         assert_eq!(integration("x y"), "/integrations/x%20y");
         assert_eq!(

@@ -17,7 +17,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             <span class="brand">"Zero Trust · Risk scoring"</span>
             <nav aria-label="Main">
                 <ul>
+                    <li><A href=routes::overview() exact=true>"Overview"</A></li>
                     <li><A href=routes::users()>"Users"</A></li>
+                    <li><A href=routes::detections()>"Detections"</A></li>
                     <li><A href=routes::behaviors()>"Behaviors"</A></li>
                     <li><A href=routes::integrations()>"Integrations"</A></li>
                     <li><A href=routes::settings()>"Settings"</A></li>

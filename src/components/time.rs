@@ -36,6 +36,11 @@ pub fn absolute(at: DateTime<Utc>) -> String {
         .into()
 }
 
+/// Minutes the browser's time zone is ahead of UTC (60 in Paris in winter), for local days.
+pub fn local_offset_minutes() -> i64 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i64)
+}
+
 /// A `<time>` element showing relative time, with the absolute time as its title.
 #[component]
 pub fn RelativeTime(

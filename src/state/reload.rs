@@ -6,10 +6,12 @@
 //! `ErrorView on_retry=reload`).
 
 use std::future::Future;
+use std::sync::Arc;
 
 use leptos::prelude::*;
+use zt_risk_api::UserRiskInfo;
 
-use crate::api::{use_api, Api};
+use crate::api::{use_api, Api, ApiError};
 use crate::routes;
 
 /// Loads with `load` (given the calling component's client, whose requests are aborted when it
@@ -58,4 +60,10 @@ where
     let id = routes::use_id_param();
     let (resource, reload) = use_reloadable(move |api| load(api, id.get()));
     (id, resource, reload)
+}
+
+/// The summary's users: the one loader every view of the summary passes to [`use_reloadable`],
+/// so its future (and the resource machinery around it) exists once in the binary.
+pub async fn summary_users(api: Api) -> Result<Arc<Vec<UserRiskInfo>>, ApiError> {
+    api.summary().await.map(|s| Arc::new(s.users))
 }

@@ -1,7 +1,9 @@
 //! One module per area of the console (the "Done when" flows).
 
 mod behaviors;
+mod detections;
 mod integrations;
+mod overview;
 mod pages;
 mod settings;
 mod users;

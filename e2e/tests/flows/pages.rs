@@ -5,7 +5,14 @@ use crate::common::{run, Console};
 /// Checks the frame every page shares: the demo banner and `aria-current` on `current` only.
 async fn check_frame(c: &Console, current: Option<&str>) {
     c.wait_text("[role=note]", "Demo emulator").await;
-    for link in ["Users", "Behaviors", "Integrations", "Settings"] {
+    for link in [
+        "Overview",
+        "Users",
+        "Detections",
+        "Behaviors",
+        "Integrations",
+        "Settings",
+    ] {
         let el = c.role("link", link).await;
         let aria = el.attr("aria-current").await.unwrap();
         let expected = (Some(link) == current).then(|| "page".to_owned());
@@ -39,9 +46,16 @@ fn every_page_loads_with_the_nav_and_the_demo_banner() {
         no_alert(&c).await;
         c.screenshot("users").await;
 
-        // "/" redirects to /users.
+        // "/" is the overview; Detections starts empty.
         c.open("/").await;
-        c.wait_path("/users", |p| p.starts_with("/users")).await;
+        c.wait_text("h1", "Overview").await;
+        check_frame(&c, Some("Overview")).await;
+        c.css("figure.chart a.bar").await;
+        no_alert(&c).await;
+        c.screenshot("overview").await;
+        c.open("/detections").await;
+        c.wait_text("h2", "No events loaded yet").await;
+        check_frame(&c, Some("Detections")).await;
 
         // A user's detail page, reached from the table.
         c.open("/users").await;

@@ -1,10 +1,10 @@
-//! A user's events as a table sortable by time and level; each event's details are shown as
-//! formatted JSON text (never HTML), collapsed by default.
+//! A user's events as a table sortable by time and level; each event's details are shown with
+//! the shared `EventDetails` (JSON text, collapsed).
 
 use leptos::prelude::*;
 use zt_risk_api::RiskEvent;
 
-use crate::components::{Dir, RelativeTime, RiskBadge, Sort, SortHeader};
+use crate::components::{Dir, EventDetails, RelativeTime, RiskBadge, Sort, SortHeader};
 
 /// A sortable column of the events table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,26 +68,12 @@ pub fn EventsTable(
 }
 
 fn event_row(event: &RiskEvent) -> impl IntoView {
-    let details = match &event.event_details {
-        // Pretty JSON as a text node: markup inside strings stays text.
-        Some(value) => {
-            let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
-            view! {
-                <details class="json">
-                    <summary>"Show details"</summary>
-                    <pre>{text}</pre>
-                </details>
-            }
-            .into_any()
-        }
-        None => "—".into_any(),
-    };
     view! {
         <tr>
             <td>{event.name.clone()}</td>
             <td><RiskBadge level=Some(event.risk_level.clone())/></td>
             <td><RelativeTime at=event.timestamp/></td>
-            <td>{details}</td>
+            <td><EventDetails details=event.event_details.clone()/></td>
         </tr>
     }
 }

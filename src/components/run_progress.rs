@@ -1,0 +1,143 @@
+//! `RunProgress`: a runner's progress bar, its status (rate limit countdown, cancelled, done),
+//! Cancel, and the failures with their reasons and "Retry failed". The caller names the unit,
+//! so loading events ("users") and bulk reset ("users reset") share it.
+
+use leptos::prelude::*;
+
+use crate::state::runner::{Phase, Progress, Runner};
+use crate::text::thousands;
+
+/// Failures listed by name; the rest are counted (a wrong token fails every user).
+const LISTED: usize = 100;
+
+/// The progress of `runner`, hidden until it first starts.
+///
+/// ```ignore
+/// <RunProgress runner label="Resetting users" unit=("user reset", "users reset")/>
+/// ```
+#[component]
+pub fn RunProgress(
+    /// The run to show.
+    runner: Runner,
+    /// The progress bar's accessible name: "Loading events", "Resetting users".
+    label: &'static str,
+    /// What is counted, singular and plural: the bar reads "312 of 1,204 users".
+    unit: (&'static str, &'static str),
+) -> impl IntoView {
+    let progress = runner.progress();
+    let failures = runner.failures();
+    // The bar and count are redrawn together (nothing in them takes focus); the live status
+    // and the buttons stay in place, so screen readers and keyboard focus keep them.
+    let bar = move || {
+        let p = progress.get();
+        let count = counted(p, unit);
+        view! {
+            <div class="progress" role="progressbar" aria-label=label aria-valuemin="0"
+                aria-valuemax=p.total aria-valuenow=p.processed() aria-valuetext=count.clone()>
+                <span style:width=format!("{}%", p.processed() * 100 / p.total.max(1))></span>
+            </div>
+            <span>{count}</span>
+        }
+    };
+    let failed_list = move || {
+        failures.with(|f| {
+            let more = f.len().saturating_sub(LISTED);
+            let items = f.iter().take(LISTED).map(|f| {
+                view! { <li><strong>{f.label.clone()}</strong>": "{f.reason.clone()}</li> }
+            });
+            view! {
+                <h3>{format!("Failed ({})", thousands(f.len()))}</h3>
+                <ul class="run-failures">{items.collect_view()}</ul>
+                {(more > 0).then(|| format!("and {} more", thousands(more)))}
+            }
+        })
+    };
+    let phase = move || progress.with(|p| p.phase);
+    view! {
+        <div class="run" hidden=move || phase() == Phase::Ready>
+            {bar}
+            <p class="run-line">
+                <span role="status">{move || status(progress.get())}</span>
+                <button type="button" class="button secondary" on:click=move |_| runner.cancel()
+                    hidden=move || !matches!(phase(), Phase::Running | Phase::Paused { .. })>"Cancel"</button>
+            </p>
+            <div hidden=move || failures.with(Vec::is_empty)>
+                {failed_list}
+                <button type="button" class="button secondary" on:click=move |_| runner.retry_failed()
+                    disabled=move || progress.with(Progress::is_active)>"Retry failed"</button>
+            </div>
+        </div>
+    }
+}
+
+/// "312 of 1,204 users".
+fn counted(p: Progress, (one, many): (&str, &str)) -> String {
+    let unit = if p.total == 1 { one } else { many };
+    format!(
+        "{} of {} {unit}",
+        thousands(p.processed()),
+        thousands(p.total)
+    )
+}
+
+/// What the live region says about the run.
+fn status(p: Progress) -> String {
+    match p.phase {
+        Phase::Ready => String::new(),
+        Phase::Running => "Working…".into(),
+        Phase::Paused {
+            resume_in,
+            rate_limited: true,
+        } => format!("Rate limited, resuming in {resume_in} s"),
+        Phase::Paused { resume_in, .. } => {
+            format!("Keeping to Cloudflare's rate limit, resuming in {resume_in} s")
+        }
+        Phase::Stopping => "Cancelling: the requests already sent are finishing…".into(),
+        Phase::Cancelled => format!(
+            "Cancelled: {} not sent. Requests already sent were completed.",
+            thousands(p.not_sent)
+        ),
+        Phase::Finished if p.failed == 0 => "Done.".into(),
+        Phase::Finished => format!("Done, {} failed.", thousands(p.failed)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_count_and_status_read_as_the_admin_expects() {
+        let p = Progress {
+            total: 1_204,
+            done: 300,
+            failed: 12,
+            not_sent: 0,
+            phase: Phase::Paused {
+                resume_in: 7,
+                rate_limited: true,
+            },
+        };
+        assert_eq!(counted(p, ("user", "users")), "312 of 1,204 users");
+        assert_eq!(status(p), "Rate limited, resuming in 7 s");
+        let one = Progress { total: 1, ..p };
+        assert_eq!(
+            counted(one, ("user reset", "users reset")),
+            "312 of 1 user reset"
+        );
+        let cancelled = Progress {
+            not_sent: 892,
+            phase: Phase::Cancelled,
+            ..p
+        };
+        assert_eq!(
+            status(cancelled),
+            "Cancelled: 892 not sent. Requests already sent were completed."
+        );
+        let done = Progress {
+            phase: Phase::Finished,
+            ..p
+        };
+        assert_eq!(status(done), "Done, 12 failed.");
+    }
+}

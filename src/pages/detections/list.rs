@@ -1,0 +1,104 @@
+//! The loaded events as a filtered, sorted, paged list: the view comes from the URL, the flat
+//! index is the store's (built once per change), and filtering runs in a memo over it.
+
+use std::ops::Range;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use zt_risk_api::RiskEvent;
+
+use super::filters::DetectionFilters;
+use super::index::filter;
+use super::table::DetectionsTable;
+use super::view_state::DetectionsView;
+use crate::components::time::local_offset_minutes;
+use crate::components::{EmptyState, Pager};
+use crate::pages::users::view_state::page_info;
+use crate::routes;
+use crate::state::event_index::Index;
+use crate::state::events::{EventsStore, Loaded};
+use crate::state::use_events;
+
+/// The events the Detections view shows, in display order: what an export writes. Provided as
+/// context by the list (`use_context::<Shown>()` in a toolbar button).
+#[derive(Clone, Copy)]
+pub struct Shown {
+    store: EventsStore,
+    index: Memo<Index>,
+    rows: Memo<Vec<u32>>,
+}
+
+impl Shown {
+    /// How many events are shown (reactive).
+    pub fn len(&self) -> usize {
+        self.rows.with(Vec::len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Calls `f` with the user and the event of each shown row in `range` (positions in display
+    /// order; `0..len()` for all), in order.
+    pub fn each(&self, range: Range<usize>, mut f: impl FnMut(&Loaded, &RiskEvent)) {
+        self.rows.with(|rows| {
+            self.index.with(|index| {
+                self.store.with(|events| {
+                    for &i in rows.get(range).unwrap_or_default() {
+                        let row = index.rows[i as usize];
+                        let user = &events.users()[row.user as usize];
+                        f(user, &user.detail.events[row.event as usize]);
+                    }
+                })
+            })
+        });
+    }
+}
+
+/// The list, once events are loaded.
+#[component]
+pub fn DetectionsList() -> impl IntoView {
+    let store = use_events();
+    let query = use_query_map();
+    let view = Memo::new(move |_| {
+        query.with(|q| DetectionsView::from_query(|k| q.get_all(k).unwrap_or_default()))
+    });
+    let filters = Memo::new(move |_| view.read().filters.clone());
+    let index = store.index();
+    let offset = local_offset_minutes();
+    let rows = Memo::new(move |_| {
+        let now = js_sys::Date::now() as i64;
+        filters.with(|f| index.with(|i| filter(i, f, f.bounds(now, offset))))
+    });
+    let info = Memo::new(move |_| page_info(rows.with(Vec::len), view.read().page));
+    let shown = Shown { store, index, rows };
+    provide_context(shown);
+
+    let navigate = use_navigate();
+    // Typing replaces the history entry; every other change adds one, so Back undoes it.
+    let go = Callback::new(move |(next, replace): (DetectionsView, bool)| {
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&routes::detections_with(&next.to_query()), options);
+    });
+    let on_page = Callback::new(move |page| go.run((view.get_untracked().at_page(page), false)));
+    let on_sort = Callback::new(move |key| go.run((view.get_untracked().sorted_by(key), false)));
+    let none = move || rows.with(Vec::is_empty);
+    // Both stay mounted and only one shows: the table keeps focus and state across filters.
+    view! {
+        <DetectionFilters view index go/>
+        <div hidden=move || !none()>
+            <EmptyState title="No events match these filters">
+                <p>"No loaded event matches the behavior, level, time and user filters. Clear them above to see every event."</p>
+            </EmptyState>
+        </div>
+        <div hidden=none>
+            <DetectionsTable shown info sort=Signal::derive(move || filters.with(|f| f.sorting())) on_sort/>
+            <Pager info on_page/>
+        </div>
+    }
+}

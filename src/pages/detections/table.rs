@@ -1,0 +1,67 @@
+//! The detections table: one row per event of the current page only, however many match.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use zt_risk_api::RiskEvent;
+
+use super::list::Shown;
+use super::view_state::SortKey;
+use crate::components::{EventDetails, RelativeTime, RiskBadge, Sort, SortHeader};
+use crate::pages::users::view_state::PageInfo;
+use crate::routes;
+use crate::state::events::Loaded;
+
+/// The rows of `info`'s page of what `shown` holds.
+#[component]
+pub fn DetectionsTable(
+    /// What the view shows.
+    shown: Shown,
+    /// The page to draw.
+    info: Memo<PageInfo>,
+    /// The current sort, for the headers' `aria-sort`.
+    sort: Signal<Sort<SortKey>>,
+    /// Called with the column whose header was clicked.
+    on_sort: Callback<SortKey>,
+) -> impl IntoView {
+    let page_rows = move || {
+        let (start, end) = info.with(|i| (i.start, i.end));
+        let mut rows = Vec::with_capacity(end - start);
+        shown.each(start..end, |user, event| rows.push(row(user, event)));
+        rows.collect_view()
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="detections">
+                <caption class="visually-hidden">"Detections"</caption>
+                <thead>
+                    <tr>
+                        <SortHeader column=SortKey::Time label="Time" sort on_sort/>
+                        <th scope="col">"User"</th>
+                        <th scope="col">"Behavior"</th>
+                        <SortHeader column=SortKey::Level label="Risk level" sort on_sort/>
+                        <th scope="col">"Details"</th>
+                    </tr>
+                </thead>
+                <tbody>{page_rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn row(user: &Loaded, event: &RiskEvent) -> impl IntoView {
+    let who = &user.user;
+    let name = if who.name.trim().is_empty() {
+        who.email.clone()
+    } else {
+        who.name.clone()
+    };
+    view! {
+        <tr>
+            <td><RelativeTime at=event.timestamp/></td>
+            <td><A href=routes::user(&who.user_id)>{name}</A></td>
+            <td>{event.name.clone()}</td>
+            <td><RiskBadge level=Some(event.risk_level.clone())/></td>
+            <td><EventDetails details=event.event_details.clone()/></td>
+        </tr>
+    }
+}

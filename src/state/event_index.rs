@@ -1,0 +1,87 @@
+//! A flat index over every loaded event, built once each time the events store changes
+//! (`EventsStore::index`) and read by Detections' filter and Overview's charts. Rows are small
+//! numbers (positions, epoch millis, level rank) kept newest first, so a pass over 100,000
+//! events allocates nothing per row.
+
+use zt_risk_api::RiskLevel;
+
+use super::events::Events;
+use crate::text::lowercase;
+
+/// One event: where it is in the store, and what the filters look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// Position of the user in `Events::users()`.
+    pub user: u32,
+    /// Position of the event in that user's events.
+    pub event: u32,
+    /// Epoch milliseconds.
+    pub at: i64,
+    /// 0 unknown, 1 low, 2 medium, 3 high.
+    pub level: u8,
+    /// Position of the event's name in [`Index::behaviors`].
+    pub behavior: u16,
+}
+
+/// Every loaded event as a [`Row`], newest first.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub rows: Vec<Row>,
+    /// Behavior names, sorted, with how many events each has.
+    pub behaviors: Vec<(String, usize)>,
+    /// Per user: name and email, lowercased, for the search.
+    pub users: Vec<String>,
+}
+
+/// A level's rank, as [`Row::level`] holds it.
+pub fn rank(level: &RiskLevel) -> u8 {
+    match level {
+        RiskLevel::Unknown(_) => 0,
+        RiskLevel::Low => 1,
+        RiskLevel::Medium => 2,
+        RiskLevel::High => 3,
+    }
+}
+
+/// Builds the index of everything in `events`.
+pub fn build(events: &Events) -> Index {
+    let users = events.users();
+    let all = || {
+        users.iter().enumerate().flat_map(|(u, l)| {
+            l.detail
+                .events
+                .iter()
+                .enumerate()
+                .map(move |(e, ev)| (u, e, ev))
+        })
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for (_, _, event) in all() {
+        if let Err(i) = names.binary_search(&event.name.as_str()) {
+            names.insert(i, &event.name);
+        }
+    }
+    let mut counts = vec![0; names.len()];
+    let mut rows: Vec<Row> = all()
+        .map(|(u, e, event)| {
+            let behavior = names.binary_search(&event.name.as_str()).unwrap_or(0);
+            counts[behavior] += 1;
+            Row {
+                user: u as u32,
+                event: e as u32,
+                at: event.timestamp.timestamp_millis(),
+                level: rank(&event.risk_level),
+                behavior: behavior as u16,
+            }
+        })
+        .collect();
+    rows.sort_unstable_by_key(|r| (std::cmp::Reverse(r.at), r.user, r.event));
+    Index {
+        rows,
+        behaviors: names.into_iter().map(str::to_owned).zip(counts).collect(),
+        users: users
+            .iter()
+            .map(|l| lowercase(&format!("{}\n{}", l.detail.name, l.detail.email)))
+            .collect(),
+    }
+}
