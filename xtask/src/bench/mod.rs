@@ -3,12 +3,15 @@
 //! on 127.0.0.1 and stops. Builds `zt-risk-server` in release first. Every run is bounded.
 //!
 //! Options: `--duration SECS` (10), `--connections N` (16), `--threads N` (1), `--users N`
-//! (300), `--only SUITE` (run one suite of [`SUITES`]).
+//! (300), `--console-users N` (50,000: the console suite's demo), `--only SUITE` (run one suite
+//! of [`SUITES`]).
 //!
 //! A new suite is a module with `pub fn run(&Options, &Context) -> Result<(), String>` added to
 //! [`SUITES`]; it may use [`Server`], [`wrk`] and [`Stats`] from here.
 
+mod console;
 mod proxy;
+mod webdriver;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -18,7 +21,7 @@ use crate::apt;
 use crate::sh::{self, Cmd};
 
 /// Every suite: name (for `--only`) and entry point.
-const SUITES: [(&str, Suite); 1] = [("proxy", proxy::run)];
+const SUITES: [(&str, Suite); 2] = [("proxy", proxy::run), ("console", console::run)];
 
 type Suite = fn(&Options, &Context) -> Result<(), String>;
 
@@ -28,6 +31,7 @@ pub struct Options {
     pub connections: u32,
     pub threads: u32,
     pub users: u32,
+    pub console_users: u32,
     pub only: Option<String>,
 }
 
@@ -43,6 +47,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         connections: 16,
         threads: 1,
         users: 300,
+        console_users: 50_000,
         only: None,
     };
     let mut it = args.iter();
@@ -63,6 +68,7 @@ fn options(args: &[String]) -> Result<Options, String> {
             "--connections" if n >= 1 => o.connections = n,
             "--threads" if n >= 1 => o.threads = n,
             "--users" => o.users = n,
+            "--console-users" if n >= 1 => o.console_users = n,
             _ => return Err(format!("unknown or out-of-range option {name} {value}")),
         }
     }
