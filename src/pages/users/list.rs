@@ -1,8 +1,9 @@
 //! The loaded list: counts, search and level filter, the table and the pager, all driven by
-//! the URL query so a link reproduces the view. Filtering and sorting run in memos over the
-//! loaded summary; nothing here fetches.
+//! the URL query so a link reproduces the view. Sorting and filtering run in memos over the
+//! loaded summary: the sorted order changes only with the sort, so a keystroke only filters;
+//! nothing here fetches.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -10,7 +11,7 @@ use leptos_router::NavigateOptions;
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::table::UsersTable;
-use super::view_state::{counts, matching, page_info, ViewState, Within};
+use super::view_state::{counts, filtered, page_info, sorted, SearchKeys, ViewState, Within};
 use crate::components::EmptyState;
 use crate::routes;
 
@@ -23,9 +24,22 @@ pub fn UsersList(
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get(k))));
     let criteria = Memo::new(move |_| state.read().criteria.clone());
+    let sorting = Memo::new(move |_| criteria.read().sorting());
+    let order = Memo::new({
+        let users = users.clone();
+        move |_| sorted(&users, sorting.get())
+    });
+    // Made on the first search, once per summary.
+    let keys = Arc::new(OnceLock::<SearchKeys>::new());
     let rows = Memo::new({
         let users = users.clone();
-        move |_| criteria.with(|c| matching(&users, c, chrono::Utc::now()))
+        move |_| {
+            criteria.with(|c| {
+                let keys =
+                    (!c.q.trim().is_empty()).then(|| keys.get_or_init(|| SearchKeys::new(&users)));
+                order.with(|o| filtered(&users, keys, o, c, chrono::Utc::now()))
+            })
+        }
     });
     let info = Memo::new(move |_| page_info(rows.with(Vec::len), state.read().page));
     Effect::new(move |_| routes::remember_users_query(&state.read().to_query()));

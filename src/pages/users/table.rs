@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use zt_risk_api::UserRiskInfo;
 
 use super::view_state::{Criteria, PageInfo, SortKey};
@@ -63,7 +62,8 @@ fn row(u: &UserRiskInfo) -> impl IntoView {
     };
     view! {
         <tr>
-            <td><A href=href>{name}</A></td>
+            // A plain link: the router follows it without a client-side `<A>` per row.
+            <td><a href=href>{name}</a></td>
             <td>{u.email.clone()}</td>
             <td><RiskBadge level=Some(u.max_risk_level.clone())/></td>
             <td class="num">{u.event_count}</td>
