@@ -7,9 +7,10 @@
 //! `ConfirmDialog` for destructive actions, `use_toasts` after a save. Loading itself is
 //! `state::use_reloadable`; links are `crate::routes`; counted words are `text::plural`.
 //! Per-item API jobs run on `state::Runner` and show `RunProgress`; `LoadEvents` fills the
-//! events store.
+//! events store. A view downloads as CSV and JSON through `ExportButtons`.
 
 pub mod confirm;
+pub mod export_buttons;
 pub mod field;
 pub mod layout;
 pub mod load_events;
@@ -22,6 +23,7 @@ pub mod time;
 pub mod toast;
 
 pub use confirm::ConfirmDialog;
+pub use export_buttons::ExportButtons;
 pub use field::Field;
 pub use layout::Layout;
 pub use load_events::LoadEvents;

@@ -3,6 +3,9 @@
 //! spreadsheet formula guard; `json`: the API's own objects) and the download itself (`file`:
 //! a Blob built in chunks, an `<a download>` click). Knows nothing of pages or signals.
 //!
+//! A page's view goes through a [`Table`] (see [`UserRows`]) and the shared `ExportButtons`;
+//! other files use the pieces directly:
+//!
 //! ```ignore
 //! // A small file (a few KB of JSON):
 //! export::save_text(&export::file_name("behaviors", &account, Utc::now(), Format::Json), Format::Json, &text)?;
@@ -16,10 +19,12 @@
 pub mod csv;
 mod file;
 pub mod json;
+mod table;
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
 pub use file::{build, download, save_text, Rows, CHUNK_ROWS};
+pub use table::{build_table, Table, UserRows};
 
 /// Whose event a detection is: the user's fields from the summary, written beside each event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
