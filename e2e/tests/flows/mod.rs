@@ -1,6 +1,8 @@
 //! One module per area of the console (the "Done when" flows).
 
 mod behaviors;
+mod bulk;
+mod export;
 mod integrations;
 mod pages;
 mod settings;
