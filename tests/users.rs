@@ -33,7 +33,7 @@ fn search() -> String {
 
 fn names() -> Vec<String> {
     let cells = document()
-        .query_selector_all("table.users tbody tr td:first-child")
+        .query_selector_all("table.users tbody tr td:nth-child(2)")
         .expect("cells");
     (0..cells.length())
         .filter_map(|i| cells.item(i))

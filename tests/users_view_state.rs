@@ -1,5 +1,6 @@
 //! The users list's pure view logic in headless Chromium (it lowercases through the browser):
-//! URL query round trips, case-insensitive search and sort, filtering and paging at 10,000 users.
+//! URL query round trips, case-insensitive search and sort, filtering and paging at 10,000 users,
+//! and a kept sorted order filtered per keystroke giving exactly what a fresh match gives.
 
 mod common;
 
@@ -8,7 +9,8 @@ use wasm_bindgen_test::*;
 use zt_risk_api::RiskLevel;
 use zt_risk_console::components::sort::Dir;
 use zt_risk_console::pages::users::view_state::{
-    counts, matching, page_info, Criteria, SortKey, ViewState, Within, PAGE_SIZE,
+    counts, filtered, matching, page_info, sorted, Criteria, SearchKeys, SortKey, ViewState,
+    Within, PAGE_SIZE,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -153,4 +155,64 @@ fn last_event_within_filters_by_recency() {
         .with(|c| c.within = Some(Within::Month))
         .without_filters();
     assert!(!cleared.criteria.is_filtered());
+}
+
+#[wasm_bindgen_test]
+fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
+    // Ties on purpose: 60 users share 10 timestamps and 3 levels, names repeat with other cases.
+    let mut users = many(600);
+    for (i, u) in users.iter_mut().enumerate() {
+        u.last_event = t0() + chrono::Duration::minutes((i % 10) as i64);
+        if i % 4 == 0 {
+            u.name = u.name.to_uppercase();
+        }
+    }
+    let keys = SearchKeys::new(&users);
+    let keys_sort = [
+        SortKey::Name,
+        SortKey::Email,
+        SortKey::Level,
+        SortKey::Events,
+        SortKey::LastEvent,
+    ];
+    for sort in keys_sort {
+        for dir in [Dir::Asc, Dir::Desc] {
+            let base = Criteria {
+                sort,
+                dir,
+                ..Criteria::default()
+            };
+            let order = sorted(&users, base.sorting());
+            assert_eq!(order, matching(&users, &base, t0()), "{sort:?} {dir:?}");
+            // Ties fall back to newest first, then name, then id: a total order.
+            assert!(order.windows(2).all(|w| w[0] != w[1]));
+            for q in ["user 00", "USER 005", "user.0059@", "", "nobody"] {
+                for level in [None, Some(RiskLevel::High)] {
+                    let c = Criteria {
+                        q: q.into(),
+                        level: level.clone(),
+                        ..base.clone()
+                    };
+                    let fresh = matching(&users, &c, t0());
+                    assert_eq!(filtered(&users, Some(&keys), &order, &c, t0()), fresh);
+                    assert_eq!(filtered(&users, None, &order, &c, t0()), fresh);
+                }
+            }
+        }
+    }
+    let by_time = sorted(
+        &users,
+        Criteria {
+            sort: SortKey::LastEvent,
+            dir: Dir::Desc,
+            ..Criteria::default()
+        }
+        .sorting(),
+    );
+    // Same time: names ascending, case-insensitively.
+    let same: Vec<String> = by_time[..60]
+        .iter()
+        .map(|&i| users[i].name.to_lowercase())
+        .collect();
+    assert!(same.windows(2).all(|w| w[0] <= w[1]), "{same:?}");
 }

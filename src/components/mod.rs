@@ -7,11 +7,12 @@
 //! `ConfirmDialog` for destructive actions, `use_toasts` after a save. Loading itself is
 //! `state::use_reloadable`; links are `crate::routes`; counted words are `text::plural`.
 //! Per-item API jobs run on `state::Runner` and show `RunProgress`; `LoadEvents` fills the
-//! events store.
+//! events store. A view downloads as CSV and JSON through `ExportButtons`.
 
 pub mod chart;
 pub mod confirm;
 pub mod event_details;
+pub mod export_buttons;
 pub mod field;
 pub mod layout;
 pub mod load_events;
@@ -28,6 +29,7 @@ pub mod toast;
 pub use chart::{Bar, BarChart};
 pub use confirm::ConfirmDialog;
 pub use event_details::EventDetails;
+pub use export_buttons::ExportButtons;
 pub use field::Field;
 pub use layout::Layout;
 pub use load_events::LoadEvents;

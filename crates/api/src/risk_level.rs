@@ -82,9 +82,24 @@ impl Serialize for RiskLevel {
     }
 }
 
+/// Reads the wire string in place (no allocation for the known levels: a 50,000-user summary
+/// has 50,000 of them).
+struct Wire;
+
+impl serde::de::Visitor<'_> for Wire {
+    type Value = RiskLevel;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a risk level string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<RiskLevel, E> {
+        Ok(RiskLevel::from_wire(s))
+    }
+}
+
 impl<'de> Deserialize<'de> for RiskLevel {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Ok(Self::from_wire(&raw))
+        deserializer.deserialize_str(Wire)
     }
 }

@@ -164,3 +164,26 @@ impl Console {
         path
     }
 }
+
+/// `GET /summary` from the page, with the demo's `config.json` connection: the users as the API
+/// has them now (to check what the console did against the server itself).
+const SUMMARY: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const c = await (await fetch('/config.json')).json();
+  const base = c.api_base_url.replace(/\/+$/, '');
+  const r = await fetch(base + '/accounts/' + encodeURIComponent(c.account_id) + '/zt_risk_scoring/summary',
+    { headers: { Authorization: 'Bearer ' + c.demo_token } });
+  done((await r.json()).result.users);
+})().catch(e => done({ error: String(e) }));
+"#;
+
+impl Console {
+    /// The summary's users as JSON objects, read from the API through the page's origin.
+    pub async fn summary_users(&self) -> Vec<Value> {
+        match self.client.execute_async(SUMMARY, vec![]).await {
+            Ok(Value::Array(users)) => users,
+            other => panic!("GET /summary from the page failed: {other:?}"),
+        }
+    }
+}

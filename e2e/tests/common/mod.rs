@@ -41,10 +41,12 @@ where
         .build()
         .expect("tokio runtime");
     let outcome = rt.block_on(async {
-        let client = connect(&driver_url, &tmp.0.join("profile")).await;
+        let downloads = tmp.0.join("downloads");
+        let client = connect(&driver_url, &tmp.0.join("profile"), &downloads).await;
         let console = Console {
             client: client.clone(),
             base,
+            downloads,
         };
         let task = tokio::spawn(body(console.clone()));
         let mut result = tokio::time::timeout(TEST_LIMIT, task).await;
@@ -77,7 +79,12 @@ where
     }
 }
 
-async fn connect(driver_url: &str, profile: &std::path::Path) -> Client {
+/// A session in headless Chromium; downloads are saved to `downloads` without asking.
+async fn connect(
+    driver_url: &str,
+    profile: &std::path::Path,
+    downloads: &std::path::Path,
+) -> Client {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let caps = json!({
         "goog:loggingPrefs": { "browser": "ALL" },
@@ -90,6 +97,10 @@ async fn connect(driver_url: &str, profile: &std::path::Path) -> Client {
                 format!("--user-data-dir={}", profile.display()),
                 "--window-size=1280,900",
             ],
+            "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+            },
         }
     });
     let Value::Object(caps) = caps else {

@@ -2,6 +2,8 @@
 
 mod behaviors;
 mod detections;
+mod bulk;
+mod export;
 mod integrations;
 mod overview;
 mod pages;

@@ -25,7 +25,7 @@ fn reset_user_leaves_the_summary() {
                     .text()
                     .await
                     .unwrap();
-                let email = row.find(Locator::Css("td:nth-child(2)")).await.unwrap();
+                let email = row.find(Locator::Css("td:nth-child(3)")).await.unwrap();
                 (
                     name.trim().to_owned(),
                     email.text().await.unwrap().trim().to_owned(),
@@ -36,7 +36,7 @@ fn reset_user_leaves_the_summary() {
         let (_, other_email) = cells(1).await;
         assert!(
             email.contains('@'),
-            "the second column is the email, got {email:?}"
+            "the third column (after the checkbox) is the email, got {email:?}"
         );
         let title = if name.is_empty() {
             email.clone()

@@ -1,31 +1,56 @@
 //! The loaded list: counts, search and level filter, the table and the pager, all driven by
-//! the URL query so a link reproduces the view. Filtering and sorting run in memos over the
-//! loaded summary; nothing here fetches.
+//! the URL query so a link reproduces the view. Sorting and filtering run in memos over the
+//! loaded summary: the sorted order changes only with the sort, so a keystroke only filters;
+//! nothing here fetches. The selection bar and the export buttons act on every matching row.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
+use super::bulk::BulkReset;
+use super::selection::Selection;
+use super::selection_bar::SelectionBar;
 use super::table::UsersTable;
-use super::view_state::{counts, matching, page_info, ViewState, Within};
-use crate::components::EmptyState;
+use super::view_state::{counts, filtered, page_info, sorted, SearchKeys, ViewState, Within};
+use crate::components::{EmptyState, ExportButtons};
+use crate::export::{Table, UserRows};
 use crate::routes;
 
 /// The users of a loaded summary (not empty), with the view read from and written to the URL.
 #[component]
 pub fn UsersList(
-    /// The whole summary.
-    users: Arc<Vec<UserRiskInfo>>,
+    /// The whole summary (a reload replaces it).
+    users: Signal<Arc<Vec<UserRiskInfo>>>,
+    /// The users picked for a bulk action.
+    selection: RwSignal<Selection>,
+    /// The page's bulk reset.
+    bulk: BulkReset,
 ) -> impl IntoView {
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get(k))));
     let criteria = Memo::new(move |_| state.read().criteria.clone());
-    let rows = Memo::new({
-        let users = users.clone();
-        move |_| criteria.with(|c| matching(&users, c, chrono::Utc::now()))
+    let sorting = Memo::new(move |_| criteria.read().sorting());
+    let order = Memo::new(move |_| users.with(|u| sorted(u, sorting.get())));
+    // A new summary gets new search keys, made on its first search.
+    let keys = Memo::new_with_compare(
+        move |_| {
+            users.track();
+            Arc::new(OnceLock::<SearchKeys>::new())
+        },
+        |_, _| true,
+    );
+    let rows = Memo::new(move |_| {
+        users.with(|u| {
+            criteria.with(|c| {
+                let keys = keys.get();
+                let keys =
+                    (!c.q.trim().is_empty()).then(|| keys.get_or_init(|| SearchKeys::new(u)));
+                order.with(|o| filtered(u, keys, o, c, chrono::Utc::now()))
+            })
+        })
     });
     let info = Memo::new(move |_| page_info(rows.with(Vec::len), state.read().page));
     Effect::new(move |_| routes::remember_users_query(&state.read().to_query()));
@@ -62,13 +87,19 @@ pub fn UsersList(
     let within_is =
         move |v: &'static str| move || criteria.with(|c| c.within.map_or("", Within::as_str) == v);
 
-    let n = counts(&users);
+    let export = Callback::new(move |()| -> Arc<dyn Table> {
+        Arc::new(UserRows {
+            users: users.get_untracked(),
+            rows: rows.get_untracked(),
+        })
+    });
+    let n = Memo::new(move |_| users.with(|u| counts(u)));
     view! {
         <ul class="counts" aria-label="Users by risk level">
-            <li>"High "<strong>{n.high}</strong></li>
-            <li>"Medium "<strong>{n.medium}</strong></li>
-            <li>"Low "<strong>{n.low}</strong></li>
-            <li>"Total "<strong>{n.total}</strong></li>
+            <li>"High "<strong>{move || n.get().high}</strong></li>
+            <li>"Medium "<strong>{move || n.get().medium}</strong></li>
+            <li>"Low "<strong>{move || n.get().low}</strong></li>
+            <li>"Total "<strong>{move || n.get().total}</strong></li>
         </ul>
         <div class="toolbar" role="search">
             <div class="field">
@@ -92,14 +123,16 @@ pub fn UsersList(
                     {Within::ALL.map(|w| view! { <option value=w.as_str() prop:selected=within_is(w.as_str())>{w.label()}</option> })}
                 </select>
             </div>
+            <ExportButtons rows=export/>
         </div>
+        <SelectionBar selection users rows bulk/>
         <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
             <EmptyState title="No users match these filters">
                 <p>"No user matches the search, risk level and last-event filters."</p>
                 <button type="button" class="button secondary" on:click=clear>"Clear filters"</button>
             </EmptyState>
         }>
-            <UsersTable users=users.clone() rows info criteria on_sort/>
+            <UsersTable users rows info criteria on_sort selection/>
             <nav class="pager" aria-label="Pages">
                 <span role="status">{move || info.with(|i| format!("Showing {}–{} of {}", i.start + 1, i.end, i.total))}</span>
                 <button type="button" class="button secondary" disabled=move || info.with(|i| i.page <= 1)

@@ -1,11 +1,12 @@
-//! The users table: sortable column headers and the rows of the current page only.
+//! The users table: a checkbox column for bulk actions, sortable column headers, and the rows
+//! of the current page only.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use zt_risk_api::UserRiskInfo;
 
+use super::selection::{display_name, Coverage, Selection};
 use super::view_state::{Criteria, PageInfo, SortKey};
 use crate::components::{RelativeTime, RiskBadge, SortHeader};
 use crate::routes;
@@ -14,7 +15,7 @@ use crate::routes;
 #[component]
 pub fn UsersTable(
     /// The whole summary.
-    users: Arc<Vec<UserRiskInfo>>,
+    users: Signal<Arc<Vec<UserRiskInfo>>>,
     /// Indices into `users` of the matching rows, in display order.
     rows: Memo<Vec<usize>>,
     /// The page to show.
@@ -23,16 +24,38 @@ pub fn UsersTable(
     criteria: Memo<Criteria>,
     /// Called with the column whose header was clicked.
     on_sort: Callback<SortKey>,
+    /// The users picked for a bulk action (kept across pages and filters).
+    selection: RwSignal<Selection>,
 ) -> impl IntoView {
     let sort = Signal::derive(move || criteria.with(Criteria::sorting));
+    let page_ids = move || -> Vec<String> {
+        let (start, end) = info.with(|i| (i.start, i.end));
+        users.with(|u| {
+            rows.with(|r| {
+                let page = r.get(start..end).unwrap_or_default();
+                page.iter().map(|&i| u[i].user_id.clone()).collect()
+            })
+        })
+    };
+    let coverage = Memo::new(move |_| {
+        let ids = page_ids();
+        selection.with(|s| s.coverage(ids.iter().map(String::as_str)))
+    });
+    let select_page = move |ev| {
+        let ids = page_ids();
+        let on = event_target_checked(&ev);
+        selection.update(|s| s.set_all(ids.iter().map(String::as_str), on));
+    };
     let page_rows = move || {
         let (start, end) = info.with(|i| (i.start, i.end));
-        rows.with(|r| {
-            r.get(start..end)
-                .unwrap_or_default()
-                .iter()
-                .map(|&i| row(&users[i]))
-                .collect_view()
+        users.with(|u| {
+            rows.with(|r| {
+                r.get(start..end)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|&i| row(&u[i], selection))
+                    .collect_view()
+            })
         })
     };
     view! {
@@ -41,6 +64,12 @@ pub fn UsersTable(
                 <caption class="visually-hidden">"Users with risk events"</caption>
                 <thead>
                     <tr>
+                        <th scope="col" class="select">
+                            <input type="checkbox" aria-label="Select all users on this page"
+                                prop:checked=move || coverage.get() == Coverage::All
+                                prop:indeterminate=move || coverage.get() == Coverage::Some
+                                on:change=select_page/>
+                        </th>
                         <SortHeader column=SortKey::Name label="Name" sort on_sort/>
                         <SortHeader column=SortKey::Email label="Email" sort on_sort/>
                         <SortHeader column=SortKey::Level label="Risk level" sort on_sort/>
@@ -54,16 +83,23 @@ pub fn UsersTable(
     }
 }
 
-fn row(u: &UserRiskInfo) -> impl IntoView {
+fn row(u: &UserRiskInfo, selection: RwSignal<Selection>) -> impl IntoView {
     let href = routes::user(&u.user_id);
     let name = if u.name.trim().is_empty() {
         "(no name)".to_owned()
     } else {
         u.name.clone()
     };
+    let (id, toggled_id) = (u.user_id.clone(), u.user_id.clone());
+    let label = format!("Select {}", display_name(u));
     view! {
         <tr>
-            <td><A href=href>{name}</A></td>
+            <td class="select">
+                <input type="checkbox" aria-label=label prop:checked=move || selection.with(|s| s.contains(&id))
+                    on:change=move |ev| selection.update(|s| s.set(&toggled_id, event_target_checked(&ev)))/>
+            </td>
+            // A plain link: the router follows it without a client-side `<A>` per row.
+            <td><a href=href>{name}</a></td>
             <td>{u.email.clone()}</td>
             <td><RiskBadge level=Some(u.max_risk_level.clone())/></td>
             <td class="num">{u.event_count}</td>

@@ -3,7 +3,8 @@
 //! on 127.0.0.1 and stops. Builds `zt-risk-server` in release first. Every run is bounded.
 //!
 //! Options: `--duration SECS` (5, per measurement), `--rounds N` (5), `--connections N` (16),
-//! `--threads N` (1), `--users N` (300), `--pin on|off` (on), `--only SUITE` (one of [`SUITES`]).
+//! `--threads N` (1), `--users N` (300), `--console-users N`
+//! (50,000: the console suite's demo), `--pin on|off` (on), `--only SUITE` (one of [`SUITES`]).
 //!
 //! Pinned (the default with two or more CPUs): wrk runs on CPU 0 and the server under test
 //! alone on CPU 1 ([`cpu::Pin`]), so every target gets the same CPU whatever else the machine
@@ -12,10 +13,12 @@
 //! A new suite is a module with `pub fn run(&Options, &Context) -> Result<(), String>` added to
 //! [`SUITES`]; it may use [`Server`], [`wrk()`], [`Stats`] and [`cpu`] from here.
 
+mod console;
 mod cpu;
 mod proxy;
 mod proxy_report;
 mod server;
+mod webdriver;
 mod wrk;
 
 use std::path::PathBuf;
@@ -27,7 +30,7 @@ use crate::apt;
 use crate::sh::{self, Cmd};
 
 /// Every suite: name (for `--only`) and entry point.
-const SUITES: [(&str, Suite); 1] = [("proxy", proxy::run)];
+const SUITES: [(&str, Suite); 2] = [("proxy", proxy::run), ("console", console::run)];
 
 type Suite = fn(&Options, &Context) -> Result<(), String>;
 
@@ -39,6 +42,7 @@ pub struct Options {
     pub threads: u32,
     pub users: u32,
     pub pin: bool,
+    pub console_users: u32,
     pub only: Option<String>,
 }
 
@@ -58,6 +62,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         threads: 1,
         users: 300,
         pin: true,
+        console_users: 50_000,
         only: None,
     };
     let mut it = args.iter();
@@ -87,6 +92,7 @@ fn options(args: &[String]) -> Result<Options, String> {
             "--connections" if n >= 1 => o.connections = n,
             "--threads" if n >= 1 => o.threads = n,
             "--users" => o.users = n,
+            "--console-users" if n >= 1 => o.console_users = n,
             _ => return Err(format!("unknown or out-of-range option {name} {value}")),
         }
     }

@@ -1,57 +1,117 @@
-//! The rows a view shows: filtering, sorting, paging and per-level counts over the summary.
-//! Plain functions over slices; text keys are lowered once so 10,000 users sort quickly.
+//! The rows a view shows: sorting, filtering, paging and per-level counts over the summary.
+//! Plain functions over slices.
+//!
+//! Built for 50,000 users per keystroke: the sorted order depends only on the sort, so a page
+//! keeps it and a keystroke only filters it ([`filtered`]); the lowercased search keys are
+//! made once per summary ([`SearchKeys`]), not per keystroke; sorting by level, events or time
+//! lowers no text at all (a name is lowered only to break a tie).
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use chrono::{DateTime, Utc};
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::{Criteria, SortKey};
+use crate::components::sort::Sort;
 use crate::text::lowercase;
 
 /// Rows per page.
 pub const PAGE_SIZE: usize = 50;
 
-/// Indices into `users` of the rows that match, in display order; `now` anchors the recency
-/// filter.
-pub fn matching(users: &[UserRiskInfo], c: &Criteria, now: DateTime<Utc>) -> Vec<usize> {
+/// Every user's name and email, lowercased once, for case-insensitive search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchKeys {
+    names: Vec<String>,
+    emails: Vec<String>,
+}
+
+impl SearchKeys {
+    pub fn new(users: &[UserRiskInfo]) -> Self {
+        Self {
+            names: users.iter().map(|u| lowercase(&u.name)).collect(),
+            emails: users.iter().map(|u| lowercase(&u.email)).collect(),
+        }
+    }
+
+    /// Whether user `i`'s name or email contains `needle` (already lowercased).
+    fn matches(&self, i: usize, needle: &str) -> bool {
+        self.names[i].contains(needle) || self.emails[i].contains(needle)
+    }
+}
+
+/// Indices into `users` of every user, in the order of `sort`. Ties: newest activity first,
+/// then name, then id, so the order is always the same.
+pub fn sorted(users: &[UserRiskInfo], sort: Sort<SortKey>) -> Vec<usize> {
+    let lowered = |f: fn(&UserRiskInfo) -> &str| -> Vec<String> {
+        users.iter().map(|u| lowercase(f(u))).collect()
+    };
+    // Text keys are lowered once, and only for the text column being sorted.
+    let names = (sort.key == SortKey::Name).then(|| lowered(|u| &u.name));
+    let emails = (sort.key == SortKey::Email).then(|| lowered(|u| &u.email));
+    let name = |i: usize| -> Cow<str> {
+        match &names {
+            Some(names) => Cow::Borrowed(&names[i]),
+            None => Cow::Owned(lowercase(&users[i].name)),
+        }
+    };
+    let primary = |a: usize, b: usize| -> Ordering {
+        let (x, y) = (&users[a], &users[b]);
+        match (sort.key, &emails) {
+            (SortKey::Name, _) => name(a).cmp(&name(b)),
+            (SortKey::Email, Some(emails)) => emails[a].cmp(&emails[b]),
+            (SortKey::Email, None) => Ordering::Equal,
+            (SortKey::Level, _) => x.max_risk_level.cmp(&y.max_risk_level),
+            (SortKey::Events, _) => x.event_count.cmp(&y.event_count),
+            (SortKey::LastEvent, _) => x.last_event.cmp(&y.last_event),
+        }
+    };
+    let mut rows: Vec<usize> = (0..users.len()).collect();
+    rows.sort_unstable_by(|&a, &b| {
+        sort.dir
+            .apply(primary(a, b))
+            .then_with(|| users[b].last_event.cmp(&users[a].last_event))
+            .then_with(|| name(a).cmp(&name(b)))
+            .then_with(|| users[a].user_id.cmp(&users[b].user_id))
+    });
+    rows
+}
+
+/// The rows of `order` (from [`sorted`]) that match the filters of `c`, in that order; `now`
+/// anchors the recency filter. Search text is looked up in `keys` (made once per summary);
+/// without them each name and email is lowered on the spot.
+pub fn filtered(
+    users: &[UserRiskInfo],
+    keys: Option<&SearchKeys>,
+    order: &[usize],
+    c: &Criteria,
+    now: DateTime<Utc>,
+) -> Vec<usize> {
     let needle = lowercase(c.q.trim());
-    let mut rows: Vec<usize> = (0..users.len())
+    let text = |i: usize| match keys {
+        _ if needle.is_empty() => true,
+        Some(keys) => keys.matches(i, &needle),
+        None => {
+            lowercase(&users[i].name).contains(&needle)
+                || lowercase(&users[i].email).contains(&needle)
+        }
+    };
+    order
+        .iter()
+        .copied()
         .filter(|&i| {
             let u = &users[i];
             c.level.as_ref().is_none_or(|l| &u.max_risk_level == l)
                 && c.within.is_none_or(|w| w.contains(u.last_event, now))
-                && (needle.is_empty()
-                    || lowercase(&u.name).contains(&needle)
-                    || lowercase(&u.email).contains(&needle))
+                && text(i)
         })
-        .collect();
-    // Text keys are lowered once, not in every comparison.
-    let lowered = |f: fn(&UserRiskInfo) -> &str| -> Vec<String> {
-        users.iter().map(|u| lowercase(f(u))).collect()
-    };
-    let names = lowered(|u| &u.name);
-    let newest_first = |a: &UserRiskInfo, b: &UserRiskInfo| b.last_event.cmp(&a.last_event);
-    let by_name = |a: usize, b: usize| names[a].cmp(&names[b]);
-    let primary: Box<dyn Fn(usize, usize) -> Ordering> = match c.sort {
-        SortKey::Name => Box::new(by_name),
-        SortKey::Email => {
-            let emails = lowered(|u| &u.email);
-            Box::new(move |a, b| emails[a].cmp(&emails[b]))
-        }
-        SortKey::Level => Box::new(|a, b| users[a].max_risk_level.cmp(&users[b].max_risk_level)),
-        SortKey::Events => Box::new(|a, b| users[a].event_count.cmp(&users[b].event_count)),
-        SortKey::LastEvent => Box::new(|a, b| users[a].last_event.cmp(&users[b].last_event)),
-    };
-    rows.sort_by(|&a, &b| {
-        let first = c.dir.apply(primary(a, b));
-        // Ties: newest activity first, then name, then id, so the order is always the same.
-        first
-            .then_with(|| newest_first(&users[a], &users[b]))
-            .then_with(|| by_name(a, b))
-            .then_with(|| users[a].user_id.cmp(&users[b].user_id))
-    });
-    rows
+        .collect()
+}
+
+/// Indices into `users` of the rows that match `c`, in display order: [`sorted`] then
+/// [`filtered`] in one call, for a one-off list (a page keeps the order between keystrokes).
+pub fn matching(users: &[UserRiskInfo], c: &Criteria, now: DateTime<Utc>) -> Vec<usize> {
+    filtered(users, None, &sorted(users, c.sorting()), c, now)
 }
 
 /// Where a page sits in the list.

@@ -1,0 +1,142 @@
+//! Export: the filtered users view downloaded as CSV (a real download, into the browser's
+//! download directory) parses as RFC 4180 and holds exactly the view's rows, in its order.
+
+use fantoccini::Locator;
+
+use crate::common::{run, Console};
+
+/// The CSV file the browser finished saving (not a `.crdownload`), with its name.
+async fn downloaded_csv(c: &Console) -> (String, String) {
+    c.wait_for("a finished CSV download", || async {
+        let done = std::fs::read_dir(&c.downloads)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "csv"));
+        Ok(done.map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (
+                name,
+                std::fs::read_to_string(&path).expect("read the download"),
+            )
+        }))
+    })
+    .await
+}
+
+/// RFC 4180 records.
+fn parse(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell, mut quoted) = (vec![], vec![], String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match (quoted, ch) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (_, ch) => cell.push(ch),
+        }
+    }
+    assert!(
+        !quoted && cell.is_empty() && row.is_empty(),
+        "the file ends with a full record"
+    );
+    rows
+}
+
+/// The user ids of the table's rows, in order (from each name link).
+async fn shown_ids(c: &Console) -> Vec<String> {
+    let mut ids = Vec::new();
+    for link in c
+        .client
+        .find_all(Locator::Css("table tbody td a"))
+        .await
+        .unwrap()
+    {
+        let href = link.attr("href").await.unwrap().unwrap_or_default();
+        ids.push(href.trim_start_matches("/users/").to_owned());
+    }
+    ids
+}
+
+#[test]
+fn a_downloaded_csv_parses_and_its_rows_equal_the_filtered_view() {
+    run("export", &[], |c| async move {
+        c.open("/users?level=high&sort=name").await;
+        let status = c.wait_text(".pager [role=status]", "Showing").await;
+        let status = status.text().await.unwrap();
+        let total: usize = status.rsplit(' ').next().unwrap().parse().unwrap();
+        assert!(total > 50, "more high users than one page: {status}");
+        let page1 = shown_ids(&c).await;
+
+        c.click_button("Export CSV").await;
+        let (name, text) = downloaded_csv(&c).await;
+        assert!(
+            name.starts_with("zt-risk-users-") && name.ends_with("Z.csv"),
+            "{name}"
+        );
+        let body = text
+            .strip_prefix('\u{feff}')
+            .expect("a UTF-8 byte order mark");
+        let rows = parse(body);
+        assert_eq!(
+            rows[0],
+            [
+                "user_id",
+                "name",
+                "email",
+                "max_risk_level",
+                "event_count",
+                "last_event"
+            ]
+        );
+        let records = &rows[1..];
+        assert_eq!(
+            records.len(),
+            total,
+            "every matching row, not only the page"
+        );
+        assert!(records.iter().all(|r| r.len() == 6 && r[3] == "high"));
+        let ids: Vec<String> = records.iter().map(|r| r[0].clone()).collect();
+        assert_eq!(ids[..50], page1[..], "the file's order is the view's");
+
+        // Page 2 of the view continues the file.
+        c.click_button("Next").await;
+        let page2 = c
+            .wait_for("page 2's rows", || async {
+                let ids = shown_ids(&c).await;
+                Ok((!ids.is_empty() && ids[0] != page1[0]).then_some(ids))
+            })
+            .await;
+        assert_eq!(ids[50..50 + page2.len()], page2[..]);
+
+        // And the server agrees on who is high.
+        let mut api: Vec<String> = c
+            .summary_users()
+            .await
+            .iter()
+            .filter(|u| u["max_risk_level"] == "high")
+            .filter_map(|u| u["user_id"].as_str().map(str::to_owned))
+            .collect();
+        let mut sorted_ids = ids.clone();
+        api.sort();
+        sorted_ids.sort();
+        assert_eq!(sorted_ids, api);
+        // No cell can run as a formula.
+        for cell in records.iter().flatten() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "formula cell {cell:?}"
+            );
+        }
+    });
+}

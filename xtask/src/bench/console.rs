@@ -1,0 +1,274 @@
+//! The console suite: the Users page at 50,000 demo users against a hand-written JS page
+//! (`reference/users.html`: plain DOM calls, the same `/summary`, token, sort, search and 50
+//! rows, the console's own stylesheet), in the same run and the same headless Chromium, driven
+//! through chromedriver ([`webdriver`](super::webdriver)). Both are served by one
+//! `zt-risk-server demo` from a copy of the console's `dist/` with the reference added under
+//! `/bench-reference/`.
+//!
+//! Measured with the scripts in `probe.js`, identical for both pages:
+//! - time to first painted row: navigation start → just after the frame that first shows a
+//!   data row (median of the runs, after one warm-up load of each page, so both load warm);
+//! - keystroke-to-paint of the search box: a name typed and erased a character at a time; per
+//!   keystroke, `input` event → just after the frame that shows the new first row and count
+//!   (median over the keystrokes that change what is shown; the console must show exactly what
+//!   the reference showed, or the suite fails).
+//!
+//! `ZT_BENCH_DIST=DIR` measures another build of the console (e.g. the previous commit's
+//! `dist/`, for before/after figures) instead of building this one.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use super::webdriver::Browser;
+use super::{Context, Options, Server};
+use crate::{dist, sh, tools};
+
+const PROBE: &str = include_str!("probe.js");
+const REFERENCE_HTML: &str = include_str!("reference/users.html");
+const REFERENCE_JS: &str = include_str!("reference/users.js");
+/// Where the reference is served from, next to the console.
+const REFERENCE_DIR: &str = "bench-reference";
+/// Page loads of each page measured for the first-row time.
+const LOADS: usize = 7;
+/// The target: the console at most this many times the reference's figure.
+const TARGET: f64 = 1.2;
+
+pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
+    tools::ensure_browser()?;
+    let dist = match std::env::var_os("ZT_BENCH_DIST") {
+        Some(dir) => PathBuf::from(dir),
+        None => dist::build_release()?,
+    };
+    let site = ctx.scratch.join("console-site");
+    copy_site(&dist, &site)?;
+    let users = o.console_users.to_string();
+    let site_arg = site.display().to_string();
+    let server = Server::start(
+        &ctx.server,
+        &["demo", "--dist", &site_arg, "--users", &users],
+        None,
+        &ctx.scratch.join("demo.log"),
+    )?;
+    sh::step(&format!(
+        "chromedriver + headless Chromium on {}",
+        server.url
+    ));
+    let browser = Browser::start(
+        tools::CHROMEDRIVER,
+        tools::CHROMIUM,
+        &ctx.scratch.join("profile"),
+        Duration::from_secs(120),
+    )?;
+    browser.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": section("FIRST_ROW")? }),
+    )?;
+    let console = format!("{}/users", server.url);
+    let reference = format!("{}/{REFERENCE_DIR}/users.html", server.url);
+
+    let (mut console_ms, mut reference_ms) = (Vec::new(), Vec::new());
+    for run in 0..=LOADS {
+        sh::step(&format!(
+            "first painted row, load {run} of {LOADS} (0 = warm-up)"
+        ));
+        let r = first_row(&browser, &reference)?;
+        let c = first_row(&browser, &console)?;
+        if run > 0 {
+            reference_ms.push(r);
+            console_ms.push(c);
+        }
+    }
+
+    sh::step("keystroke-to-paint of the search box");
+    first_row(&browser, &reference)?;
+    let queries = browser.run_async(&section("QUERIES")?, json!([]))?;
+    let (reference_keys, shown) = keystrokes(&browser, &queries, &Value::Null)?;
+    first_row(&browser, &console)?;
+    let (console_keys, _) = keystrokes(&browser, &queries, &Value::Array(shown.clone()))?;
+    let changed = changed_keystrokes(&shown);
+    let pick = |all: &[f64]| changed.iter().map(|&i| all[i]).collect::<Vec<_>>();
+    drop(browser);
+    drop(server);
+
+    let rows = [
+        Figure {
+            what: format!("time to first painted row (median of {LOADS} loads)"),
+            console: console_ms,
+            reference: reference_ms,
+        },
+        Figure {
+            what: format!("search keystroke-to-paint (median of {})", changed.len()),
+            console: pick(&console_keys),
+            reference: pick(&reference_keys),
+        },
+    ];
+    print_table(o, &dist, &rows);
+    Ok(())
+}
+
+/// One measured figure: every sample of each page.
+struct Figure {
+    what: String,
+    console: Vec<f64>,
+    reference: Vec<f64>,
+}
+
+/// Opens `url` and returns the first-row time in ms.
+fn first_row(browser: &Browser, url: &str) -> Result<f64, String> {
+    browser.goto(url)?;
+    let got = browser.run_async(&section("WAIT_FIRST_ROW")?, json!([]))?;
+    got["ms"]
+        .as_f64()
+        .ok_or_else(|| format!("{url}: {}", got["error"].as_str().unwrap_or("no first row")))
+}
+
+/// Types `queries` into the open page; returns each keystroke's ms and, first, the state shown
+/// before typing followed by the state after each keystroke.
+fn keystrokes(
+    browser: &Browser,
+    queries: &Value,
+    expected: &Value,
+) -> Result<(Vec<f64>, Vec<Value>), String> {
+    let expected = match expected {
+        Value::Array(states) => Value::Array(states[1..].to_vec()),
+        other => other.clone(),
+    };
+    let got = browser.run_async(&section("KEYS")?, json!([queries, expected]))?;
+    if let Some(error) = got["error"].as_str() {
+        return Err(format!("keystrokes: {error}"));
+    }
+    let results = got["results"].as_array().cloned().unwrap_or_default();
+    let ms = results.iter().filter_map(|r| r[0].as_f64()).collect();
+    let mut shown = vec![got["before"].clone()];
+    shown.extend(results.iter().map(|r| r[1].clone()));
+    Ok((ms, shown))
+}
+
+/// Indices of the keystrokes after which the page shows something else than before
+/// (`shown[0]` is the state before the first keystroke).
+fn changed_keystrokes(shown: &[Value]) -> Vec<usize> {
+    (1..shown.len())
+        .filter(|&i| shown[i] != shown[i - 1])
+        .map(|i| i - 1)
+        .collect()
+}
+
+/// The part of `probe.js` between `//@NAME` and `//@END`.
+fn section(name: &str) -> Result<String, String> {
+    let start = format!("//@{name}\n");
+    PROBE
+        .split_once(&start)
+        .and_then(|(_, rest)| rest.split_once("//@END"))
+        .map(|(body, _)| body.to_owned())
+        .ok_or_else(|| format!("probe.js has no section {name}"))
+}
+
+/// Copies `dist` into `site` and adds the reference next to it, linked to the console's
+/// stylesheet.
+fn copy_site(dist: &Path, site: &Path) -> Result<(), String> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
+    let css = stylesheet(&index).ok_or("the console's index.html links no stylesheet")?;
+    copy_dir(dist, site)?;
+    let dir = site.join(REFERENCE_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
+    };
+    write("users.html", &REFERENCE_HTML.replace("{{CSS}}", &css))?;
+    write("users.js", REFERENCE_JS)
+}
+
+/// The `href` of the first `rel="stylesheet"` link.
+fn stylesheet(index: &str) -> Option<String> {
+    let at = index.find("rel=\"stylesheet\"")?;
+    let rest = &index[at..];
+    let href = rest.find("href=\"")? + "href=\"".len();
+    let end = rest[href..].find('"')?;
+    Some(rest[href..href + end].to_owned())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("{}: {e}", from.display()))?
+            .path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target)
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn median(samples: &[f64]) -> f64 {
+    let mut v = samples.to_vec();
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+fn print_table(o: &Options, dist: &Path, rows: &[Figure]) {
+    println!(
+        "\nheadless Chromium, {} demo users, console from {}; ms, median (min–max)\n",
+        o.console_users,
+        dist.display()
+    );
+    println!(
+        "| measure | console | hand-written reference | console / reference (≤ {TARGET:.2}) |"
+    );
+    println!("|---|---:|---:|---:|");
+    for f in rows {
+        let spread = |v: &[f64]| {
+            let min = v.iter().copied().fold(f64::INFINITY, f64::min);
+            let max = v.iter().copied().fold(0.0, f64::max);
+            format!("{:.1} ({min:.0}–{max:.0})", median(v))
+        };
+        let ratio = median(&f.console) / median(&f.reference);
+        println!(
+            "| {} | {} | {} | {ratio:.2} {} |",
+            f.what,
+            spread(&f.console),
+            spread(&f.reference),
+            if ratio <= TARGET { "✓" } else { "✗" }
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probe_sections_and_helpers() {
+        for name in ["FIRST_ROW", "WAIT_FIRST_ROW", "QUERIES", "KEYS"] {
+            assert!(
+                section(name).is_ok_and(|s| s.contains("done") || s.contains("__zt")),
+                "{name}"
+            );
+        }
+        assert!(section("NOPE").is_err());
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
+        let index = r#"<script src="/a.js"></script><link rel="stylesheet" href="/main-1.css" integrity="x"/>"#;
+        assert_eq!(stylesheet(index).as_deref(), Some("/main-1.css"));
+        let shown = [
+            json!("all"),
+            json!("a"),
+            json!("a"),
+            json!("b"),
+            json!("all"),
+        ];
+        assert_eq!(changed_keystrokes(&shown), [0, 2, 3]);
+    }
+}
