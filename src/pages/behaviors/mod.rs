@@ -5,6 +5,8 @@
 
 mod draft;
 mod draft_bar;
+mod merge;
+mod seen;
 mod table;
 
 pub use draft::{BehaviorsDraft, Settings};
