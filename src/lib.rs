@@ -2,13 +2,14 @@
 //!
 //! `api` talks to the API, `session` keeps settings and the token, `state` holds client-side
 //! state pages share (the read cache, the unsaved-edits guard), `components` are shared widgets,
-//! `pages` are the screens, `routes` builds every console path, `app` wires routes and context
-//! together, and `text` holds the
+//! `pages` are the screens, `export` builds the files admins download (CSV, JSON), `routes`
+//! builds every console path, `app` wires routes and context together, and `text` holds the
 //! wording and case folding helpers pages share.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod export;
 pub mod pages;
 pub mod routes;
 pub mod session;
