@@ -55,11 +55,16 @@ pub fn ConfirmDialog(
             dialog.close();
         }
     });
-    // Fires for Escape and for close(): keep `open` in sync and give focus back.
+    // Fires for Escape and for close(): keep `open` in sync and give focus back, unless the
+    // page has already put it somewhere on purpose (the heading, after a save).
     let on_close = move |_| {
         open.set(false);
+        let lost = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| Some(d.active_element()? == d.body()?.into()))
+            .unwrap_or(true);
         opener.with_value(|o| {
-            if let Some(el) = o.as_ref() {
+            if let (Some(el), true) = (o.as_ref(), lost) {
                 let _ = el.focus();
             }
         });

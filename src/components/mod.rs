@@ -3,11 +3,13 @@
 //! A new page reaches for these before writing its own: `Field` (+ `field::bind_text`,
 //! `field::field_error`) for labelled inputs, `Switch` for on/off, `SortHeader` with `Sort`/`Dir`
 //! for sortable tables, `ErrorView`/`SkeletonRows`/`EmptyState` for loading states,
-//! `ConfirmDialog` for destructive actions, `use_toasts` after a save. Loading itself is
+//! `ConfirmDialog` for destructive actions and reviews, `FileDrop`/`ImportProblems` to take a
+//! file, `use_toasts` after a save. Loading itself is
 //! `state::use_reloadable`; links are `crate::routes`; counted words are `text::plural`.
 
 pub mod confirm;
 pub mod field;
+pub mod file_drop;
 pub mod layout;
 pub mod risk_badge;
 pub mod sort;
@@ -18,6 +20,7 @@ pub mod toast;
 
 pub use confirm::ConfirmDialog;
 pub use field::Field;
+pub use file_drop::{FileDrop, ImportProblems};
 pub use layout::Layout;
 pub use risk_badge::RiskBadge;
 pub use sort::{Dir, Sort, SortHeader};

@@ -1,6 +1,8 @@
 //! Helpers for component tests: mount with a fake transport, drive inputs, wait for the DOM.
 #![allow(dead_code)]
 
+pub mod behaviors;
+pub mod files;
 pub mod integrations;
 pub mod users;
 
