@@ -6,7 +6,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 use zt_risk_api::import::{behaviors_file, Problem};
-use zt_risk_api::{Behaviors, UpdateBehaviors};
+use zt_risk_api::Behaviors;
 
 use super::draft::BehaviorsDraft;
 use super::save::Saving;
@@ -14,12 +14,20 @@ use crate::components::{FileDrop, ImportProblems};
 use crate::export::{self, Format};
 use crate::session::use_session;
 
-/// The saved settings as a pretty-printed `PUT /behaviors` body.
-fn body(behaviors: &Behaviors) -> Result<String, String> {
-    let body = UpdateBehaviors {
-        behaviors: behaviors.settings(),
-    };
-    serde_json::to_string_pretty(&body).map_err(|e| e.to_string())
+/// The saved settings as a pretty-printed `PUT /behaviors` body. A level this console does not
+/// know is written as the server gave it (an import would then point at it).
+fn body(behaviors: &Behaviors) -> String {
+    let settings: serde_json::Map<String, serde_json::Value> = behaviors
+        .behaviors
+        .iter()
+        .map(|(id, b)| {
+            let setting =
+                serde_json::json!({"enabled": b.enabled, "risk_level": b.risk_level.as_str()});
+            (id.clone(), setting)
+        })
+        .collect();
+    let body = serde_json::json!({ "behaviors": settings });
+    serde_json::to_string_pretty(&body).unwrap_or_else(|_| body.to_string())
 }
 
 fn problem(message: String) -> Vec<Problem> {
@@ -46,8 +54,7 @@ pub fn Transfer(
         let name = export::file_name("behaviors", &account, Utc::now(), Format::Json);
         let saved = catalog.with_untracked(|c| c.as_ref().map(body));
         let outcome = match saved {
-            Some(Ok(text)) => export::save_text(&name, Format::Json, &text),
-            Some(Err(e)) => Err(format!("The settings cannot be exported: {e}")),
+            Some(text) => export::save_text(&name, Format::Json, &text),
             None => Err("The behaviors are not loaded yet.".into()),
         };
         problems.set(outcome.err().map(problem).unwrap_or_default());
