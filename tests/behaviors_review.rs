@@ -262,3 +262,99 @@ async fn ids_new_since_the_last_visit_are_marked_new() {
     settle().await;
     assert!(new_tags().is_empty(), "seen once, new no more");
 }
+
+const ADA: &str = "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b";
+
+fn summary_row(id: &str, name: &str) -> String {
+    format!(
+        r#"{{"user_id":"{id}","name":"{name}","email":"{name}@example.com","max_risk_level":"low","event_count":1,"last_event":"2026-11-28T10:00:00Z"}}"#
+    )
+}
+
+fn detail(name: &str, behavior: &str) -> String {
+    format!(
+        r#"{{"name":"{name}","email":"{name}@example.com","events":[{{"id":"e-{name}","name":"{behavior}","risk_level":"low","timestamp":"2026-11-28T10:00:00Z"}}],"last_reset_time":null}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+async fn the_review_counts_loaded_users_whose_level_would_change() {
+    use zt_risk_console::state::events::Loaded;
+    clear_storage();
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(BEHAVIORS));
+    let loaded_user = |i: usize, behavior: &str| {
+        let name = format!("user{i}");
+        let id = format!("{}{i}", &ADA[..35]);
+        Loaded {
+            user: serde_json::from_str(&summary_row(&id, &name)).expect("row"),
+            detail: serde_json::from_str(&detail(&name, behavior)).expect("detail"),
+            loaded_at: chrono::Utc::now(),
+        }
+    };
+    let users = vec![
+        loaded_user(1, "Impossible Travel"),
+        loaded_user(2, "High Number of DLP Policies Triggered"),
+        loaded_user(3, "SentinelOne Infection Detected"),
+    ];
+    let _handle = mount(config_with_token(), fake.clone(), 1000, move || {
+        zt_risk_console::state::use_events().fill(ACCOUNT, users);
+        leptos::prelude::view! { <zt_risk_console::pages::BehaviorsPage/> }
+    });
+    wait_for("the table", || query("table caption").is_some()).await;
+    make_two_changes();
+    settle().await;
+    click_button("Save changes");
+    wait_for("the count", || query("dialog .impact").is_some()).await;
+    // Travel on (high) moves user 1 from unscored; DLP low → medium moves user 2; SentinelOne
+    // stays off, so user 3 stays unscored.
+    assert_eq!(
+        text("dialog .impact"),
+        "Of 3 users with loaded events, 2 would change level."
+    );
+    assert!(!text("dialog").contains("Load events"), "nothing to offer");
+    assert_eq!(fake.requests().len(), 1, "counting sends nothing");
+}
+
+#[wasm_bindgen_test]
+async fn without_loaded_events_the_review_says_so_and_offers_to_load_them() {
+    clear_storage();
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(BEHAVIORS));
+    let _handle = loaded(&fake).await;
+    choose("high_dlp", "medium");
+    settle().await;
+    click_button("Save changes");
+    settle().await;
+    assert!(
+        text("dialog .impact").contains("Events are not loaded"),
+        "{}",
+        text("dialog .impact")
+    );
+    assert_eq!(
+        fake.requests().len(),
+        1,
+        "the review loads nothing by itself"
+    );
+    fake.push(FakeReply::ok(&format!(
+        r#"{{"users":[{}]}}"#,
+        summary_row(ADA, "ada")
+    )));
+    fake.push(FakeReply::ok(&detail(
+        "ada",
+        "High Number of DLP Policies Triggered",
+    )));
+    click_button("Load events");
+    wait_for("the scope picker", || query("dialog #load-scope").is_some()).await;
+    click_button("Load events for 1 user");
+    wait_for("the count", || {
+        text("dialog .impact").starts_with("Of 1 user")
+    })
+    .await;
+    assert_eq!(
+        text("dialog .impact"),
+        "Of 1 user with loaded events, 1 would change level."
+    );
+    assert!(review_open(), "still reviewing");
+    assert!(puts(&fake).is_empty());
+}

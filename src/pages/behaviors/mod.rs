@@ -9,6 +9,7 @@
 mod conflicts;
 mod draft;
 mod draft_bar;
+mod impact;
 mod merge;
 mod review;
 mod save;

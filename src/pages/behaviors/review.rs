@@ -1,11 +1,13 @@
-//! The review dialog: each changed behavior with its settings before → after, then Apply.
-//! Conflicts with changes made elsewhere appear in it (`conflicts.rs`) and block Apply.
+//! The review dialog: each changed behavior with its settings before → after, how many loaded
+//! users would change level (`impact.rs`), then Apply. Conflicts with changes made elsewhere
+//! appear in it (`conflicts.rs`) and block Apply.
 
 use leptos::prelude::*;
 use zt_risk_api::{BehaviorUpdate, Behaviors};
 
 use super::conflicts::Conflicts;
 use super::draft::BehaviorsDraft;
+use super::impact::Impact;
 use super::save::Saving;
 use crate::components::ConfirmDialog;
 
@@ -91,6 +93,7 @@ pub fn Review(
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                <Impact draft catalog/>
                 <Conflicts catalog saving/>
             })}
         </ConfirmDialog>
