@@ -52,6 +52,8 @@ pub struct Console {
     pub client: Client,
     /// The server's origin, e.g. `http://127.0.0.1:41234`.
     pub base: String,
+    /// Where the browser saves downloads (a fresh temp dir per test).
+    pub downloads: std::path::PathBuf,
 }
 
 impl Console {

@@ -35,16 +35,19 @@ where
     let tmp = TempDir::new(name);
     let (_server, base) = start_server(server_args, &tmp.0.join("state.json"));
     let (_driver, driver_url) = start_chromedriver();
+    let downloads = tmp.0.join("downloads");
+    std::fs::create_dir_all(&downloads).expect("create the downloads dir");
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .expect("tokio runtime");
     let outcome = rt.block_on(async {
-        let client = connect(&driver_url, &tmp.0.join("profile")).await;
+        let client = connect(&driver_url, &tmp.0.join("profile"), &downloads).await;
         let console = Console {
             client: client.clone(),
             base,
+            downloads,
         };
         let task = tokio::spawn(body(console.clone()));
         let mut result = tokio::time::timeout(TEST_LIMIT, task).await;
@@ -77,7 +80,11 @@ where
     }
 }
 
-async fn connect(driver_url: &str, profile: &std::path::Path) -> Client {
+async fn connect(
+    driver_url: &str,
+    profile: &std::path::Path,
+    downloads: &std::path::Path,
+) -> Client {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let caps = json!({
         "goog:loggingPrefs": { "browser": "ALL" },
@@ -90,6 +97,11 @@ async fn connect(driver_url: &str, profile: &std::path::Path) -> Client {
                 format!("--user-data-dir={}", profile.display()),
                 "--window-size=1280,900",
             ],
+            // Downloads land here without a prompt (`Console::downloads`).
+            "prefs": {
+                "download.default_directory": downloads,
+                "download.prompt_for_download": false,
+            },
         }
     });
     let Value::Object(caps) = caps else {
