@@ -1,85 +1,20 @@
-//! Behaviors page in headless Chromium: the draft, one PUT with only the changes, a failed save
-//! that keeps every edit, Discard, unknown levels, and the leave guard. (The draft rules are
-//! native unit tests in `src/pages/behaviors/draft_tests.rs`.)
+//! Behaviors page in headless Chromium: the draft, one PUT with only the changes after the
+//! review, a failed save that keeps every edit, Discard, unknown levels, and the leave guard.
+//! (The draft rules are native unit tests in `src/pages/behaviors/draft_tests.rs`; the review,
+//! conflicts and import have their own files.)
 
 mod common;
 
+use common::behaviors::*;
 use common::*;
-use leptos::prelude::view;
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlSelectElement;
 use zt_risk_api::paths::Method;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
-use zt_risk_console::components::Toaster;
 use zt_risk_console::pages::BehaviorsPage;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const BEHAVIORS: &str = r#"{"behaviors":{
-  "imp_travel":{"name":"Impossible Travel","description":"Logged in from two far places.","enabled":false,"risk_level":"high"},
-  "high_dlp":{"name":"High Number of DLP Policies Triggered","description":"DLP fifteen times.","enabled":true,"risk_level":"low"},
-  "sentinel_one":{"name":"SentinelOne Infection Detected","description":"EDR threat.","enabled":false,"risk_level":"medium"},
-  "odd":{"name":"A strange one","description":"Level from the future.","enabled":true,"risk_level":"critical"}
-}}"#;
-
-fn switch(name: &str) -> web_sys::Element {
-    el(&format!(
-        r#"button[role="switch"][aria-label="Enable {name}"]"#
-    ))
-}
-
-fn checked(name: &str) -> String {
-    switch(name)
-        .get_attribute("aria-checked")
-        .unwrap_or_default()
-}
-
-fn toggle(name: &str) {
-    switch(name)
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
-}
-
-fn select(id: &str) -> HtmlSelectElement {
-    el(&format!("#level-{id}")).unchecked_into()
-}
-
-fn choose(id: &str, value: &str) {
-    let s = select(id);
-    s.set_value(value);
-    let event = web_sys::Event::new("change").expect("event");
-    s.dispatch_event(&event).expect("dispatch");
-}
-
-fn bar() -> Option<String> {
-    query(".draft-bar").and_then(|b| b.text_content())
-}
-
-fn changed_tags() -> u32 {
-    document()
-        .query_selector_all(".changed-tag")
-        .map(|l| l.length())
-        .unwrap_or(0)
-}
-
-async fn loaded(fake: &FakeTransport) -> impl Drop {
-    // The layout normally renders the toaster; tests need it to see the toast.
-    let handle = mount(config_with_token(), fake.clone(), 1000, || {
-        view! { <BehaviorsPage/><Toaster/> }
-    });
-    wait_for("the behaviors table", || query("table").is_some()).await;
-    handle
-}
-
-/// Toggles Impossible Travel on, sets DLP to medium, toggles SentinelOne on and off again.
-fn make_two_changes() {
-    toggle("Impossible Travel");
-    choose("high_dlp", "medium");
-    toggle("SentinelOne Infection Detected");
-    toggle("SentinelOne Infection Detected");
-}
 
 fn expected_body() -> Value {
     json!({"behaviors": {
@@ -88,17 +23,11 @@ fn expected_body() -> Value {
     }})
 }
 
-fn puts(fake: &FakeTransport) -> Vec<zt_risk_console::api::transport::HttpRequest> {
-    fake.requests()
-        .into_iter()
-        .filter(|r| r.method == Method::Put)
-        .collect()
-}
-
 #[wasm_bindgen_test]
 async fn save_sends_one_put_with_only_the_changes() {
     clear_storage();
     let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(BEHAVIORS));
     fake.push(FakeReply::ok(BEHAVIORS));
     fake.push(FakeReply::ok(&expected_body().to_string()));
     fake.push(FakeReply::ok(BEHAVIORS));
@@ -109,13 +38,18 @@ async fn save_sends_one_put_with_only_the_changes() {
     assert!(bar().unwrap_or_default().contains("2 unsaved changes"));
     assert_eq!(changed_tags(), 2);
     click_button("Save changes");
-    wait_for("the saved toast", || {
-        query(".toasts")
-            .and_then(|t| t.text_content())
-            .unwrap_or_default()
-            .contains("Saved 2 behavior changes")
-    })
-    .await;
+    settle().await;
+    assert!(review_open(), "Save changes opens the review");
+    assert_eq!(fake.requests().len(), 1, "nothing is sent before Apply");
+    click_button("Apply");
+    saved_toast("Saved 2 behavior changes").await;
+    let requests = fake.requests();
+    assert_eq!(
+        requests[1].method,
+        Method::Get,
+        "the server is read again first"
+    );
+    assert_eq!(requests[1].url, requests[0].url);
     let puts = puts(&fake);
     assert_eq!(puts.len(), 1, "exactly one PUT");
     let put = &puts[0];
@@ -126,8 +60,9 @@ async fn save_sends_one_put_with_only_the_changes() {
     let body: Value = serde_json::from_str(put.body.as_deref().unwrap_or("")).expect("json body");
     assert_eq!(body, expected_body());
     wait_for("the bar to go", || bar().is_none()).await;
-    wait_for("an uncached reload", || fake.requests().len() == 3).await;
-    assert_eq!(fake.requests()[2].method, Method::Get);
+    wait_for("an uncached reload", || fake.requests().len() == 4).await;
+    assert_eq!(fake.requests()[3].method, Method::Get);
+    assert!(!review_open(), "the review closes");
     let focused = document().active_element().map(|e| e.tag_name());
     assert_eq!(focused.as_deref(), Some("H1"), "focus moves to the heading");
 }
@@ -137,6 +72,7 @@ async fn a_failed_save_keeps_the_draft_and_can_be_retried() {
     clear_storage();
     let fake = FakeTransport::new();
     fake.push(FakeReply::ok(BEHAVIORS));
+    fake.push(FakeReply::ok(BEHAVIORS));
     fake.push(FakeReply::json(
         500,
         r#"{"success":false,"errors":[{"code":1002,"message":"Upstream exploded"}],"messages":[],"result":null}"#,
@@ -145,6 +81,8 @@ async fn a_failed_save_keeps_the_draft_and_can_be_retried() {
     make_two_changes();
     settle().await;
     click_button("Save changes");
+    settle().await;
+    click_button("Apply");
     wait_for("the error", || {
         query(r#"[role="alert"]"#)
             .and_then(|a| a.text_content())
@@ -159,14 +97,13 @@ async fn a_failed_save_keeps_the_draft_and_can_be_retried() {
     assert_eq!(select("high_dlp").value(), "medium");
     assert_eq!(changed_tags(), 2);
 
+    assert!(!review_open(), "the review closes on failure");
+    fake.push(FakeReply::ok(BEHAVIORS));
     fake.push(FakeReply::ok(&expected_body().to_string()));
     fake.push(FakeReply::ok(BEHAVIORS));
-    click_button("Save changes");
+    click_button("Retry");
     wait_for("a second PUT", || puts(&fake).len() == 2).await;
-    let bodies: Vec<Value> = puts(&fake)
-        .iter()
-        .map(|p| serde_json::from_str(p.body.as_deref().unwrap_or("")).expect("json"))
-        .collect();
+    let bodies = put_bodies(&fake);
     assert_eq!(bodies[0], bodies[1], "the retry sends the same body");
     wait_for("the bar to go", || bar().is_none()).await;
     assert!(query(r#"[role="alert"]"#).is_none(), "the error is gone");
@@ -177,6 +114,7 @@ async fn a_forbidden_save_shows_the_cloudflare_code() {
     clear_storage();
     let fake = FakeTransport::new();
     fake.push(FakeReply::ok(BEHAVIORS));
+    fake.push(FakeReply::ok(BEHAVIORS));
     fake.push(FakeReply::json(
         403,
         r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[],"result":null}"#,
@@ -185,6 +123,8 @@ async fn a_forbidden_save_shows_the_cloudflare_code() {
     make_two_changes();
     settle().await;
     click_button("Save changes");
+    settle().await;
+    click_button("Apply");
     wait_for("the error", || query(r#"[role="alert"]"#).is_some()).await;
     assert!(text(r#"[role="alert"]"#).contains("10000"));
     assert!(bar().unwrap_or_default().contains("2 unsaved changes"));

@@ -15,7 +15,7 @@ use web_sys::AbortController;
 use zt_risk_api::paths::{Method, PathError, SegmentKind};
 
 use super::error::ApiError;
-use super::response::{interpret, Page};
+use super::response::{document, interpret, Page};
 use super::transport::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::session::{Connection, Session};
 use crate::state::Cache;
@@ -82,6 +82,8 @@ pub struct Call {
     pub path: Result<String, PathError>,
     pub body: Option<String>,
     pub permission: &'static str,
+    /// Whether the request carries the token (every API operation; not a public document).
+    pub auth: bool,
 }
 
 impl Api {
@@ -117,6 +119,12 @@ impl Api {
         interpret(&self.exchange(call).await?, permission)
     }
 
+    /// Performs `call` and decodes a plain JSON document (no v4 envelope).
+    pub async fn send_document<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
+        let permission = call.permission;
+        document(&self.exchange(call).await?, permission)
+    }
+
     /// Sends `call` and returns the raw response, or why none arrived.
     async fn exchange(&self, call: Call) -> Result<HttpResponse, ApiError> {
         let connection = self.connection();
@@ -130,14 +138,18 @@ impl Api {
                 "No API base URL (the CORS proxy) is set.".into(),
             ));
         }
-        let Some(token) = connection.token.filter(|t| !t.trim().is_empty()) else {
-            return Err(ApiError::NotConfigured("No API token is set.".into()));
-        };
+        let token = connection.token.filter(|t| !t.trim().is_empty());
+        let mut headers = Vec::new();
+        if call.auth {
+            let Some(token) = token else {
+                return Err(ApiError::NotConfigured("No API token is set.".into()));
+            };
+            headers.push(("Authorization", format!("Bearer {}", token.trim())));
+        }
         let path = call.path.map_err(|e| match e.kind {
             SegmentKind::Account => ApiError::NotConfigured("No valid account ID is set.".into()),
             _ => ApiError::InvalidId(e.to_string()),
         })?;
-        let mut headers = vec![("Authorization", format!("Bearer {}", token.trim()))];
         if call.body.is_some() {
             headers.push(("Content-Type", "application/json".to_owned()));
         }

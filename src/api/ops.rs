@@ -8,7 +8,7 @@ use zt_risk_api::paths::{self, Method};
 use zt_risk_api::validate::is_uuid;
 use zt_risk_api::{
     BehaviorUpdate, Behaviors, CreateIntegration, Empty, Integration, RiskEvents, RiskSummary,
-    UpdateBehaviors, UpdateIntegration,
+    SsfConfiguration, UpdateBehaviors, UpdateIntegration,
 };
 
 use super::client::{Api, Call};
@@ -39,6 +39,7 @@ impl Api {
             path,
             body: None,
             permission,
+            auth: true,
         }
     }
 
@@ -53,6 +54,7 @@ impl Api {
             path,
             body,
             permission: WRITE,
+            auth: true,
         }
     }
 
@@ -194,5 +196,18 @@ impl Api {
         let path = paths::integration(&self.account(), id);
         let call = Self::change(Method::Delete, path, None);
         self.write::<Empty>(call, &["integration"]).await.map(drop)
+    }
+
+    /// `GET {base}/ssf/.well-known/sse-configuration/{id}`: the integration's SSF configuration,
+    /// through the proxy (which forwards it to Cloudflare's SSF host) or the demo emulator.
+    ///
+    /// Sent without the token: the document is public (Okta reads it without one), the proxy
+    /// strips credentials on this path anyway, and a GET without `Authorization` needs no CORS
+    /// preflight. Never cached: "Check" must really fetch it.
+    pub async fn ssf_configuration(&self, id: &str) -> Result<SsfConfiguration, ApiError> {
+        uuid("integration ID", id)?;
+        let mut call = Self::get(paths::ssf_configuration(id), READ);
+        call.auth = false;
+        self.send_document(call).await
     }
 }

@@ -29,13 +29,7 @@ pub fn interpret<T: DeserializeOwned>(
     response: &HttpResponse,
     permission: &'static str,
 ) -> Result<Page<T>, ApiError> {
-    if !(200..300).contains(&response.status) {
-        return Err(failure(response, permission));
-    }
-    let body = json_body(response)?;
-    let envelope: Envelope<T> =
-        serde_json::from_str(body).map_err(|e| undecodable(response, body, &e))?;
-    match envelope {
+    match document::<Envelope<T>>(response, permission)? {
         Envelope {
             success: true,
             result: Some(result),
@@ -66,6 +60,19 @@ pub fn interpret<T: DeserializeOwned>(
             })
             .map_err(|_| ApiError::Decode("the response has no result".into())),
     }
+}
+
+/// Interprets `response` as a plain JSON document (no envelope), such as the SSF configuration;
+/// failures are read as for any operation.
+pub fn document<T: DeserializeOwned>(
+    response: &HttpResponse,
+    permission: &'static str,
+) -> Result<T, ApiError> {
+    if !(200..300).contains(&response.status) {
+        return Err(failure(response, permission));
+    }
+    let body = json_body(response)?;
+    serde_json::from_str(body).map_err(|e| undecodable(response, body, &e))
 }
 
 fn not_json(response: &HttpResponse) -> ApiError {

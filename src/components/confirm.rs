@@ -1,4 +1,5 @@
-//! The one confirm dialog for destructive actions, on the platform's modal `<dialog>`.
+//! The one confirm dialog, on the platform's modal `<dialog>`: for destructive actions, and
+//! for reviews that end in an action (the behaviors review, an import's review).
 //!
 //! Focus starts on Cancel, Escape cancels, focus returns to the element that opened it, and
 //! the confirm button names the action. It waits for the caller's pending state.
@@ -24,6 +25,12 @@ pub fn ConfirmDialog(
     /// True while the confirmed request runs (disables the buttons).
     #[prop(optional, into)]
     pending: Signal<bool>,
+    /// True while the action cannot run yet (a review with open questions).
+    #[prop(optional, into)]
+    blocked: Signal<bool>,
+    /// A confirm that destroys nothing (Apply after a review): a plain button, a wider dialog.
+    #[prop(optional)]
+    review: bool,
     /// What will happen, in words.
     children: Children,
 ) -> impl IntoView {
@@ -48,25 +55,30 @@ pub fn ConfirmDialog(
             dialog.close();
         }
     });
-    // Fires for Escape and for close(): keep `open` in sync and give focus back.
+    // Fires for Escape and for close(): keep `open` in sync and give focus back, unless the
+    // page has already put it somewhere on purpose (the heading, after a save).
     let on_close = move |_| {
         open.set(false);
+        let lost = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| Some(d.active_element()? == d.body()?.into()))
+            .unwrap_or(true);
         opener.with_value(|o| {
-            if let Some(el) = o.as_ref() {
+            if let (Some(el), true) = (o.as_ref(), lost) {
                 let _ = el.focus();
             }
         });
     };
     let title_id = "confirm-title";
     view! {
-        <dialog node_ref=dialog aria-labelledby=title_id on:close=on_close>
+        <dialog node_ref=dialog aria-labelledby=title_id on:close=on_close class:review=review>
             <h2 id=title_id>{move || title.get()}</h2>
             <div class="dialog-body">{children()}</div>
             <div class="actions">
                 <button type="button" class="button secondary" node_ref=cancel disabled=move || pending.get()
                     on:click=move |_| open.set(false)>"Cancel"</button>
-                <button type="button" class="button danger" disabled=move || pending.get()
-                    on:click=move |_| on_confirm.run(())>
+                <button type="button" class="button" class:danger=!review
+                    disabled=move || pending.get() || blocked.get() on:click=move |_| on_confirm.run(())>
                     {move || if pending.get() { "Working…".to_owned() } else { confirm_label.get() }}
                 </button>
             </div>

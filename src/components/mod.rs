@@ -4,7 +4,8 @@
 //! A new page reaches for these before writing its own: `Field` (+ `field::bind_text`,
 //! `field::field_error`) for labelled inputs, `Switch` for on/off, `SortHeader` with `Sort`/`Dir`
 //! for sortable tables, `ErrorView`/`SkeletonRows`/`EmptyState` for loading states,
-//! `ConfirmDialog` for destructive actions, `use_toasts` after a save. Loading itself is
+//! `ConfirmDialog` for destructive actions and reviews, `FileDrop`/`ImportProblems` to take a
+//! file, `use_toasts` after a save. Loading itself is
 //! `state::use_reloadable`; links are `crate::routes`; counted words are `text::plural`.
 //! Per-item API jobs run on `state::Runner` and show `RunProgress`; `LoadEvents` fills the
 //! events store. A view downloads as CSV and JSON through `ExportButtons`.
@@ -14,6 +15,7 @@ pub mod confirm;
 pub mod event_details;
 pub mod export_buttons;
 pub mod field;
+pub mod file_drop;
 pub mod layout;
 pub mod load_events;
 pub mod pager;
@@ -31,6 +33,7 @@ pub use confirm::ConfirmDialog;
 pub use event_details::EventDetails;
 pub use export_buttons::ExportButtons;
 pub use field::Field;
+pub use file_drop::{FileDrop, ImportProblems};
 pub use layout::Layout;
 pub use load_events::LoadEvents;
 pub use pager::Pager;

@@ -10,6 +10,8 @@ pub const KEY_ACCOUNT: &str = "zt-risk.account_id";
 pub const KEY_TOKEN: &str = "zt-risk.token";
 /// The users list's last query, for this tab (see `routes::users_remembered`).
 pub const KEY_USERS_QUERY: &str = "zt.users.query";
+/// Prefix of the behavior ids seen per account (`zt.behaviors.seen.<account>`), on this device.
+pub const KEY_SEEN_BEHAVIORS: &str = "zt.behaviors.seen.";
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -83,4 +85,14 @@ pub fn tab_value(key: &str) -> Option<String> {
 /// Keeps `value` for this tab only (sessionStorage); `None` or empty removes it.
 pub fn set_tab_value(key: &str, value: Option<&str>) {
     set(session(), key, value);
+}
+
+/// A value kept on this device (localStorage), if there is one.
+pub fn device_value(key: &str) -> Option<String> {
+    get(local(), key)
+}
+
+/// Keeps `value` on this device (localStorage); `None` or empty removes it.
+pub fn set_device_value(key: &str, value: Option<&str>) {
+    set(local(), key, value);
 }

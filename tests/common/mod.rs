@@ -1,7 +1,9 @@
 //! Helpers for component tests: mount with a fake transport, drive inputs, wait for the DOM.
 #![allow(dead_code)]
 
+pub mod behaviors;
 pub mod events;
+pub mod files;
 pub mod integrations;
 pub mod users;
 

@@ -57,6 +57,21 @@ pub struct Console {
 }
 
 impl Console {
+    /// The path of the first finished download ending in `.{ext}` (Chromium writes
+    /// `.crdownload` until the file is complete), waited for.
+    pub async fn downloaded(&self, ext: &str) -> std::path::PathBuf {
+        self.wait_for(format!("a finished .{ext} download"), || async {
+            let done = std::fs::read_dir(&self.downloads)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|x| x == ext));
+            Ok(done)
+        })
+        .await
+    }
+
     /// Polls `f` every 100 ms until it yields `Some`, for up to [`WAIT`]; WebDriver errors
     /// (stale elements, elements not there yet) count as "not yet". Fails naming `what`.
     pub async fn wait_for<T, Fut>(&self, what: impl Display, mut f: impl FnMut() -> Fut) -> T

@@ -35,13 +35,14 @@ where
     let tmp = TempDir::new(name);
     let (_server, base) = start_server(server_args, &tmp.0.join("state.json"));
     let (_driver, driver_url) = start_chromedriver();
+    let downloads = tmp.0.join("downloads");
+    std::fs::create_dir_all(&downloads).expect("create the downloads dir");
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .expect("tokio runtime");
     let outcome = rt.block_on(async {
-        let downloads = tmp.0.join("downloads");
         let client = connect(&driver_url, &tmp.0.join("profile"), &downloads).await;
         let console = Console {
             client: client.clone(),
@@ -97,8 +98,9 @@ async fn connect(
                 format!("--user-data-dir={}", profile.display()),
                 "--window-size=1280,900",
             ],
+            // Downloads land here without a prompt (`Console::downloads`).
             "prefs": {
-                "download.default_directory": downloads.display().to_string(),
+                "download.default_directory": downloads,
                 "download.prompt_for_download": false,
             },
         }

@@ -1,15 +1,15 @@
-//! Behaviors: changes saved on the page are there after a reload.
+//! Behaviors: changes saved on the page (through the review) are there after a reload.
 
 use crate::common::{run, Console};
 
 /// Its switch and its level are both changed.
-const FIRST: &str = "Impossible Travel";
+pub(super) const FIRST: &str = "Impossible Travel";
 /// Only its switch is flipped.
-const SECOND: &str = "CrowdStrike Low ZTA Score";
-const DRAFT_BAR: &str = "[role=region][aria-label='Unsaved changes']";
+pub(super) const SECOND: &str = "CrowdStrike Low ZTA Score";
+pub(super) const DRAFT_BAR: &str = "[role=region][aria-label='Unsaved changes']";
 
 /// `(aria-checked of "Enable <name>", value of "Risk level for <name>")`.
-async fn state(c: &Console, name: &str) -> (String, String) {
+pub(super) async fn state(c: &Console, name: &str) -> (String, String) {
     let switch = c.role("switch", &format!("Enable {name}")).await;
     let checked = switch
         .attr("aria-checked")
@@ -21,7 +21,7 @@ async fn state(c: &Console, name: &str) -> (String, String) {
     (checked, level)
 }
 
-fn flipped(checked: &str) -> String {
+pub(super) fn flipped(checked: &str) -> String {
     assert!(
         checked == "true" || checked == "false",
         "aria-checked={checked:?}"
@@ -61,6 +61,8 @@ fn behavior_changes_are_saved_and_survive_a_reload() {
         c.screenshot("behaviors-draft").await;
 
         c.click_button("Save changes").await;
+        c.wait_text("dialog[open] h2", "Review changes").await;
+        c.click_dialog_button("Apply").await;
         c.wait_text(".toast", "Saved 2 behavior changes").await;
         c.wait_for("the draft bar to go", || async {
             Ok((!c.is_visible(DRAFT_BAR).await).then_some(()))

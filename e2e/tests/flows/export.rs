@@ -5,24 +5,12 @@ use fantoccini::Locator;
 
 use crate::common::{run, Console};
 
-/// The CSV file the browser finished saving (not a `.crdownload`), with its name.
+/// The CSV file the browser finished saving, with its name.
 async fn downloaded_csv(c: &Console) -> (String, String) {
-    c.wait_for("a finished CSV download", || async {
-        let done = std::fs::read_dir(&c.downloads)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "csv"));
-        Ok(done.map(|path| {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (
-                name,
-                std::fs::read_to_string(&path).expect("read the download"),
-            )
-        }))
-    })
-    .await
+    let path = c.downloaded("csv").await;
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let text = std::fs::read_to_string(&path).expect("read the download");
+    (name, text)
 }
 
 /// RFC 4180 records.

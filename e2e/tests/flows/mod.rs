@@ -1,8 +1,9 @@
 //! One module per area of the console (the "Done when" flows).
 
 mod behaviors;
-mod detections;
 mod bulk;
+mod config;
+mod detections;
 mod export;
 mod integrations;
 mod overview;

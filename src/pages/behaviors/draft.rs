@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use zt_risk_api::{BehaviorUpdate, RiskLevel};
 
+use super::merge::{three_way, Merge, Side};
+
 /// Settings by behavior id.
 pub type Settings = BTreeMap<String, BehaviorUpdate>;
 
@@ -29,6 +31,11 @@ impl BehaviorsDraft {
     /// The setting as the admin currently sees it (edited, else as loaded).
     pub fn current(&self, id: &str) -> Option<&BehaviorUpdate> {
         self.edits.get(id).or_else(|| self.original.get(id))
+    }
+
+    /// The setting as loaded (the "before" of a change).
+    pub fn original(&self, id: &str) -> Option<&BehaviorUpdate> {
+        self.original.get(id)
     }
 
     /// Switches a behavior on or off; unknown ids are ignored.
@@ -82,6 +89,38 @@ impl BehaviorsDraft {
             .filter(|(_, s)| !s.risk_level.is_known())
             .map(|(id, _)| id.clone())
             .collect()
+    }
+
+    /// Takes an imported file's settings as edits (over any made by hand); ids the account
+    /// does not have are ignored (the import check has refused them already).
+    pub fn import(&mut self, file: Settings) {
+        for (id, setting) in file {
+            match self.original.get(&id) {
+                Some(o) if *o == setting => {
+                    self.edits.remove(&id);
+                }
+                Some(_) => {
+                    self.edits.insert(id, setting);
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Compares the draft with the server's current settings (see `merge::three_way`).
+    pub fn merge(&self, theirs: Settings) -> Merge {
+        three_way(&self.original, theirs, &self.edits)
+    }
+
+    /// Settles `merge`'s conflicts as `choices` say (theirs drops the edit, yours keeps it)
+    /// and rebases the draft onto the server's settings, so the next save compares with them.
+    pub fn resolve(&mut self, merge: &Merge, choices: &BTreeMap<String, Side>) {
+        for conflict in &merge.conflicts {
+            if choices.get(&conflict.id) == Some(&Side::Theirs) {
+                self.edits.remove(&conflict.id);
+            }
+        }
+        self.rebase(merge.theirs.clone());
     }
 
     /// Drops every edit.

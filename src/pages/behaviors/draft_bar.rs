@@ -3,39 +3,34 @@
 //! It never clears the draft on failure: the edits stay until saved or discarded.
 
 use leptos::prelude::*;
-use zt_risk_api::UpdateBehaviors;
 
-use super::draft::{BehaviorsDraft, Settings};
-use crate::api::ApiError;
+use super::draft::BehaviorsDraft;
+use super::save::Saving;
 use crate::components::ErrorView;
 use crate::text::plural;
 
 /// The sticky bar shown while the draft has changes, with the last save error above it.
+/// "Save changes" opens the review; Retry runs the failed Apply again.
 #[component]
 pub fn DraftBar(
     /// The unsaved edits.
     draft: RwSignal<BehaviorsDraft>,
-    /// Sends the changes (one `PUT /behaviors`).
-    save: Action<Settings, Result<UpdateBehaviors, ApiError>>,
+    /// The review and the save.
+    saving: Saving,
     /// Drops the edits.
     on_discard: Callback<()>,
 ) -> impl IntoView {
     let count = Memo::new(move |_| draft.with(|d| d.count()));
     let blocked = Memo::new(move |_| draft.with(|d| d.needs_level().len()));
-    let pending = save.pending();
-    let submit = move || {
-        if !pending.get_untracked() {
-            save.dispatch(draft.with_untracked(|d| d.changes()));
-        }
-    };
+    let pending = saving.apply.pending();
     let error = move || {
         (!pending.get())
-            .then(|| save.value().get().and_then(Result::err))
+            .then(|| saving.apply.value().get().and_then(Result::err))
             .flatten()
     };
     view! {
         {move || error().map(|error| view! {
-            <ErrorView error on_retry=Callback::new(move |()| submit())/>
+            <ErrorView error on_retry=Callback::new(move |()| { saving.apply.dispatch(()); })/>
         })}
         <Show when=move || { count.get() > 0 }>
             <div class="draft-bar" role="region" aria-label="Unsaved changes">
@@ -49,7 +44,7 @@ pub fn DraftBar(
                     <button type="button" class="button secondary" disabled=pending
                         on:click=move |_| on_discard.run(())>"Discard"</button>
                     <button type="button" class="button" disabled=move || { pending.get() || blocked.get() > 0 }
-                        on:click=move |_| submit()>
+                        on:click=move |_| saving.review()>
                         {move || if pending.get() { "Saving…" } else { "Save changes" }}
                     </button>
                 </div>

@@ -1,6 +1,9 @@
-//! The behaviors table: one row per behavior with its switch, level picker and "Changed" tag.
+//! The behaviors table: one row per behavior the server returned (any id, known to this
+//! console or not) with its switch, level picker, "New" and "Changed" tags.
 //!
 //! Rows only edit the draft; saving is the draft bar's job.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use zt_risk_api::{Behavior, Behaviors, RiskLevel};
@@ -35,6 +38,8 @@ pub fn BehaviorsTable(
     behaviors: Behaviors,
     /// The unsaved edits.
     draft: RwSignal<BehaviorsDraft>,
+    /// Ids new since the admin's last visit (`None` until known).
+    fresh: RwSignal<Option<BTreeSet<String>>>,
 ) -> impl IntoView {
     view! {
         <div class="table-wrap">
@@ -50,7 +55,7 @@ pub fn BehaviorsTable(
                 </thead>
                 <tbody>
                     {sorted(behaviors).into_iter().map(|(id, behavior)| view! {
-                        <BehaviorRow id behavior draft/>
+                        <BehaviorRow id behavior draft fresh/>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -67,6 +72,8 @@ fn BehaviorRow(
     behavior: Behavior,
     /// The unsaved edits.
     draft: RwSignal<BehaviorsDraft>,
+    /// Ids new since the admin's last visit.
+    fresh: RwSignal<Option<BTreeSet<String>>>,
 ) -> impl IntoView {
     let Behavior {
         name,
@@ -86,6 +93,7 @@ fn BehaviorRow(
     let on = Signal::derive(move || current.with(|c| c.0));
     let level = move || current.with(|c| c.1.clone());
     let changed = Memo::new(move |_| draft.with(|d| d.is_changed(&key.read_value())));
+    let is_new = move || fresh.with(|f| f.as_ref().is_some_and(|f| f.contains(&*key.read_value())));
     let select_id = format!("level-{}", dom_id(&id));
     let desc_id = format!("desc-{}", dom_id(&id));
     let unknown = (!risk_level.is_known()).then(|| {
@@ -109,6 +117,7 @@ fn BehaviorRow(
         <tr class:changed=changed>
             <td>
                 <strong>{name.clone()}</strong>
+                {move || is_new().then(|| view! { " " <span class="badge new">"New"</span> })}
                 <p class="hint" id=desc_id.clone()>{description}</p>
             </td>
             <td>

@@ -1,4 +1,5 @@
-//! The panel shown after a create: the well-known URL to copy and the next step in Okta.
+//! The panel shown after a create: the well-known URL to copy and the next step in Okta (the
+//! steps are shared with the integration's page).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,6 +7,18 @@ use zt_risk_api::Integration;
 
 use super::copy::CopyField;
 use crate::routes;
+
+/// What to do in Okta with the well-known URL shown above the steps.
+#[component]
+pub fn OktaSteps() -> impl IntoView {
+    view! {
+        <ol>
+            <li>"In the Okta Admin Console, go to " <strong>"Security → Device Integrations"</strong> "."</li>
+            <li>"Open " <strong>"Receive shared signals"</strong> " and create a stream."</li>
+            <li>"Paste the well-known URL above and save."</li>
+        </ol>
+    }
+}
 
 /// "Integration created": the well-known URL with Copy, what to do in Okta, and where to go next.
 #[component]
@@ -31,11 +44,7 @@ pub fn CreatedPanel(
             </p>
             <CopyField id="well-known-url" label="Well-known URL" value=integration.well_known_url.clone()/>
             <h3>"Next step in Okta"</h3>
-            <ol>
-                <li>"In the Okta Admin Console, go to " <strong>"Security → Device Integrations"</strong> "."</li>
-                <li>"Open " <strong>"Receive shared signals"</strong> " and create a stream."</li>
-                <li>"Paste the well-known URL above and save."</li>
-            </ol>
+            <OktaSteps/>
             <div class="actions">
                 <A href=href attr:class="button">"View integration"</A>
                 <A href=routes::integrations() attr:class="button secondary">"Back to integrations"</A>

@@ -1,10 +1,11 @@
-//! `/integrations`: every integration in a table, the reference-ID lookup, and the way to
-//! create one.
+//! `/integrations`: every integration in a table, the reference-ID lookup, the way to create
+//! one, and the JSON backup (`backup.rs`).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use zt_risk_api::Integration;
 
+use super::backup::Backups;
 use super::lookup::ReferenceLookup;
 use crate::components::{EmptyState, ErrorView, RelativeTime, SkeletonRows};
 use crate::routes;
@@ -53,6 +54,9 @@ fn IntegrationTable(
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
     let (integrations, retry) = use_reloadable(|api| async move { api.integrations().await });
+    let loaded = Signal::derive(move || {
+        integrations.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+    });
     view! {
         <div class="page-head">
             <h1>"Integrations"</h1>
@@ -74,5 +78,6 @@ pub fn IntegrationsPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <Backups loaded on_done=retry/>
     }
 }

@@ -1,0 +1,86 @@
+//! Taking a file from the admin: a labelled file picker inside a zone that also accepts a
+//! dropped file. The size is checked before anything is read (`import::check_size`); what the
+//! text means is the caller's business. `ImportProblems` lists why a file was refused.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, HtmlInputElement};
+use zt_risk_api::import::{check_size, Problem};
+
+/// The file's text, or why it was not read (too big, unreadable).
+async fn read(file: File) -> Result<String, Vec<Problem>> {
+    check_size(file.size() as u64).map_err(|p| vec![p])?;
+    let unreadable = || {
+        vec![Problem {
+            pointer: String::new(),
+            message: "The file could not be read as text.".into(),
+        }]
+    };
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| unreadable())?;
+    text.as_string().ok_or_else(unreadable)
+}
+
+/// A file input labelled `label`, in a zone a file can be dropped on. Only the first file is
+/// taken; `on_text` gets its text or the problems that stopped it.
+#[component]
+pub fn FileDrop(
+    /// The input's id.
+    id: &'static str,
+    /// The input's visible label ("Import a behaviors file").
+    label: &'static str,
+    /// Called with the file's text, or why it was not read.
+    on_text: Callback<Result<String, Vec<Problem>>>,
+) -> impl IntoView {
+    let over = RwSignal::new(false);
+    let take = move |file: Option<File>| {
+        if let Some(file) = file {
+            leptos::task::spawn_local(async move { on_text.run(read(file).await) });
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        take(
+            ev.data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0)),
+        );
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input = event_target::<HtmlInputElement>(&ev);
+        take(input.files().and_then(|f| f.get(0)));
+        // Choosing the same file again must count as a new choice.
+        input.set_value("");
+    };
+    let (drop_id, zone_name) = (format!("{id}-drop"), format!("{id}-drop"));
+    view! {
+        <div class="drop-zone" class:over=over role="group" aria-labelledby=zone_name
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragleave=move |_| over.set(false) on:drop=on_drop>
+            <label for=id>{label}</label>
+            <input type="file" id=id accept=".json,application/json" on:change=on_change/>
+            <p class="hint" id=drop_id>"Drop a JSON file here, or choose one. Nothing is sent until you review and apply it."</p>
+        </div>
+    }
+}
+
+/// Why a file was refused: each problem with its JSON pointer.
+#[component]
+pub fn ImportProblems(
+    /// The problems found.
+    problems: Vec<Problem>,
+) -> impl IntoView {
+    view! {
+        <div class="error-view" role="alert">
+            <h2 class="error-title">"The file was not imported"</h2>
+            <ul class="error-codes">
+                {problems.into_iter().map(|p| {
+                    let at = if p.pointer.is_empty() { "(the whole file)".to_owned() } else { p.pointer };
+                    view! { <li><code>{at}</code>" "{p.message}</li> }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,90 @@
+//! Export and import of the behaviors as the `PUT /behaviors` body
+//! (`{"behaviors": {"<id>": {"enabled": …, "risk_level": …}}}`), so a file can live in git and
+//! be sent with curl or an SDK unchanged. An import is checked first (`import::behaviors_file`),
+//! then becomes a draft shown in the review; it never sends anything by itself.
+
+use chrono::Utc;
+use leptos::prelude::*;
+use zt_risk_api::import::{behaviors_file, Problem};
+use zt_risk_api::Behaviors;
+
+use super::draft::BehaviorsDraft;
+use super::save::Saving;
+use crate::components::{FileDrop, ImportProblems};
+use crate::export::{self, Format};
+use crate::session::use_session;
+
+/// The saved settings as a pretty-printed `PUT /behaviors` body. A level this console does not
+/// know is written as the server gave it (an import would then point at it).
+fn body(behaviors: &Behaviors) -> String {
+    let settings: serde_json::Map<String, serde_json::Value> = behaviors
+        .behaviors
+        .iter()
+        .map(|(id, b)| {
+            let setting =
+                serde_json::json!({"enabled": b.enabled, "risk_level": b.risk_level.as_str()});
+            (id.clone(), setting)
+        })
+        .collect();
+    let body = serde_json::json!({ "behaviors": settings });
+    serde_json::to_string_pretty(&body).unwrap_or_else(|_| body.to_string())
+}
+
+fn problem(message: String) -> Vec<Problem> {
+    vec![Problem {
+        pointer: String::new(),
+        message,
+    }]
+}
+
+/// The Export button and the import zone, for the behaviors as last read from the server.
+#[component]
+pub fn Transfer(
+    /// The behaviors as last read (what Export writes, and the ids an import may name).
+    catalog: RwSignal<Option<Behaviors>>,
+    /// The unsaved edits an import adds to.
+    draft: RwSignal<BehaviorsDraft>,
+    /// The review an import opens.
+    saving: Saving,
+) -> impl IntoView {
+    let session = use_session();
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let export = move |_| {
+        let account = session.connection().account_id;
+        let name = export::file_name("behaviors", &account, Utc::now(), Format::Json);
+        let saved = catalog.with_untracked(|c| c.as_ref().map(body));
+        let outcome = match saved {
+            Some(text) => export::save_text(&name, Format::Json, &text),
+            None => Err("The behaviors are not loaded yet.".into()),
+        };
+        problems.set(outcome.err().map(problem).unwrap_or_default());
+    };
+    let on_text = Callback::new(move |text: Result<String, Vec<Problem>>| {
+        let checked = text.and_then(|text| {
+            catalog.with_untracked(|c| {
+                behaviors_file(&text, |id| {
+                    c.as_ref().is_some_and(|c| c.behaviors.contains_key(id))
+                })
+            })
+        });
+        match checked {
+            Ok(settings) => {
+                problems.set(Vec::new());
+                draft.update(|d| d.import(settings));
+                saving.review();
+            }
+            Err(found) => problems.set(found),
+        }
+    });
+    view! {
+        <section class="transfer" aria-labelledby="transfer-heading">
+            <h2 id="transfer-heading">"Import and export"</h2>
+            <p>"Export the saved settings as JSON in the shape PUT /behaviors takes: keep the file in git, send it with curl or an SDK, or import it here. An import is checked, then shown for review before anything is sent."</p>
+            <div class="actions">
+                <button type="button" class="button secondary" on:click=export>"Export"</button>
+            </div>
+            <FileDrop id="import-behaviors" label="Import a file" on_text/>
+            {move || (!problems.with(Vec::is_empty)).then(|| view! { <ImportProblems problems=problems.get()/> })}
+        </section>
+    }
+}
