@@ -12,6 +12,7 @@ pub mod components;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod shell;
 pub mod state;
 pub mod text;
 

@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use super::profiles::{self, Profile};
+
 /// Deployment defaults. Never holds a real credential: `demo_token` is only for the local
 /// demo emulator, which accepts it and nothing else matters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -10,6 +12,9 @@ pub struct RuntimeConfig {
     pub api_base_url: String,
     #[serde(default)]
     pub account_id: String,
+    /// Named connections; when absent, the two keys above make one profile.
+    #[serde(default)]
+    pub profiles: Vec<Profile>,
     /// True when served by `zt-risk-server demo`.
     #[serde(default)]
     pub demo: bool,
@@ -21,6 +26,11 @@ pub struct RuntimeConfig {
 }
 
 impl RuntimeConfig {
+    /// The profiles this deployment declares (never empty).
+    pub fn profiles(&self) -> Vec<Profile> {
+        profiles::from_config(&self.profiles, &self.api_base_url, &self.account_id)
+    }
+
     /// Fetches `/config.json` (the site root: deep links must not change where it is read); a failure yields empty defaults and a note.
     pub async fn load() -> Self {
         let fetched = async {
