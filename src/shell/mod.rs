@@ -11,3 +11,7 @@ pub mod title;
 pub use shortcuts::{use_shortcuts, HelpDialog};
 pub use switcher::{use_profile_link, ProfileSwitcher};
 pub use theme::ThemeSelect;
+
+#[cfg(test)]
+#[path = "contrast_tests.rs"]
+mod contrast_tests;
