@@ -18,7 +18,11 @@ fn tokens() -> HashMap<String, [(f64, f64, f64); 2]> {
         let Some((name, value)) = decl.split_once(':') else {
             continue;
         };
-        let name = name.trim().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let name = name
+            .trim()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
         let hexes: Vec<_> = value
             .split(|c: char| !(c.is_ascii_hexdigit() || c == '#'))
             .filter(|w| w.starts_with('#') && w.len() == 7)
