@@ -5,14 +5,11 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use super::Toaster;
 use crate::routes;
 use crate::session::use_session;
-use crate::shell::{
-    title, use_profile_link, use_shortcuts, HelpDialog, ProfileSwitcher, ThemeSelect,
-};
+use crate::shell::{use_profile_link, use_shortcuts, HelpDialog, ProfileSwitcher, ThemeSelect};
 
 /// Wraps every page. Navigation links mark the current section with `aria-current="page"`.
 #[component]
@@ -23,13 +20,6 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
     let help = NodeRef::<html::Dialog>::new();
     use_shortcuts(help);
     use_profile_link(notice);
-    let path = use_location().pathname;
-    Effect::new(move |_| {
-        let title = title::title(&path.get(), &session.active_name());
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&title);
-        }
-    });
     let open_help = move |_| {
         if let Some(dialog) = help.get_untracked() {
             let _ = dialog.show_modal();

@@ -12,8 +12,9 @@ pub struct RuntimeConfig {
     pub api_base_url: String,
     #[serde(default)]
     pub account_id: String,
-    /// Named connections; when absent, the two keys above make one profile.
-    #[serde(default)]
+    /// Named connections; when absent, the two keys above make one profile. Read by the
+    /// browser's JSON parser (see `profiles::from_js`), not by serde.
+    #[serde(skip)]
     pub profiles: Vec<Profile>,
     /// True when served by `zt-risk-server demo`.
     #[serde(default)]
@@ -43,7 +44,14 @@ impl RuntimeConfig {
                 return Err(format!("HTTP {}", response.status()));
             }
             let text = response.text().await.map_err(|e| e.to_string())?;
-            serde_json::from_str::<RuntimeConfig>(&text).map_err(|e| format!("invalid JSON: {e}"))
+            let mut config = serde_json::from_str::<RuntimeConfig>(&text)
+                .map_err(|e| format!("invalid JSON: {e}"))?;
+            config.profiles = js_sys::JSON::parse(&text)
+                .and_then(|v| js_sys::Reflect::get(&v, &"profiles".into()))
+                .ok()
+                .and_then(|v| profiles::from_js(&v))
+                .unwrap_or_default();
+            Ok(config)
         };
         fetched.await.unwrap_or_else(|e| RuntimeConfig {
             load_error: Some(format!(

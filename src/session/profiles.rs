@@ -1,17 +1,67 @@
 //! Connection profiles as plain data: a name, a proxy base URL and an account ID. The rules for
 //! a list of them (unique names, duplicate, rename, remove) live here, without storage or DOM,
 //! so they are tested natively. Tokens are not part of a profile: `storage` keeps them by name.
+//! Lists are read from and written to JSON by the browser (`JSON.parse`, `JSON.stringify`),
+//! which keeps a serde implementation for them out of the binary.
 
-use serde::{Deserialize, Serialize};
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::text::lowercase;
 
 /// One account the admin works with.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profile {
     pub name: String,
-    #[serde(default)]
     pub api_base_url: String,
-    #[serde(default)]
     pub account_id: String,
+}
+
+const FIELDS: [&str; 3] = ["name", "api_base_url", "account_id"];
+
+/// The profiles of a JSON array of `{"name", "api_base_url", "account_id"}` (missing or
+/// non-string fields read as empty); `None` when `json` is not an array.
+pub fn parse(json: &str) -> Option<Vec<Profile>> {
+    from_js(&JSON::parse(json).ok()?)
+}
+
+/// [`parse`] on an already parsed value (config.json's `profiles`).
+pub fn from_js(value: &JsValue) -> Option<Vec<Profile>> {
+    let list = value.dyn_ref::<Array>()?;
+    let field = |item: &JsValue, key: &str| {
+        Reflect::get(item, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    Some(
+        list.iter()
+            .map(|item| {
+                let [name, api_base_url, account_id] = FIELDS.map(|k| field(&item, k));
+                Profile {
+                    name,
+                    api_base_url,
+                    account_id,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// `list` as a JSON array, the form [`parse`] reads.
+pub fn to_json(list: &[Profile]) -> String {
+    let array = Array::new();
+    for p in list {
+        let item = Object::new();
+        for (key, value) in FIELDS.iter().zip([&p.name, &p.api_base_url, &p.account_id]) {
+            let _ = Reflect::set(&item, &(*key).into(), &value.into());
+        }
+        array.push(&item);
+    }
+    JSON::stringify(&array)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 /// The name of the profile made from config.json's two keys (or from nothing).
@@ -22,7 +72,7 @@ pub const MAX_NAME: usize = 40;
 
 /// Names are compared without case: "Prod" and "prod" cannot both exist.
 pub fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    lowercase(a.trim()) == lowercase(b.trim())
 }
 
 /// The profile called `name` in `list`, if any.

@@ -5,7 +5,8 @@
 
 use web_sys::Storage;
 
-use super::profiles::Profile;
+use super::profiles::{self, Profile};
+use crate::text::lowercase;
 
 /// Connection profiles the admin changed (JSON), in localStorage; absent = config.json's.
 pub const KEY_PROFILES: &str = "zt-risk.profiles";
@@ -59,7 +60,7 @@ pub struct Saved {
 
 /// Where the token of the profile called `name` is kept (names compare without case).
 pub fn token_key(name: &str) -> String {
-    format!("{KEY_TOKEN}:{}", name.trim().to_lowercase())
+    format!("{KEY_TOKEN}:{}", lowercase(name.trim()))
 }
 
 /// The token saved for profile `name`; a remembered one wins over a session one.
@@ -99,13 +100,16 @@ pub fn move_token(from: &str, to: &str) {
 
 /// The profile list the admin saved, if any (unreadable JSON counts as none).
 pub fn saved_profiles() -> Option<Vec<Profile>> {
-    serde_json::from_str(&get(local(), KEY_PROFILES)?).ok()
+    profiles::parse(&get(local(), KEY_PROFILES)?)
 }
 
 /// Saves the admin's profile list; `None` goes back to config.json's.
 pub fn save_profiles(list: Option<&[Profile]>) {
-    let json = list.and_then(|l| serde_json::to_string(l).ok());
-    set(local(), KEY_PROFILES, json.as_deref());
+    set(
+        local(),
+        KEY_PROFILES,
+        list.map(profiles::to_json).as_deref(),
+    );
 }
 
 /// This tab's active profile, else the one last used in this browser.

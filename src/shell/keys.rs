@@ -124,6 +124,20 @@ mod tests {
     }
 
     #[test]
+    fn the_help_lists_every_shortcut() {
+        let help = crate::shell::shortcuts::HELP;
+        for (key, _, page) in GO {
+            assert!(
+                help.contains(&format!(
+                    "<kbd>g</kbd> then <kbd>{key}</kbd></dt><dd>Go to {page}<"
+                )),
+                "{key} {page}"
+            );
+        }
+        assert!(help.contains("<kbd>/</kbd>") && help.contains("<kbd>?</kbd>"));
+    }
+
+    #[test]
     fn slash_and_question_mark() {
         assert_eq!(run(&[key("/", 0.0)]), [Some(Action::FocusSearch)]);
         assert_eq!(run(&[key("?", 0.0)]), [Some(Action::Help)]);

@@ -3,7 +3,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::components::use_toasts;
@@ -29,23 +29,36 @@ pub fn ProfileSwitcher() -> impl IntoView {
     view! {
         <label for="profile">"Profile"</label>
         <select id="profile" node_ref=select on:change=on_change>
-            {move || session.profiles().into_iter().map(|p| {
-                let name = p.name.clone();
-                view! { <option value=p.name prop:selected=move || session.active_name() == name>{name.clone()}</option> }
-            }).collect_view()}
+            {move || {
+                let active = session.active_name();
+                session.profiles().into_iter().map(|p| {
+                    let (selected, value) = (p.name == active, p.name.clone());
+                    view! { <option value=value selected=selected>{p.name}</option> }
+                }).collect_view()
+            }}
         </select>
     }
 }
 
-/// Follows `?profile=name` in the address: switches to that profile (or sets `notice` when
-/// there is none), then drops the parameter from the address, replacing the history entry.
+/// Keeps the document title on the page and profile (`title::title`), and follows
+/// `?profile=name` in the address: switches to that profile (or sets `notice` when there is
+/// none), then drops the parameter from the address, replacing the history entry.
 pub fn use_profile_link(notice: RwSignal<Option<String>>) {
     let session = use_session();
     let switch = use_profile_switch();
-    let query = use_query_map();
+    let location = use_location();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        let Some(name) = query.with(|q| q.get("profile")) else {
+        let path = location.pathname.get();
+        let title = super::title::title(&path, &session.active_name());
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        document.set_title(&title);
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&location.search.get()) else {
+            return;
+        };
+        let Some(name) = params.get("profile") else {
             return;
         };
         if session.profile(&name).is_some() {

@@ -33,19 +33,13 @@ pub fn set(theme: &str) {
 /// The header's theme picker.
 #[component]
 pub fn ThemeSelect() -> impl IntoView {
-    let chosen = RwSignal::new(current());
-    set(&chosen.get_untracked());
-    let on_change = move |ev| {
-        let theme = event_target_value(&ev);
-        set(&theme);
-        chosen.set(theme);
-    };
+    let chosen = current();
+    set(&chosen);
+    // The select keeps its own state after the first render: only the initial choice is marked.
     view! {
         <label for="theme">"Theme"</label>
-        <select id="theme" on:change=on_change>
-            {CHOICES.map(|(value, label)| view! {
-                <option value=value prop:selected=move || chosen.get() == value>{label}</option>
-            })}
+        <select id="theme" on:change=move |ev| set(&event_target_value(&ev))>
+            {CHOICES.map(|(value, label)| view! { <option value=value selected=chosen == value>{label}</option> })}
         </select>
     }
 }

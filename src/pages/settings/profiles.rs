@@ -42,16 +42,16 @@ pub fn ProfileList(editing: Editing) -> impl IntoView {
             target.set(name.get_value());
             confirm.set(true);
         };
-        let hidden = move || view! { <span class="visually-hidden">" "{name.get_value()}</span> };
+        let named = move |action: &str| format!("{action} {}", name.get_value());
         view! {
             <tr>
                 <td data-label="Name">{p.name.clone()}{move || active().then(|| view! { " "<span class="badge">"Active"</span> })}</td>
                 <td data-label="Account ID"><code>{p.account_id}</code></td>
                 <td data-label="API base URL">{p.api_base_url}</td>
                 <td class="row-actions">
-                    <button type="button" class="button secondary" on:click=move |_| editing.open(Some(name.get_value()))>"Edit"{hidden}</button>
-                    <button type="button" class="button secondary" on:click=duplicate>"Duplicate"{hidden}</button>
-                    <button type="button" class="button secondary" disabled=only_one on:click=ask>"Delete"{hidden}</button>
+                    <button type="button" class="button secondary" aria-label=named("Edit") on:click=move |_| editing.open(Some(name.get_value()))>"Edit"</button>
+                    <button type="button" class="button secondary" aria-label=named("Duplicate") on:click=duplicate>"Duplicate"</button>
+                    <button type="button" class="button secondary" aria-label=named("Delete") disabled=only_one on:click=ask>"Delete"</button>
                 </td>
             </tr>
         }
