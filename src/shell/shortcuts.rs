@@ -32,7 +32,13 @@ pub fn use_shortcuts(help: NodeRef<html::Dialog>) {
     let keys = StoredValue::new(Keys::default());
     let doc = document.clone();
     listen(document.into(), "keydown", false, move |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+        // The layout's own dialog, still in the document: else this layout is gone (a test
+        // mounts several) and another listener answers.
+        let help = help
+            .try_get_untracked()
+            .flatten()
+            .filter(|d| d.is_connected());
+        let (Some(ev), Some(help)) = (ev.dyn_ref::<web_sys::KeyboardEvent>(), help) else {
             return;
         };
         let modal = doc.query_selector("dialog[open]").ok().flatten().is_some();
@@ -55,11 +61,7 @@ pub fn use_shortcuts(help: NodeRef<html::Dialog>) {
                     let _ = input.focus();
                 }
             }
-            Action::Help => {
-                if let Some(dialog) = help.get_untracked() {
-                    let _ = dialog.show_modal();
-                }
-            }
+            Action::Help => drop(help.show_modal()),
             Action::Go(path) => {
                 if unsaved::confirm_leave() {
                     navigate(path, Default::default());

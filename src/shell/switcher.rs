@@ -23,7 +23,7 @@ pub fn ProfileSwitcher() -> impl IntoView {
             toasts.show(format!("Switched to profile {name}."));
         } else if let Some(select) = select.get_untracked() {
             // Kept the edits: show the profile that is still active.
-            select.set_value(&session.active_name());
+            select.set_value(&untrack(|| session.active_name()));
         }
     };
     view! {

@@ -26,7 +26,7 @@ impl ProfileSwitch {
     /// Switches to profile `name`. Returns false when nothing changed: no such profile, it is
     /// already active, or the admin kept their unsaved edits.
     pub fn to(&self, name: &str) -> bool {
-        let Some(profile) = self.session.profile(name) else {
+        let Some(profile) = untrack(|| self.session.profile(name)) else {
             return false;
         };
         if self.session.is_active(&profile.name) || !unsaved::confirm_leave() {

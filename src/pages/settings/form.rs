@@ -36,7 +36,7 @@ pub fn ProfileForm(editing: Editing, focus: bool) -> impl IntoView {
         let old = current();
         match draft
             .get_untracked()
-            .validate(&session.profiles(), old.as_deref())
+            .validate(&untrack(|| session.profiles()), old.as_deref())
         {
             Ok(valid) => {
                 let name = valid.profile.name.clone();

@@ -21,11 +21,11 @@ pub fn ProfileList(editing: Editing) -> impl IntoView {
         confirm.set(false);
         session.remove(&name);
         editing.status.set(Some(format!("Profile {name} deleted.")));
-        match session.profiles().first() {
+        match untrack(|| session.profiles()).first() {
             Some(first) if was_active => {
                 switch.to(&first.name);
             }
-            _ => editing.open(Some(session.active_name())),
+            _ => editing.open(Some(untrack(|| session.active_name()))),
         }
     });
     let only_one = move || session.profiles().len() < 2;
