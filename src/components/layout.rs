@@ -44,9 +44,7 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
             <div class="header-tools">
                 <ProfileSwitcher/>
                 <ThemeSelect/>
-                <button type="button" class="button secondary" on:click=open_help>
-                    <span aria-hidden="true">"?"</span><span class="visually-hidden">"Keyboard shortcuts"</span>
-                </button>
+                <button type="button" class="button secondary" aria-label="Keyboard shortcuts" on:click=open_help>"?"</button>
             </div>
             {session.is_demo().then(|| view! {
                 <p class="demo-banner" role="note">
