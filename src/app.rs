@@ -15,7 +15,7 @@ use crate::pages::{
 };
 use crate::routes;
 use crate::session::{RuntimeConfig, Session};
-use crate::state::Cache;
+use crate::state::{Cache, EventsStore};
 
 /// Provides the session and client for everything below it; tests use it with a fake transport.
 #[component]
@@ -34,6 +34,7 @@ pub fn Providers(
     provide_context(Cache::default());
     provide_context(Toasts::default());
     provide_context(ApiClient::new(transport, session).with_timeout_ms(timeout_ms));
+    provide_context(EventsStore::new());
     children()
 }
 

@@ -9,6 +9,19 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `n` with thousands separators, as the console writes counts: `thousands(1204)` is "1,204".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `s` lowercased with the full Unicode mapping, as `str::to_lowercase` does ("ÉLODIE" →
 /// "élodie", final sigma included).
 ///
@@ -25,7 +38,16 @@ pub fn lowercase(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::plural;
+    use super::{plural, thousands};
+
+    #[test]
+    fn thousands_are_grouped_by_three() {
+        let shown = [0, 7, 999, 1_000, 1_204, 50_000, 1_234_567].map(thousands);
+        assert_eq!(
+            shown,
+            ["0", "7", "999", "1,000", "1,204", "50,000", "1,234,567"]
+        );
+    }
 
     #[test]
     fn plural_agrees_with_the_count() {

@@ -1,6 +1,8 @@
-//! A scripted `Transport` for component tests: records every request and answers from a queue.
+//! A scripted `Transport` for component tests: records every request and answers from a queue,
+//! now or after a delay, and counts the requests in flight.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use web_sys::AbortSignal;
@@ -14,6 +16,8 @@ pub enum FakeReply {
     Fail(TransportError),
     /// Never answers (to test time limits and aborts).
     Hang,
+    /// The inner reply, after this many milliseconds.
+    After(u32, Box<FakeReply>),
 }
 
 impl FakeReply {
@@ -28,6 +32,23 @@ impl FakeReply {
         })
     }
 
+    /// This reply, `ms` milliseconds after the request.
+    pub fn after(self, ms: u32) -> Self {
+        Self::After(ms, Box::new(self))
+    }
+
+    /// Cloudflare's 429 (code 971), with `Retry-After` if given.
+    pub fn rate_limited(retry_after: Option<&str>) -> Self {
+        let body = r#"{"success":false,"errors":[{"code":971,"message":"Please wait and consider throttling your request speed"}],"messages":[],"result":null}"#;
+        Self::Respond(HttpResponse {
+            status: 429,
+            status_text: "Too Many Requests".into(),
+            content_type: Some("application/json".into()),
+            retry_after: retry_after.map(str::to_owned),
+            body: body.into(),
+        })
+    }
+
     /// A success envelope around `result` (JSON text).
     pub fn ok(result: &str) -> Self {
         Self::json(
@@ -37,11 +58,30 @@ impl FakeReply {
     }
 }
 
-/// Records requests; answers with the queued replies in order, then with `fallback`.
+/// Records requests; answers with the queued replies in order, then hangs.
 #[derive(Clone, Default)]
 pub struct FakeTransport {
     replies: Arc<Mutex<VecDeque<FakeReply>>>,
     requests: Arc<Mutex<Vec<HttpRequest>>>,
+    /// Requests sent and not yet answered, and the most there ever were.
+    in_flight: Arc<(AtomicUsize, AtomicUsize)>,
+}
+
+/// Counts a request as in flight until it is answered or dropped.
+struct InFlight(Arc<(AtomicUsize, AtomicUsize)>);
+
+impl InFlight {
+    fn new(counts: &Arc<(AtomicUsize, AtomicUsize)>) -> Self {
+        let now = counts.0.fetch_add(1, Ordering::SeqCst) + 1;
+        counts.1.fetch_max(now, Ordering::SeqCst);
+        Self(counts.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0 .0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl FakeTransport {
@@ -55,6 +95,16 @@ impl FakeTransport {
             q.push_back(reply);
         }
         self
+    }
+
+    /// Requests sent and not answered yet.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.0.load(Ordering::SeqCst)
+    }
+
+    /// The most requests that were ever in flight at once.
+    pub fn max_in_flight(&self) -> usize {
+        self.in_flight.1.load(Ordering::SeqCst)
     }
 
     /// Every request sent so far.
@@ -72,12 +122,18 @@ impl Transport for FakeTransport {
         if let Ok(mut r) = self.requests.lock() {
             r.push(request);
         }
-        let reply = self.replies.lock().ok().and_then(|mut q| q.pop_front());
+        let mut reply = self.replies.lock().ok().and_then(|mut q| q.pop_front());
+        let counted = InFlight::new(&self.in_flight);
         Box::pin(async move {
+            let _counted = counted;
+            while let Some(FakeReply::After(ms, inner)) = reply {
+                gloo_timers::future::TimeoutFuture::new(ms).await;
+                reply = Some(*inner);
+            }
             match reply {
                 Some(FakeReply::Respond(response)) => Ok(response),
                 Some(FakeReply::Fail(error)) => Err(error),
-                Some(FakeReply::Hang) | None => {
+                Some(FakeReply::Hang | FakeReply::After(..)) | None => {
                     // Wait until aborted, as a request that never answers would.
                     while !signal.aborted() {
                         gloo_timers::future::TimeoutFuture::new(10).await;

@@ -1,15 +1,20 @@
-//! Shared widgets used by several pages. No API calls happen here.
+//! Shared widgets used by several pages. No API calls happen here, except in `LoadEvents`,
+//! which reads the summary (through the read cache) and starts the events store's load.
 //!
 //! A new page reaches for these before writing its own: `Field` (+ `field::bind_text`,
 //! `field::field_error`) for labelled inputs, `Switch` for on/off, `SortHeader` with `Sort`/`Dir`
 //! for sortable tables, `ErrorView`/`SkeletonRows`/`EmptyState` for loading states,
 //! `ConfirmDialog` for destructive actions, `use_toasts` after a save. Loading itself is
 //! `state::use_reloadable`; links are `crate::routes`; counted words are `text::plural`.
+//! Per-item API jobs run on `state::Runner` and show `RunProgress`; `LoadEvents` fills the
+//! events store.
 
 pub mod confirm;
 pub mod field;
 pub mod layout;
+pub mod load_events;
 pub mod risk_badge;
+pub mod run_progress;
 pub mod sort;
 pub mod status;
 pub mod switch;
@@ -19,7 +24,9 @@ pub mod toast;
 pub use confirm::ConfirmDialog;
 pub use field::Field;
 pub use layout::Layout;
+pub use load_events::LoadEvents;
 pub use risk_badge::RiskBadge;
+pub use run_progress::RunProgress;
 pub use sort::{Dir, Sort, SortHeader};
 pub use status::{EmptyState, ErrorView, SkeletonRows};
 pub use switch::Switch;

@@ -1,11 +1,16 @@
 //! Client-side state shared across pages (not settings: those live in `session`): the read
-//! cache, reloading, the unsaved-edits guard, profile switching and DOM listeners.
+//! cache, reloading, the unsaved-edits guard, profile switching, DOM listeners, the runner for
+//! per-item API jobs and the events store it fills.
 
 pub mod cache;
+pub mod events;
 pub mod listen;
 pub mod profile;
 pub mod reload;
+pub mod runner;
 pub mod unsaved;
 
 pub use cache::Cache;
+pub use events::{use_events, EventsStore};
 pub use reload::{use_reloadable, use_reloadable_item};
+pub use runner::Runner;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{unsaved, Cache};
+use super::{unsaved, Cache, EventsStore};
 use crate::session::{use_session, Session};
 
 /// What a switch touches, taken from context once (event handlers have no owner).
@@ -12,6 +12,7 @@ use crate::session::{use_session, Session};
 pub struct ProfileSwitch {
     session: Session,
     cache: Cache,
+    events: EventsStore,
 }
 
 /// The switch for the calling component's context.
@@ -19,6 +20,7 @@ pub fn use_profile_switch() -> ProfileSwitch {
     ProfileSwitch {
         session: use_session(),
         cache: expect_context::<Cache>(),
+        events: expect_context::<EventsStore>(),
     }
 }
 
@@ -34,6 +36,7 @@ impl ProfileSwitch {
         }
         // Every key would match the empty prefix: nothing read for the old account survives.
         self.cache.invalidate("");
+        self.events.clear();
         self.session.select(&profile.name)
     }
 }

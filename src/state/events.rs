@@ -1,0 +1,240 @@
+//! The events store: every user's events loaded in this tab (`GET /{user_id}` through the
+//! runner), with the summary row they were loaded for and when. Overview, Detections and the
+//! behaviors review read it; navigating between pages never reloads it.
+//!
+//! It holds one account's data only: results are tagged with the account they were requested
+//! for, the store empties when the session's account changes, and a late reply for another
+//! account is dropped. It never fetches by itself; `EventsStore::load` is the one entry point.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use zt_risk_api::{RiskEvents, UserRiskInfo};
+
+use super::runner::Runner;
+use crate::api::{use_api, Api};
+use crate::session::use_session;
+
+/// One user's loaded events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The user's row of the summary the load started from.
+    pub user: UserRiskInfo,
+    /// What `GET /{user_id}` returned (the whole history, also before the last reset).
+    pub detail: RiskEvents,
+    pub loaded_at: DateTime<Utc>,
+}
+
+/// The loaded data of one account (plain data; read it through [`EventsStore::with`]).
+#[derive(Debug, Default)]
+pub struct Events {
+    account: String,
+    users: Vec<Loaded>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Events {
+    /// The account the data belongs to (empty before any load).
+    pub fn account(&self) -> &str {
+        &self.account
+    }
+
+    /// Loaded users, in load order. Positions are stable until [`Events::clear`].
+    pub fn users(&self) -> &[Loaded] {
+        &self.users
+    }
+
+    pub fn get(&self, user_id: &str) -> Option<&Loaded> {
+        self.by_id.get(user_id).map(|&i| &self.users[i])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.users.is_empty()
+    }
+
+    /// Events over all loaded users.
+    pub fn event_count(&self) -> usize {
+        self.users.iter().map(|u| u.detail.events.len()).sum()
+    }
+
+    /// When the oldest result was loaded.
+    pub fn loaded_since(&self) -> Option<DateTime<Utc>> {
+        self.users.iter().map(|u| u.loaded_at).min()
+    }
+
+    /// Makes the data `account`'s: anything loaded for another account is dropped.
+    pub fn set_account(&mut self, account: &str) -> bool {
+        let changed = self.account != account;
+        if changed {
+            self.clear();
+            account.clone_into(&mut self.account);
+        }
+        changed
+    }
+
+    /// Adds a user's events, or replaces them if the user was loaded before. A result for an
+    /// account other than the current one is dropped (returns false).
+    pub fn insert(&mut self, account: &str, loaded: Loaded) -> bool {
+        if account != self.account {
+            return false;
+        }
+        match self.by_id.get(&loaded.user.user_id) {
+            Some(&i) => self.users[i] = loaded,
+            None => {
+                self.by_id
+                    .insert(loaded.user.user_id.clone(), self.users.len());
+                self.users.push(loaded);
+            }
+        }
+        true
+    }
+
+    pub fn clear(&mut self) {
+        self.users.clear();
+        self.by_id.clear();
+    }
+}
+
+/// The store, provided once at the root (`app::Providers`); get it with [`use_events`].
+#[derive(Clone, Copy)]
+pub struct EventsStore {
+    data: StoredValue<Events>,
+    /// Bumped when the data changes (at most every 200 ms during a load): what readers track.
+    version: RwSignal<u64>,
+    flush_armed: StoredValue<bool>,
+    runner: Runner,
+    /// A client scoped to the root, so a load survives page changes.
+    api: StoredValue<Api>,
+}
+
+impl EventsStore {
+    /// Creates the store under the current owner; needs the session and client in context.
+    /// It empties itself when the session's account changes.
+    pub fn new() -> Self {
+        let store = Self {
+            data: StoredValue::new(Events::default()),
+            version: RwSignal::new(0),
+            flush_armed: StoredValue::new(false),
+            runner: Runner::new(),
+            api: StoredValue::new(use_api()),
+        };
+        let session = use_session();
+        Effect::new(move |_| store.switch_account(&session.connection().account_id));
+        store
+    }
+
+    /// Reads the loaded data; a reactive read: memos and views rerun when results arrive.
+    pub fn with<R>(&self, f: impl FnOnce(&Events) -> R) -> R {
+        self.version.track();
+        self.data.with_value(f)
+    }
+
+    /// The runner loads go through: its progress, Cancel and Retry failed.
+    pub fn runner(&self) -> Runner {
+        self.runner
+    }
+
+    /// Forgets everything and cancels a load in progress (on a profile switch, say).
+    pub fn clear(&self) {
+        self.runner.reset();
+        self.data.update_value(Events::clear);
+        self.version.update(|v| *v += 1);
+    }
+
+    /// Loads the events of `users` on the runner, for the session's current account. Each
+    /// result is usable as soon as it arrives. The requests skip the read cache (thousands of
+    /// details would only fill it). Returns false while a load is running.
+    pub fn load(&self, users: Vec<UserRiskInfo>) -> bool {
+        if self.runner.progress().get_untracked().is_active() {
+            return false;
+        }
+        let api = self.api.get_value();
+        let connection = api.connection();
+        let account = connection.account_id.clone();
+        // Pinned to this connection: a profile switch mid-run cannot mix accounts.
+        let api = api.with_connection(connection);
+        self.switch_account(&account);
+        let labels = users.iter().map(label).collect();
+        let users = Rc::new(users);
+        let store = *self;
+        self.runner.start(labels, move |i| {
+            let (api, user, account) = (api.clone(), users[i].clone(), account.clone());
+            Box::pin(async move {
+                let detail = api.user(&user.user_id).await?;
+                let loaded_at = Utc::now();
+                store.insert(
+                    &account,
+                    Loaded {
+                        user,
+                        detail,
+                        loaded_at,
+                    },
+                );
+                Ok(())
+            })
+        })
+    }
+
+    /// Replaces the data with `users` for `account` at once: tests load 100,000 synthetic
+    /// events this way.
+    #[cfg(any(test, feature = "fake"))]
+    pub fn fill(&self, account: &str, users: Vec<Loaded>) {
+        self.data.update_value(|d| {
+            d.set_account(account);
+            d.clear();
+            for u in users {
+                d.insert(account, u);
+            }
+        });
+        self.version.update(|v| *v += 1);
+    }
+
+    /// Empties the store and forgets the last run if `account` is not the data's account.
+    fn switch_account(self, account: &str) {
+        if self.data.try_update_value(|d| d.set_account(account)) == Some(true) {
+            self.runner.reset();
+            self.version.update(|v| *v += 1);
+        }
+    }
+
+    fn insert(self, account: &str, loaded: Loaded) {
+        let kept = self.data.try_update_value(|d| d.insert(account, loaded)) == Some(true);
+        if kept && self.flush_armed.try_get_value() == Some(false) {
+            self.flush_armed.set_value(true);
+            set_timeout(
+                move || {
+                    self.flush_armed.try_set_value(false);
+                    self.version.try_update(|v| *v += 1);
+                },
+                Duration::from_millis(200),
+            );
+        }
+    }
+}
+
+impl Default for EventsStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A user as the failures list names them: the name, else the email.
+fn label(user: &UserRiskInfo) -> String {
+    if user.name.trim().is_empty() {
+        user.email.clone()
+    } else {
+        user.name.clone()
+    }
+}
+
+/// The events store of the current context.
+pub fn use_events() -> EventsStore {
+    expect_context::<EventsStore>()
+}
+
+#[cfg(test)]
+#[path = "events_tests.rs"]
+mod tests;
