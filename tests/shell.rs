@@ -168,3 +168,62 @@ async fn theme_toggle_is_applied_and_remembered() {
     assert_eq!(root.get_attribute("data-theme"), None);
     assert_eq!(local(KEY_THEME), None);
 }
+
+#[wasm_bindgen_test]
+async fn a_switch_between_two_proxies_of_one_account_drops_cache_and_events() {
+    use leptos::prelude::*;
+    use zt_risk_console::state::events::Loaded;
+    use zt_risk_console::state::{use_events, EventsStore};
+    clear_storage();
+    let profile = |name: &str, base: &str| Profile {
+        name: name.into(),
+        api_base_url: base.into(),
+        account_id: ACCOUNT.into(),
+    };
+    let config = RuntimeConfig {
+        profiles: vec![
+            profile("US", BASE),
+            profile("EU", "https://eu.proxy.test/client/v4"),
+        ],
+        demo_token: Some("t".into()),
+        ..Default::default()
+    };
+    go("/users");
+    let fake = FakeTransport::new();
+    for _ in 0..2 {
+        fake.push(summary());
+    }
+    let store = StoredValue::new_local(None::<EventsStore>);
+    let _handle = mount(config, fake.clone(), 1000, move || {
+        store.set_value(Some(use_events()));
+        view! { <AppRoutes/> }
+    });
+    wait_for("the summary", || fake.requests().len() == 1).await;
+    let events = store.get_value().expect("the events store");
+    let user = sample().remove(0);
+    let detail = zt_risk_api::RiskEvents {
+        name: user.name.clone(),
+        email: user.email.clone(),
+        events: Vec::new(),
+        last_reset_time: None,
+        risk_level: None,
+    };
+    let loaded_at = user.last_event;
+    events.fill(
+        ACCOUNT,
+        vec![Loaded {
+            user,
+            detail,
+            loaded_at,
+        }],
+    );
+    assert!(!events.with(|e| e.is_empty()));
+
+    choose("profile", "EU");
+    wait_for("the EU proxy's summary", || fake.requests().len() == 2).await;
+    assert!(
+        fake.requests()[1].url.starts_with("https://eu.proxy.test/"),
+        "same account, read again"
+    );
+    assert!(events.with(|e| e.is_empty()), "loaded events dropped");
+}

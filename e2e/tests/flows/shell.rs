@@ -128,8 +128,12 @@ fn keyboard_shortcuts_and_phones() {
             Some("user-search")
         );
         keys(&c, "gb").await;
-        c.wait_path("the search for gb", |p| p == "/users?q=gb").await;
-        assert!(c.is_visible("#user-search").await, "typing is not a shortcut");
+        c.wait_path("the search for gb", |p| p == "/users?q=gb")
+            .await;
+        assert!(
+            c.is_visible("#user-search").await,
+            "typing is not a shortcut"
+        );
 
         // Phones: nothing scrolls sideways; the nav sits behind the menu button.
         c.client.set_window_size(390, 844).await.expect("resize");
