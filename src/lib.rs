@@ -13,6 +13,7 @@ pub mod export;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod shell;
 pub mod state;
 pub mod text;
 

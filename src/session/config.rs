@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use super::profiles::{self, Profile};
+
 /// Deployment defaults. Never holds a real credential: `demo_token` is only for the local
 /// demo emulator, which accepts it and nothing else matters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -10,6 +12,10 @@ pub struct RuntimeConfig {
     pub api_base_url: String,
     #[serde(default)]
     pub account_id: String,
+    /// Named connections; when absent, the two keys above make one profile. Read by the
+    /// browser's JSON parser (see `profiles::from_js`), not by serde.
+    #[serde(skip)]
+    pub profiles: Vec<Profile>,
     /// True when served by `zt-risk-server demo`.
     #[serde(default)]
     pub demo: bool,
@@ -21,6 +27,11 @@ pub struct RuntimeConfig {
 }
 
 impl RuntimeConfig {
+    /// The profiles this deployment declares (never empty).
+    pub fn profiles(&self) -> Vec<Profile> {
+        profiles::from_config(&self.profiles, &self.api_base_url, &self.account_id)
+    }
+
     /// Fetches `/config.json` (the site root: deep links must not change where it is read); a failure yields empty defaults and a note.
     pub async fn load() -> Self {
         let fetched = async {
@@ -33,7 +44,14 @@ impl RuntimeConfig {
                 return Err(format!("HTTP {}", response.status()));
             }
             let text = response.text().await.map_err(|e| e.to_string())?;
-            serde_json::from_str::<RuntimeConfig>(&text).map_err(|e| format!("invalid JSON: {e}"))
+            let mut config = serde_json::from_str::<RuntimeConfig>(&text)
+                .map_err(|e| format!("invalid JSON: {e}"))?;
+            config.profiles = js_sys::JSON::parse(&text)
+                .and_then(|v| js_sys::Reflect::get(&v, &"profiles".into()))
+                .ok()
+                .and_then(|v| profiles::from_js(&v))
+                .unwrap_or_default();
+            Ok(config)
         };
         fetched.await.unwrap_or_else(|e| RuntimeConfig {
             load_error: Some(format!(

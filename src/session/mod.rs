@@ -1,11 +1,14 @@
-//! The admin's session: runtime defaults, saved overrides and the API token, in one context.
+//! The admin's session: runtime defaults, the connection profiles, the active one and each
+//! profile's API token, in one context.
 //!
 //! Owns where settings live; must never put the token in a URL, a log, or the DOM.
 
 mod config;
+pub mod profiles;
 pub mod storage;
 
 pub use config::RuntimeConfig;
+pub use profiles::Profile;
 
 use leptos::prelude::*;
 
@@ -28,12 +31,11 @@ impl std::fmt::Debug for Connection {
     }
 }
 
-/// Settings as the Settings form validated them (`SettingsDraft::validate`), ready to save.
-/// `None` overrides mean "use the config.json default"; a `None` token keeps the saved one.
+/// A profile as the Settings form validated it (`SettingsDraft::validate`), ready to save.
+/// A `None` token keeps the saved one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidSettings {
-    pub api_base_url: Option<String>,
-    pub account_id: Option<String>,
+    pub profile: Profile,
     pub token: Option<String>,
     /// Keep the token in localStorage ("Remember on this device") rather than sessionStorage.
     pub remember: bool,
@@ -43,50 +45,153 @@ pub struct ValidSettings {
 #[derive(Clone, Copy)]
 pub struct Session {
     pub config: StoredValue<RuntimeConfig>,
-    saved: RwSignal<storage::Saved>,
+    profiles: RwSignal<Vec<Profile>>,
+    active: RwSignal<String>,
+    /// Bumped when a token is saved or forgotten: tokens live in storage, not in a signal.
+    tokens: RwSignal<u32>,
+    /// Bumped by every profile switch; the layout renders the page anew for it.
+    generation: RwSignal<u32>,
 }
 
 impl Session {
-    /// Reads browser storage once, on top of the runtime config.
+    /// Reads browser storage once (migrating what was saved before profiles existed), on top
+    /// of the runtime config.
     pub fn new(config: RuntimeConfig) -> Self {
-        Self {
+        let declared = config.profiles();
+        let (base, account) = storage::migrate(&declared[0].name);
+        let mut list = storage::saved_profiles()
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| declared.clone());
+        let migrated = base.is_some() || account.is_some();
+        if let (true, Some(first)) = (migrated, list.first_mut()) {
+            first.api_base_url = base.unwrap_or(std::mem::take(&mut first.api_base_url));
+            first.account_id = account.unwrap_or(std::mem::take(&mut first.account_id));
+        }
+        let active = storage::active_profile()
+            .and_then(|n| profiles::find(&list, &n).map(|p| p.name.clone()))
+            .unwrap_or_else(|| list[0].name.clone());
+        let session = Self {
             config: StoredValue::new(config),
-            saved: RwSignal::new(storage::load()),
-        }
+            profiles: RwSignal::new(Vec::new()),
+            active: RwSignal::new(active),
+            tokens: RwSignal::new(0),
+            generation: RwSignal::new(0),
+        };
+        session.store(list);
+        session
     }
 
-    /// The saved overrides and token, as the browser has them.
-    pub fn saved(&self) -> storage::Saved {
-        self.saved.get()
+    /// Keeps `list`; storage holds it only while it differs from config.json's.
+    fn store(&self, list: Vec<Profile>) {
+        let declared = self.config.with_value(RuntimeConfig::profiles);
+        storage::save_profiles((list != declared).then_some(&list[..]));
+        self.profiles.set(list);
     }
 
-    /// The effective connection (reactive).
+    /// Every profile, in order (reactive).
+    pub fn profiles(&self) -> Vec<Profile> {
+        self.profiles.get()
+    }
+
+    /// The active profile's name (reactive).
+    pub fn active_name(&self) -> String {
+        self.active.get()
+    }
+
+    /// Whether `name` is the active profile (not tracked: for event handlers).
+    pub fn is_active(&self, name: &str) -> bool {
+        profiles::same_name(&self.active.get_untracked(), name)
+    }
+
+    /// Changes with every profile switch (reactive).
+    pub fn generation(&self) -> u32 {
+        self.generation.get()
+    }
+
+    /// The profile called `name`, if there is one (reactive).
+    pub fn profile(&self, name: &str) -> Option<Profile> {
+        self.profiles.with(|l| profiles::find(l, name).cloned())
+    }
+
+    /// The token saved for profile `name` and where (reactive).
+    pub fn saved(&self, name: &str) -> storage::Saved {
+        self.tokens.track();
+        storage::load(name)
+    }
+
+    /// The effective connection: the active profile and its token (reactive).
     pub fn connection(&self) -> Connection {
-        let saved = self.saved.get();
-        let config = self.config.get_value();
+        let name = self.active.get();
+        let profile = self.profile(&name).unwrap_or_default();
         Connection {
-            api_base_url: saved.api_base_url.unwrap_or(config.api_base_url),
-            account_id: saved.account_id.unwrap_or(config.account_id),
-            token: saved.token.or(config.demo_token),
+            api_base_url: profile.api_base_url,
+            account_id: profile.account_id,
+            token: self
+                .saved(&name)
+                .token
+                .or_else(|| self.config.with_value(|c| c.demo_token.clone())),
         }
     }
 
-    /// Stores validated settings. A `None` token keeps the current one (only its storage place
-    /// may change); `forget_token` removes it.
-    pub fn save(&self, settings: ValidSettings) {
-        storage::save_connection(
-            settings.api_base_url.as_deref(),
-            settings.account_id.as_deref(),
-        );
-        let token = settings.token.or_else(|| self.saved.get_untracked().token);
-        storage::save_token(token.as_deref(), settings.remember);
-        self.saved.set(storage::load());
+    /// Makes `name` the active profile; false if there is no such profile. Dropping what was
+    /// loaded for the previous one is `state::profile::switch`'s job.
+    pub fn select(&self, name: &str) -> bool {
+        let Some(profile) = self.profile(name) else {
+            return false;
+        };
+        storage::set_active_profile(&profile.name);
+        self.active.set(profile.name);
+        self.generation.update(|g| *g += 1);
+        true
     }
 
-    /// Removes the saved token from both storages.
-    pub fn forget_token(&self) {
-        storage::save_token(None, false);
-        self.saved.set(storage::load());
+    /// Stores validated settings for the profile called `current` (`None`: a new profile). A
+    /// `None` token keeps the saved one (only its storage place may change).
+    pub fn save(&self, current: Option<&str>, settings: ValidSettings) {
+        let name = settings.profile.name.clone();
+        if let Some(old) = current {
+            storage::move_token(old, &name);
+            if profiles::same_name(old, &self.active.get_untracked()) {
+                storage::set_active_profile(&name);
+                self.active.set(name.clone());
+            }
+        }
+        let mut list = self.profiles.get_untracked();
+        profiles::upsert(&mut list, current, settings.profile);
+        self.store(list);
+        let token = settings.token.or_else(|| storage::load(&name).token);
+        storage::save_token(&name, token.as_deref(), settings.remember);
+        self.tokens.update(|n| *n += 1);
+    }
+
+    /// Adds a copy of profile `name` (without its token); returns the copy's name.
+    pub fn duplicate(&self, name: &str) -> Option<String> {
+        let mut list = self.profiles.get_untracked();
+        let copy = Profile {
+            name: profiles::copy_name(&list, name),
+            ..profiles::find(&list, name)?.clone()
+        };
+        let copy_name = copy.name.clone();
+        list.push(copy);
+        self.store(list);
+        Some(copy_name)
+    }
+
+    /// Deletes profile `name` and its token; the last profile cannot be deleted. The caller
+    /// switches away first if it is the active one.
+    pub fn remove(&self, name: &str) {
+        let mut list = self.profiles.get_untracked();
+        list.retain(|p| !profiles::same_name(&p.name, name));
+        if !list.is_empty() {
+            self.forget_token(name);
+            self.store(list);
+        }
+    }
+
+    /// Removes profile `name`'s saved token from both storages.
+    pub fn forget_token(&self, name: &str) {
+        storage::save_token(name, None, false);
+        self.tokens.update(|n| *n += 1);
     }
 
     pub fn is_demo(&self) -> bool {

@@ -1,13 +1,26 @@
-//! Browser storage for settings: overrides in localStorage, the token in sessionStorage unless
-//! the admin chose to remember it on this device; and small per-tab values such as a list's last
-//! view. Storage failures (private mode, quota) are tolerated: the console keeps working with
+//! Browser storage for settings: profiles the admin changed in localStorage, each profile's
+//! token in sessionStorage unless the admin chose to remember it on this device; the theme;
+//! and small per-tab values such as a list's last view. Storage failures (private mode, quota) are tolerated: the console keeps working with
 //! in-memory values.
 
 use web_sys::Storage;
 
+use super::profiles::{self, Profile};
+use crate::text::lowercase;
+
+/// Connection profiles the admin changed (JSON), in localStorage; absent = config.json's.
+pub const KEY_PROFILES: &str = "zt-risk.profiles";
+/// The active profile's name: this tab's in sessionStorage, the last one used in localStorage.
+pub const KEY_ACTIVE: &str = "zt-risk.profile";
+/// Prefix of each profile's token key (`zt-risk.token:<lower-case name>`); alone, the key of the
+/// single token saved before profiles existed.
+pub const KEY_TOKEN: &str = "zt-risk.token";
+/// The theme chosen in the header ("light" or "dark"; absent = the system's). `public/boot.js`
+/// reads it too, to apply it before the first paint.
+pub const KEY_THEME: &str = "zt-risk.theme";
+/// Before profiles: the single saved override of config.json's keys (migrated, then removed).
 pub const KEY_BASE_URL: &str = "zt-risk.api_base_url";
 pub const KEY_ACCOUNT: &str = "zt-risk.account_id";
-pub const KEY_TOKEN: &str = "zt-risk.token";
 /// The users list's last query, for this tab (see `routes::users_remembered`).
 pub const KEY_USERS_QUERY: &str = "zt.users.query";
 /// Prefix of the behavior ids seen per account (`zt.behaviors.seen.<account>`), on this device.
@@ -39,42 +52,104 @@ fn set(storage: Option<Storage>, key: &str, value: Option<&str>) {
     }
 }
 
-/// What this browser has saved.
+/// A profile's saved token.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Saved {
-    pub api_base_url: Option<String>,
-    pub account_id: Option<String>,
     pub token: Option<String>,
     /// The token came from localStorage ("Remember on this device").
     pub remember: bool,
 }
 
-/// Reads what is saved; a remembered token wins over a session one.
-pub fn load() -> Saved {
-    let remembered = get(local(), KEY_TOKEN);
+/// Where the token of the profile called `name` is kept (names compare without case).
+pub fn token_key(name: &str) -> String {
+    format!("{KEY_TOKEN}:{}", lowercase(name.trim()))
+}
+
+/// The token saved for profile `name`; a remembered one wins over a session one.
+pub fn load(name: &str) -> Saved {
+    let key = token_key(name);
+    let remembered = get(local(), &key);
     Saved {
-        api_base_url: get(local(), KEY_BASE_URL),
-        account_id: get(local(), KEY_ACCOUNT),
         remember: remembered.is_some(),
-        token: remembered.or_else(|| get(session(), KEY_TOKEN)),
+        token: remembered.or_else(|| get(session(), &key)),
     }
 }
 
-/// Saves the connection overrides (`None` clears one back to the config.json default).
-pub fn save_connection(api_base_url: Option<&str>, account_id: Option<&str>) {
-    set(local(), KEY_BASE_URL, api_base_url);
-    set(local(), KEY_ACCOUNT, account_id);
-}
-
-/// Saves the token where the admin chose, and removes it from the other storage.
-pub fn save_token(token: Option<&str>, remember: bool) {
+/// Saves profile `name`'s token where the admin chose, and removes it from the other storage.
+pub fn save_token(name: &str, token: Option<&str>, remember: bool) {
     let (keep, drop) = if remember {
         (local(), session())
     } else {
         (session(), local())
     };
-    set(keep, KEY_TOKEN, token);
-    set(drop, KEY_TOKEN, None);
+    let key = token_key(name);
+    set(keep, &key, token);
+    set(drop, &key, None);
+}
+
+/// Moves a renamed profile's token to its new name, in whichever storage holds it.
+pub fn move_token(from: &str, to: &str) {
+    let (from, to) = (token_key(from), token_key(to));
+    if from != to {
+        for storage in [local(), session()] {
+            if let Some(token) = get(storage.clone(), &from) {
+                set(storage.clone(), &to, Some(&token));
+                set(storage, &from, None);
+            }
+        }
+    }
+}
+
+/// The profile list the admin saved, if any (unreadable JSON counts as none).
+pub fn saved_profiles() -> Option<Vec<Profile>> {
+    profiles::parse(&get(local(), KEY_PROFILES)?)
+}
+
+/// Saves the admin's profile list; `None` goes back to config.json's.
+pub fn save_profiles(list: Option<&[Profile]>) {
+    set(
+        local(),
+        KEY_PROFILES,
+        list.map(profiles::to_json).as_deref(),
+    );
+}
+
+/// This tab's active profile, else the one last used in this browser.
+pub fn active_profile() -> Option<String> {
+    get(session(), KEY_ACTIVE).or_else(|| get(local(), KEY_ACTIVE))
+}
+
+/// Makes `name` this tab's profile and the one new tabs open with.
+pub fn set_active_profile(name: &str) {
+    set(session(), KEY_ACTIVE, Some(name));
+    set(local(), KEY_ACTIVE, Some(name));
+}
+
+/// Takes what was saved before profiles existed: the overrides of config.json's two keys
+/// (returned, then removed) and the token, moved to profile `first` in the storage it was in.
+pub fn migrate(first: &str) -> (Option<String>, Option<String>) {
+    for storage in [local(), session()] {
+        if let Some(token) = get(storage.clone(), KEY_TOKEN) {
+            if get(storage.clone(), &token_key(first)).is_none() {
+                set(storage.clone(), &token_key(first), Some(&token));
+            }
+            set(storage, KEY_TOKEN, None);
+        }
+    }
+    let taken = (get(local(), KEY_BASE_URL), get(local(), KEY_ACCOUNT));
+    set(local(), KEY_BASE_URL, None);
+    set(local(), KEY_ACCOUNT, None);
+    taken
+}
+
+/// A value kept in this browser (localStorage), if there is one.
+pub fn local_value(key: &str) -> Option<String> {
+    get(local(), key)
+}
+
+/// Keeps `value` in this browser (localStorage); `None` or empty removes it.
+pub fn set_local_value(key: &str, value: Option<&str>) {
+    set(local(), key, value);
 }
 
 /// A value kept for this tab only (sessionStorage), if there is one.

@@ -1,10 +1,12 @@
 //! Client-side state shared across pages (not settings: those live in `session`): the read
-//! cache, reloading, the unsaved-edits guard, the runner for per-item API jobs and the events
-//! store it fills.
+//! cache, reloading, the unsaved-edits guard, profile switching, DOM listeners, the runner for
+//! per-item API jobs and the events store it fills.
 
 pub mod cache;
 pub mod event_index;
 pub mod events;
+pub mod listen;
+pub mod profile;
 pub mod reload;
 pub mod runner;
 pub mod unsaved;

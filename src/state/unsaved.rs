@@ -1,9 +1,32 @@
-//! Guards unsaved edits: while `dirty` holds, closing or reloading the tab and following an
-//! in-app link both ask first. Only intercepts; it never navigates by itself.
+//! Guards unsaved edits: while `dirty` holds, closing or reloading the tab, following an
+//! in-app link and switching profiles (`confirm_leave`) ask first. Only intercepts; it never
+//! navigates by itself.
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+
+use super::listen::listen;
+
+thread_local! {
+    /// The dirty flags of every guard alive, so actions that are not links (the profile
+    /// switcher) can ask the same question.
+    static GUARDS: RefCell<Vec<(usize, Signal<bool>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether any mounted guard has unsaved edits.
+pub fn any_dirty() -> bool {
+    GUARDS.with_borrow(|g| {
+        g.iter()
+            .any(|(_, d)| d.try_get_untracked().unwrap_or(false))
+    })
+}
+
+/// Asks before an action drops every mounted draft; true means "go ahead".
+pub fn confirm_leave() -> bool {
+    confirm_discard(any_dirty())
+}
 
 /// Installs both guards for as long as the calling component lives.
 pub fn use_unsaved_guard(dirty: Signal<bool>) {
@@ -11,6 +34,12 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
         return;
     };
     let is_dirty = move || dirty.try_get_untracked().unwrap_or(false);
+    let id = GUARDS.with_borrow_mut(|g| {
+        let id = g.iter().map(|(i, _)| i + 1).max().unwrap_or(0);
+        g.push((id, dirty));
+        id
+    });
+    on_cleanup(move || GUARDS.with_borrow_mut(|g| g.retain(|(i, _)| *i != id)));
     listen(window.clone().into(), "beforeunload", false, move |ev| {
         if is_dirty() {
             ev.prevent_default();
@@ -28,29 +57,6 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
             }
         });
     }
-}
-
-/// Adds `handler` for `name` on `target`, removed when the calling component unmounts.
-fn listen(
-    target: web_sys::EventTarget,
-    name: &'static str,
-    capture: bool,
-    handler: impl Fn(web_sys::Event) + 'static,
-) {
-    let closure = Closure::<dyn Fn(web_sys::Event)>::new(handler);
-    let function: js_sys::Function = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
-    if target
-        .add_event_listener_with_callback_and_bool(name, &function, capture)
-        .is_err()
-    {
-        return;
-    }
-    let held = send_wrapper::SendWrapper::new((target, closure, function));
-    on_cleanup(move || {
-        let (target, closure, function) = held.take();
-        let _ = target.remove_event_listener_with_callback_and_bool(name, &function, capture);
-        drop(closure);
-    });
 }
 
 /// Whether the click `ev` follows a link that would leave this page in this tab.

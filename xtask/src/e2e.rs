@@ -11,6 +11,7 @@
 //! | `ZT_SERVER_BIN` | absolute path of the debug `zt-risk-server` binary |
 //! | `CHROMEDRIVER`  | `/usr/bin/chromedriver`                            |
 //! | `CHROMIUM`      | `/usr/bin/chromium`                                |
+//! | `ZT_AXE_JS`     | `axe.min.js` of npm `axe-core` (tools cache)       |
 //!
 //! As a workspace member it is excluded from the native test step (it needs `dist/`).
 
@@ -31,6 +32,7 @@ pub fn run(dist: &Path) -> Result<bool, String> {
         .args(["build", "-p", "zt-risk-server"])
         .run()?;
     let server = target_dir()?.join("debug/zt-risk-server");
+    let axe = tools::ensure_axe()?;
     let mut cmd = Cmd::new("cargo").arg("test");
     cmd = if member_name()?.is_some() {
         cmd.args(["-p", &name])
@@ -41,6 +43,7 @@ pub fn run(dist: &Path) -> Result<bool, String> {
         .env("ZT_SERVER_BIN", server)
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
         .env("CHROMIUM", tools::CHROMIUM)
+        .env("ZT_AXE_JS", axe)
         .run()?;
     Ok(true)
 }

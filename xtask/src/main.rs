@@ -38,7 +38,7 @@ commands:
 
 Missing tools are installed into ~/.cache/zt-risk-console/tools (or $XDG_CACHE_HOME)
 from package registries: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen),
-Chromium + chromedriver (apt), workerd (npm), wrk and nginx-light (apt, bench).";
+Chromium + chromedriver (apt), workerd and axe-core (npm), wrk and nginx-light (apt, bench).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -8,6 +8,8 @@ use std::path::Path;
 pub const BINARYEN_VERSION: &str = "132";
 /// The workerd (Cloudflare's Workers runtime) version installed from npm for `cargo xtask edge`.
 pub const WORKERD_VERSION: &str = "1.20261117.1";
+/// The axe-core version installed from npm for the end-to-end accessibility audit.
+pub const AXE_CORE_VERSION: &str = "4.14.1";
 /// The trunk version installed with `cargo install`.
 pub const TRUNK_VERSION: &str = "0.21.14";
 

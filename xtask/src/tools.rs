@@ -3,12 +3,13 @@
 //!
 //! Cache layout: `trunk-<v>/bin/trunk`, `wasm-bindgen-<v>/bin/{wasm-bindgen,wasm-bindgen-test-runner}`,
 //! `binaryen-<v>/node_modules/.bin/wasm-opt`,
-//! `workerd-<v>/node_modules/@cloudflare/workerd-linux-64/bin/workerd`. The `ensure_*` functions
+//! `workerd-<v>/node_modules/@cloudflare/workerd-linux-64/bin/workerd`,
+//! `axe-core-<v>/node_modules/axe-core/axe.min.js`. The `ensure_*` functions
 //! install what is missing and put the tool's directory first on this process's `PATH`, which
 //! every child inherits (`ensure_workerd` returns the binary's path instead).
 
 pub use crate::apt::ensure_apt;
-use crate::pins::{self, BINARYEN_VERSION, TRUNK_VERSION, WORKERD_VERSION};
+use crate::pins::{self, AXE_CORE_VERSION, BINARYEN_VERSION, TRUNK_VERSION, WORKERD_VERSION};
 use crate::sh::{self, Cmd};
 use std::path::{Path, PathBuf};
 
@@ -138,6 +139,28 @@ pub fn ensure_workerd() -> Result<PathBuf, String> {
         }
     }
     Ok(bin)
+}
+
+/// axe-core (Deque's accessibility engine) from npm, for the e2e audit; returns the path of
+/// `axe.min.js`, which the tests inject into each page.
+pub fn ensure_axe() -> Result<PathBuf, String> {
+    let dir = tools_dir()?.join(format!("axe-core-{AXE_CORE_VERSION}"));
+    let package = dir.join("node_modules/axe-core");
+    let want = format!("\"version\": \"{AXE_CORE_VERSION}\"");
+    let ok = |package: &Path| {
+        package.join("axe.min.js").is_file()
+            && pins::read(&package.join("package.json")).is_ok_and(|p| p.contains(&want))
+    };
+    if !ok(&package) {
+        npm_install(&dir, &format!("axe-core@{AXE_CORE_VERSION}"))?;
+        if !ok(&package) {
+            return Err(format!(
+                "{} is not axe-core {AXE_CORE_VERSION}",
+                package.display()
+            ));
+        }
+    }
+    Ok(package.join("axe.min.js"))
 }
 
 /// `1.20261117.1` → `2026-11-17`, what `workerd --version` prints.

@@ -20,14 +20,24 @@ struct Demo {
     site: Site,
     emulator: Arc<Emulator>,
     account_id: String,
+    /// A second account for the console's second profile (none when `--account` pins one).
+    second: Option<String>,
+}
+
+/// The demo's second account: the default one's id reversed (another 32-hex id, with data of
+/// its own), so the console can show profile switching with nothing to set up.
+pub fn second_account(default: &str) -> String {
+    default.chars().rev().collect()
 }
 
 pub async fn router(site: Site, emulator: Arc<Emulator>) -> Router {
     let account_id = emulator.default_account().to_owned();
+    let second = (!emulator.is_pinned()).then(|| second_account(&account_id));
     let demo = Arc::new(Demo {
         site,
         emulator,
         account_id,
+        second,
     });
     Router::new().fallback(handle).with_state(demo)
 }
@@ -40,12 +50,21 @@ async fn handle(State(demo): State<Arc<Demo>>, request: Request<Body>) -> Respon
     {
         return emulator::handle(State(demo.emulator.clone()), request).await;
     }
-    let config = config_json(request.headers().get(header::HOST), &demo.account_id);
+    let config = config_json(
+        request.headers().get(header::HOST),
+        &demo.account_id,
+        demo.second.as_deref(),
+    );
     demo.site.serve(request.method(), path, Some(config)).await
 }
 
-/// `{"api_base_url", "account_id", "demo", "demo_token"}` for the origin the browser used.
-pub fn config_json(host: Option<&header::HeaderValue>, account_id: &str) -> Bytes {
+/// `{"api_base_url", "account_id", "profiles", "demo", "demo_token"}` for the origin the
+/// browser used: profile "Demo" is the default account, "Demo 2" the `second` one if any.
+pub fn config_json(
+    host: Option<&header::HeaderValue>,
+    account_id: &str,
+    second: Option<&str>,
+) -> Bytes {
     // The Host a browser sends is the origin it loaded the page from; anything odd falls back
     // to a relative base so a forged Host cannot point the console elsewhere.
     let host = host.and_then(|h| h.to_str().ok()).filter(|h| {
@@ -57,9 +76,13 @@ pub fn config_json(host: Option<&header::HeaderValue>, account_id: &str) -> Byte
         || "/client/v4".to_owned(),
         |h| format!("http://{h}/client/v4"),
     );
+    let profile = |name: &str, account: &str| json!({"name": name, "api_base_url": base, "account_id": account});
+    let mut profiles = vec![profile("Demo", account_id)];
+    profiles.extend(second.map(|s| profile("Demo 2", s)));
     let body = json!({
         "api_base_url": base,
         "account_id": account_id,
+        "profiles": profiles,
         "demo": true,
         "demo_token": DEMO_TOKEN,
     });

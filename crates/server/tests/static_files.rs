@@ -159,6 +159,14 @@ async fn demo_serves_console_config_and_emulator_on_one_origin() {
     let account = SEEDING.default_account();
     assert_eq!(config["account_id"], account);
     assert_eq!(config["demo"], true);
+    // Two profiles: the default account and a second one with data of its own.
+    let profiles = config["profiles"].as_array().cloned().unwrap_or_default();
+    assert_eq!(profiles.len(), 2, "{config}");
+    assert_eq!(profiles[0]["name"], "Demo");
+    assert_eq!(profiles[0]["account_id"], account);
+    assert_eq!(profiles[1]["account_id"], demo::second_account(&account));
+    assert_ne!(profiles[1]["account_id"], account);
+    assert_eq!(profiles[1]["api_base_url"], config["api_base_url"]);
     let token = config["demo_token"].as_str().unwrap_or_default().to_owned();
     let auth = format!("Bearer {token}");
     let api = send(

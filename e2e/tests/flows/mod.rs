@@ -1,5 +1,6 @@
 //! One module per area of the console (the "Done when" flows).
 
+mod a11y;
 mod behaviors;
 mod bulk;
 mod config;
@@ -9,4 +10,5 @@ mod integrations;
 mod overview;
 mod pages;
 mod settings;
+mod shell;
 mod users;

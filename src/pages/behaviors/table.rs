@@ -120,10 +120,10 @@ fn BehaviorRow(
                 {move || is_new().then(|| view! { " " <span class="badge new">"New"</span> })}
                 <p class="hint" id=desc_id.clone()>{description}</p>
             </td>
-            <td>
+            <td data-label="Enabled">
                 <Switch label=format!("Enable {name}") checked=on on_change=toggle describedby=desc_id.clone()/>
             </td>
-            <td>
+            <td data-label="Risk level">
                 <label for=select_id.clone() class="visually-hidden">{format!("Risk level for {name}")}</label>
                 <select id=select_id aria-describedby=desc_id on:change=pick>
                     {unknown}
@@ -137,7 +137,7 @@ fn BehaviorRow(
                     }).collect_view()}
                 </select>
             </td>
-            <td>{move || changed.get().then(|| view! { <span class="badge changed-tag">"Changed"</span> })}</td>
+            <td data-label="Status">{move || changed.get().then(|| view! { <span class="badge changed-tag">"Changed"</span> })}</td>
         </tr>
     }
 }

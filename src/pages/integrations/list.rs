@@ -23,10 +23,10 @@ fn IntegrationTable(
             view! {
                 <tr>
                     <td><A href=routes::integration(&i.id)>{i.tenant_url}</A></td>
-                    <td>{i.integration_type.as_str().to_owned()}</td>
-                    <td>{if i.active { "Active" } else { "Inactive" }}</td>
-                    <td><code>{i.reference_id}</code></td>
-                    <td><RelativeTime at=i.created_at/></td>
+                    <td data-label="Type">{i.integration_type.as_str().to_owned()}</td>
+                    <td data-label="Active">{if i.active { "Active" } else { "Inactive" }}</td>
+                    <td data-label="Reference ID"><code>{i.reference_id}</code></td>
+                    <td data-label="Created"><RelativeTime at=i.created_at/></td>
                 </tr>
             }
         })

@@ -2,11 +2,13 @@
 
 use zt_risk_api::validate::{self, FieldError};
 
-use crate::session::{Connection, RuntimeConfig, ValidSettings};
+use crate::session::profiles::check_name;
+use crate::session::{Connection, Profile, ValidSettings};
 
-/// What the Settings form holds.
+/// What the Settings form holds: one profile and its token.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SettingsDraft {
+    pub name: String,
     pub api_base_url: String,
     pub account_id: String,
     /// A newly typed token; empty keeps the saved one.
@@ -37,28 +39,42 @@ pub fn base_url(input: &str) -> Result<String, FieldError> {
 }
 
 impl SettingsDraft {
-    /// The form prefilled with the effective connection.
-    pub fn from_connection(connection: &Connection, remember: bool) -> Self {
+    /// The form prefilled with a saved profile.
+    pub fn from_profile(profile: &Profile, remember: bool) -> Self {
         Self {
-            api_base_url: connection.api_base_url.clone(),
-            account_id: connection.account_id.clone(),
+            name: profile.name.clone(),
+            api_base_url: profile.api_base_url.clone(),
+            account_id: profile.account_id.clone(),
             token: String::new(),
             remember,
         }
     }
 
-    /// Validates every field at once; values equal to the defaults are not stored as overrides.
-    pub fn validate(&self, defaults: &RuntimeConfig) -> Result<ValidSettings, Vec<FieldError>> {
+    /// Validates every field at once, for the profile now called `current` (`None`: a new one)
+    /// among `profiles`.
+    pub fn validate(
+        &self,
+        profiles: &[Profile],
+        current: Option<&str>,
+    ) -> Result<ValidSettings, Vec<FieldError>> {
+        let name = check_name(profiles, &self.name, current)
+            .map_err(|m| FieldError::new("profile_name", m));
         let base = base_url(&self.api_base_url);
         let account = validate::account_id(&self.account_id);
-        match (base, account) {
-            (Ok(base), Ok(account)) => Ok(ValidSettings {
-                api_base_url: (base != defaults.api_base_url.trim_end_matches('/')).then_some(base),
-                account_id: (account != defaults.account_id).then_some(account),
+        match (name, base, account) {
+            (Ok(name), Ok(api_base_url), Ok(account_id)) => Ok(ValidSettings {
+                profile: Profile {
+                    name,
+                    api_base_url,
+                    account_id,
+                },
                 token: Some(self.token.trim().to_owned()).filter(|t| !t.is_empty()),
                 remember: self.remember,
             }),
-            (base, account) => Err(base.err().into_iter().chain(account.err()).collect()),
+            (name, base, account) => Err([name.err(), base.err(), account.err()]
+                .into_iter()
+                .flatten()
+                .collect()),
         }
     }
 

@@ -71,9 +71,9 @@ fn event_row(event: &RiskEvent) -> impl IntoView {
     view! {
         <tr>
             <td>{event.name.clone()}</td>
-            <td><RiskBadge level=Some(event.risk_level.clone())/></td>
-            <td><RelativeTime at=event.timestamp/></td>
-            <td><EventDetails details=event.event_details.clone()/></td>
+            <td data-label="Risk level"><RiskBadge level=Some(event.risk_level.clone())/></td>
+            <td data-label="Time"><RelativeTime at=event.timestamp/></td>
+            <td data-label="Details"><EventDetails details=event.event_details.clone()/></td>
         </tr>
     }
 }

@@ -100,10 +100,10 @@ fn row(u: &UserRiskInfo, selection: RwSignal<Selection>) -> impl IntoView {
             </td>
             // A plain link: the router follows it without a client-side `<A>` per row.
             <td><a href=href>{name}</a></td>
-            <td>{u.email.clone()}</td>
-            <td><RiskBadge level=Some(u.max_risk_level.clone())/></td>
-            <td class="num">{u.event_count}</td>
-            <td><RelativeTime at=u.last_event/></td>
+            <td data-label="Email">{u.email.clone()}</td>
+            <td data-label="Risk level"><RiskBadge level=Some(u.max_risk_level.clone())/></td>
+            <td class="num" data-label="Events">{u.event_count}</td>
+            <td data-label="Last event"><RelativeTime at=u.last_event/></td>
         </tr>
     }
 }

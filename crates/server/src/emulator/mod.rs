@@ -86,6 +86,11 @@ impl Emulator {
         self.accounts.default_account()
     }
 
+    /// Whether `--account` pins the one account served.
+    pub fn is_pinned(&self) -> bool {
+        self.config.account.is_some()
+    }
+
     async fn snapshot(&self, account: &str) -> Result<Arc<Snapshot>, ApiError> {
         self.accounts.get(account).await
     }
