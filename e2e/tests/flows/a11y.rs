@@ -20,11 +20,32 @@ enum Step {
     Click(&'static str),
     /// Click the button with this accessible name.
     Button(&'static str),
+    /// Wait for a visible element matching the selector whose text contains the text.
+    Text(&'static str, &'static str),
 }
 use Step::*;
 
 /// Every view audited, each reached by its steps (pages are then given time to settle).
 const VIEWS: &[(&str, &[Step])] = &[
+    ("overview", &[Open("/"), Css("figure.chart")]),
+    (
+        "detections before any load",
+        &[Open("/detections"), Css("#load-scope")],
+    ),
+    (
+        "overview with events loaded",
+        &[
+            Open("/"),
+            Click(".load-events button"),
+            Text(".run [role=status]", "Done"),
+            Css("figure.chart .bars li"),
+        ],
+    ),
+    // The events stay loaded for the tab: the nav link keeps them (no page load).
+    (
+        "detections with events",
+        &[Click("nav a[href='/detections']"), Css("table tbody tr")],
+    ),
     ("users", &[Open("/users"), Css("table tbody tr a")]),
     (
         "user",
@@ -39,7 +60,26 @@ const VIEWS: &[(&str, &[Step])] = &[
             Css("dialog[open]"),
         ],
     ),
+    (
+        "users bulk reset dialog",
+        &[
+            Open("/users"),
+            Click("td.select input"),
+            Text(".selection-bar", "1 selected"),
+            Button("Reset 1 user"),
+            Css("dialog[open]"),
+        ],
+    ),
     ("behaviors", &[Open("/behaviors"), Css("[role=switch]")]),
+    (
+        "behaviors review dialog",
+        &[
+            Open("/behaviors"),
+            Click("[role=switch]"),
+            Button("Save changes"),
+            Css("dialog[open]"),
+        ],
+    ),
     (
         "integrations",
         &[Open("/integrations"), Css("table tbody tr a")],
@@ -75,7 +115,6 @@ const VIEWS: &[(&str, &[Step])] = &[
         ],
     ),
     ("not found", &[Open("/no/such/page"), Css("main h1")]),
-    // Overview ("/") and Detections ("/detections", empty and with events) join here as they land.
 ];
 
 const TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
@@ -87,6 +126,7 @@ async fn reach(c: &Console, steps: &[Step]) {
             Css(selector) => drop(c.css(selector).await),
             Click(selector) => c.css(selector).await.click().await.expect("click"),
             Button(name) => c.role("button", name).await.click().await.expect("click"),
+            Text(selector, text) => drop(c.wait_text(selector, text).await),
         }
     }
     // Let transitions, skeletons and toasts settle before auditing.

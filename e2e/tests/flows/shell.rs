@@ -138,6 +138,7 @@ fn keyboard_shortcuts_and_phones() {
         // Phones: nothing scrolls sideways; the nav sits behind the menu button.
         c.client.set_window_size(390, 844).await.expect("resize");
         for path in [
+            "/",
             "/users",
             "/detections",
             "/behaviors",
@@ -146,24 +147,21 @@ fn keyboard_shortcuts_and_phones() {
         ] {
             c.open(path).await;
             tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-            let widths = c
-                .client
-                .execute(
-                    "const d = document.documentElement, b = document.body; \
-                     return [d.scrollWidth, d.clientWidth, b.scrollWidth, b.clientWidth];",
-                    vec![],
-                )
-                .await
-                .expect("widths");
-            let w: Vec<u64> = serde_json::from_value(widths).expect("numbers");
-            assert!(w[1] <= 420, "a phone-sized viewport, got {w:?}");
-            assert!(
-                w[0] <= w[1] && w[2] <= w[3],
-                "{path} scrolls sideways at 390 px: {w:?}"
-            );
-            c.screenshot(&format!("phone{}", path.replace('/', "-")))
-                .await;
+            no_sideways_scroll(&c, path).await;
         }
+        // Detections with rows (events loaded on Overview, reached through the menu).
+        c.open("/").await;
+        c.css(".load-events button")
+            .await
+            .click()
+            .await
+            .expect("load");
+        c.wait_text(".run [role=status]", "Done").await;
+        c.role("button", "Menu").await.click().await.expect("menu");
+        c.click_link("Detections").await;
+        c.css("table tbody tr").await;
+        no_sideways_scroll(&c, "/detections with events").await;
+        c.open("/").await;
         assert!(
             !c.has_role("link", "Integrations").await,
             "the nav is collapsed"
@@ -181,4 +179,25 @@ fn keyboard_shortcuts_and_phones() {
             "the menu closes after a choice"
         );
     });
+}
+
+/// Fails if the page is wider than the viewport (it would scroll sideways); keeps a screenshot.
+async fn no_sideways_scroll(c: &Console, what: &str) {
+    let widths = c
+        .client
+        .execute(
+            "const d = document.documentElement, b = document.body; \
+             return [d.scrollWidth, d.clientWidth, b.scrollWidth, b.clientWidth];",
+            vec![],
+        )
+        .await
+        .expect("widths");
+    let w: Vec<u64> = serde_json::from_value(widths).expect("numbers");
+    assert!(w[1] <= 420, "a phone-sized viewport, got {w:?}");
+    assert!(
+        w[0] <= w[1] && w[2] <= w[3],
+        "{what} scrolls sideways at 390 px: {w:?}"
+    );
+    c.screenshot(&format!("phone{}", what.replace(['/', ' '], "-")))
+        .await;
 }

@@ -57,11 +57,11 @@ fn row(user: &Loaded, event: &RiskEvent) -> impl IntoView {
     };
     view! {
         <tr>
-            <td><RelativeTime at=event.timestamp/></td>
-            <td><A href=routes::user(&who.user_id)>{name}</A></td>
-            <td>{event.name.clone()}</td>
-            <td><RiskBadge level=Some(event.risk_level.clone())/></td>
-            <td><EventDetails details=event.event_details.clone()/></td>
+            <td data-label="Time"><RelativeTime at=event.timestamp/></td>
+            <td data-label="User"><A href=routes::user(&who.user_id)>{name}</A></td>
+            <td data-label="Behavior">{event.name.clone()}</td>
+            <td data-label="Risk level"><RiskBadge level=Some(event.risk_level.clone())/></td>
+            <td data-label="Details"><EventDetails details=event.event_details.clone()/></td>
         </tr>
     }
 }
