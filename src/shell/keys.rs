@@ -17,8 +17,11 @@ pub enum Action {
 /// How long `g` waits for its second key, in milliseconds.
 pub const CHORD_MS: f64 = 1500.0;
 
+/// A `g` chord: the second key, the route it goes to, and the page's name in the help.
+pub type Chord = (char, fn() -> &'static str, &'static str);
+
 /// The second keys after `g`, where they go, and their name in the help.
-pub const GO: [(char, fn() -> &'static str, &str); 5] = [
+pub const GO: [Chord; 5] = [
     ('o', routes::overview, "Overview"),
     ('u', routes::users, "Users"),
     ('d', routes::detections, "Detections"),
