@@ -8,7 +8,6 @@ use common::document;
 use common::events::{mount_with, search, shown, synthetic, wait_shown, BEHAVIORS};
 use common::users::many;
 use common::*;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};

@@ -79,11 +79,7 @@ async fn csv_and_json_hold_every_event_of_the_filtered_view_in_order() {
     assert!(want.len() > 50, "more rows than one page: {}", want.len());
     let fake = FakeTransport::new();
     let _h = mount_with(&filter_query(), &fake, users.clone());
-    let total = format!("Showing 1–50 of {}", want.len());
-    wait_for("the filtered view", || {
-        text(".pager [role=status]") == total
-    })
-    .await;
+    wait_shown(&format!("Showing 1–50 of {}", want.len()), 5).await;
     catch_downloads();
 
     click_button("Export CSV");
@@ -169,10 +165,7 @@ async fn csv_and_json_hold_every_event_of_the_filtered_view_in_order() {
 async fn a_big_export_gives_the_page_back_between_chunks() {
     let fake = FakeTransport::new();
     let _h = mount_with("/detections", &fake, synthetic(2_500, 4));
-    wait_for("10,000 events", || {
-        text(".pager [role=status]") == "Showing 1–50 of 10,000"
-    })
-    .await;
+    wait_shown("Showing 1–50 of 10,000", 30).await;
     catch_downloads();
     // A timer of the page's own that counts its turns, and the count when the file is done.
     js_sys::eval(
