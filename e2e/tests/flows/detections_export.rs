@@ -47,12 +47,32 @@ fn a_downloaded_detections_csv_parses_and_its_rows_equal_the_filtered_view() {
         c.select("Risk level", "High").await;
         c.wait_path("?level=high", |p| p == "/detections?level=high")
             .await;
-        // The first behavior listed, on top of the level.
-        let first = c.css(".behaviors-filter label").await;
-        let label = first.text().await.unwrap();
-        let behavior = label.trim().rsplit_once(" (").map(|(b, _)| b.to_owned());
-        let behavior = behavior.expect("a behavior label with a count");
-        first
+        c.wait_text(
+            "table.detections tbody tr:first-child td:nth-child(4)",
+            "High",
+        )
+        .await;
+        // On top of the level, the behavior of the newest high event (so some rows remain).
+        let behavior = c
+            .css("table.detections tbody tr td:nth-child(3)")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let boxes = c
+            .client
+            .find_all(Locator::Css(".behaviors-filter label"))
+            .await
+            .unwrap();
+        let mut chosen = None;
+        for label in boxes {
+            let text = label.text().await.unwrap();
+            if text.trim().starts_with(&format!("{behavior} (")) {
+                chosen = Some(label);
+            }
+        }
+        let chosen = chosen.unwrap_or_else(|| panic!("no box for {behavior:?}"));
+        chosen
             .find(Locator::Css("input"))
             .await
             .unwrap()
