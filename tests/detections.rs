@@ -5,63 +5,14 @@
 mod common;
 
 use common::document;
-use common::events::{synthetic, BEHAVIORS};
+use common::events::{mount_with, search, shown, synthetic, wait_shown, BEHAVIORS};
 use common::users::many;
 use common::*;
-use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
-use zt_risk_console::pages::DetectionsPage;
-use zt_risk_console::state::events::Loaded;
-use zt_risk_console::state::use_events;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts Detections at `url` with `loaded` already in the store.
-fn mount_with(
-    url: &str,
-    fake: &FakeTransport,
-    loaded: Vec<Loaded>,
-) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
-    clear_storage();
-    go(url);
-    let loaded = send_wrapper::SendWrapper::new(loaded);
-    mount(config_with_token(), fake.clone(), 5_000, move || {
-        use_events().fill(ACCOUNT, loaded.take());
-        view! { <Router><DetectionsPage/></Router> }
-    })
-}
-
-fn search() -> String {
-    web_sys::window()
-        .expect("window")
-        .location()
-        .search()
-        .unwrap_or_default()
-}
-
-fn shown() -> String {
-    query(".pager [role=status]")
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-/// Waits (up to `secs`) until the pager reads `expected`.
-async fn wait_shown(expected: &str, secs: u32) {
-    let deadline = js_sys::Date::now() + f64::from(secs) * 1000.0;
-    while shown() != expected {
-        assert!(
-            js_sys::Date::now() < deadline,
-            "expected {expected:?}, the pager reads {:?} at {}",
-            shown(),
-            search()
-        );
-        leptos::task::tick().await;
-        gloo_timers::future::TimeoutFuture::new(10).await;
-    }
-}
 
 fn first_user() -> String {
     query("table.detections tbody tr td:nth-child(2)")

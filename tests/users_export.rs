@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::files::parse_csv;
 use common::users::*;
 use common::*;
 use leptos::prelude::view;
@@ -57,30 +58,6 @@ async fn downloaded(n: u32) -> (String, String) {
         .expect("blob bytes");
     let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
     (name, String::from_utf8(bytes).expect("UTF-8"))
-}
-
-/// RFC 4180 records (the test's own small reader).
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut cell, mut quoted) = (vec![], vec![], String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {
-                chars.next();
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (_, c) => cell.push(c),
-        }
-    }
-    rows
 }
 
 fn users() -> Vec<UserRiskInfo> {

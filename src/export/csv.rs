@@ -63,16 +63,17 @@ pub const USER_COLUMNS: [&str; 6] = [
     "last_event",
 ];
 
-/// The detections file's header: the user's fields, then the API's `RiskEvent` fields
-/// (`event_details` as compact JSON text).
+/// The detections file's header, in the view's order: the event's time, the user's fields from
+/// the summary, then the API's `RiskEvent` fields. The API names an event's behavior but gives
+/// it no behavior id, so `event_id` is the event's own `id`; `event_details` is compact JSON text.
 pub const DETECTION_COLUMNS: [&str; 8] = [
-    "user_id",
+    "timestamp",
     "name",
     "email",
-    "event_id",
+    "user_id",
     "event_name",
+    "event_id",
     "risk_level",
-    "timestamp",
     "event_details",
 ];
 
@@ -103,13 +104,13 @@ pub fn detection(out: &mut String, who: Who, e: &RiskEvent) {
     record(
         out,
         &[
-            Cell::Text(who.user_id),
+            Cell::Text(&at),
             Cell::Text(who.name),
             Cell::Text(who.email),
-            Cell::Text(&e.id),
+            Cell::Text(who.user_id),
             Cell::Text(&e.name),
+            Cell::Text(&e.id),
             Cell::Text(e.risk_level.as_str()),
-            Cell::Text(&at),
             Cell::Text(&details),
         ],
     );

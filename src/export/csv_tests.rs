@@ -174,13 +174,13 @@ fn users_and_detections_are_records_of_their_columns() {
     assert_eq!(
         rows[3],
         [
-            "u1",
+            "2026-11-28T23:15:00Z",
             "'-Lovelace, Ada",
             "'@ada",
-            "e1",
+            "u1",
             "'+Travel",
+            "e1",
             "high",
-            "2026-11-28T23:15:00Z",
             r#"{"city":"Zürich, \"CH\""}"#
         ]
     );

@@ -24,7 +24,7 @@ mod table;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
 pub use file::{build, download, save_text, Rows, CHUNK_ROWS};
-pub use table::{build_table, Table, UserRows};
+pub use table::{build_table, DetectionRows, Table, UserRows};
 
 /// Whose event a detection is: the user's fields from the summary, written beside each event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

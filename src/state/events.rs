@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -33,7 +34,8 @@ pub struct Loaded {
 #[derive(Debug, Default)]
 pub struct Events {
     account: String,
-    users: Vec<Loaded>,
+    /// Shared, so an export can keep the users it writes while loads go on.
+    users: Vec<Arc<Loaded>>,
     by_id: HashMap<String, usize>,
 }
 
@@ -44,12 +46,12 @@ impl Events {
     }
 
     /// Loaded users, in load order. Positions are stable until [`Events::clear`].
-    pub fn users(&self) -> &[Loaded] {
+    pub fn users(&self) -> &[Arc<Loaded>] {
         &self.users
     }
 
     pub fn get(&self, user_id: &str) -> Option<&Loaded> {
-        self.by_id.get(user_id).map(|&i| &self.users[i])
+        self.by_id.get(user_id).map(|&i| &*self.users[i])
     }
 
     pub fn is_empty(&self) -> bool {
@@ -83,11 +85,11 @@ impl Events {
             return false;
         }
         match self.by_id.get(&loaded.user.user_id) {
-            Some(&i) => self.users[i] = loaded,
+            Some(&i) => self.users[i] = Arc::new(loaded),
             None => {
                 self.by_id
                     .insert(loaded.user.user_id.clone(), self.users.len());
-                self.users.push(loaded);
+                self.users.push(Arc::new(loaded));
             }
         }
         true

@@ -1,9 +1,31 @@
 //! Synthetic loaded events for the events store: many users, a few events each, spread over
-//! the last 90 days, eight behaviors and three levels in turn.
+//! the last 90 days, eight behaviors and three levels in turn; and Detections mounted over them.
 
 use chrono::{Duration, Utc};
+use leptos::prelude::*;
+use leptos_router::components::Router;
 use zt_risk_api::{RiskEvent, RiskEvents, RiskLevel, UserRiskInfo};
+use zt_risk_console::api::fake::FakeTransport;
+use zt_risk_console::pages::DetectionsPage;
 use zt_risk_console::state::events::Loaded;
+use zt_risk_console::state::use_events;
+
+use super::{clear_storage, config_with_token, go, mount, query, ACCOUNT};
+
+/// Mounts Detections at `url` with `loaded` already in the store.
+pub fn mount_with(
+    url: &str,
+    fake: &FakeTransport,
+    loaded: Vec<Loaded>,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    clear_storage();
+    go(url);
+    let loaded = send_wrapper::SendWrapper::new(loaded);
+    mount(config_with_token(), fake.clone(), 5_000, move || {
+        use_events().fill(ACCOUNT, loaded.take());
+        view! { <Router><DetectionsPage/></Router> }
+    })
+}
 
 pub const BEHAVIORS: [&str; 8] = [
     "Impossible Travel",
@@ -15,6 +37,37 @@ pub const BEHAVIORS: [&str; 8] = [
     "Suspicious security domain visited",
     "High risk domain visited",
 ];
+
+/// The page URL's query.
+pub fn search() -> String {
+    web_sys::window()
+        .expect("window")
+        .location()
+        .search()
+        .unwrap_or_default()
+}
+
+/// What the pager reads.
+pub fn shown() -> String {
+    query(".pager [role=status]")
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// Waits (up to `secs`) until the pager reads `expected`.
+pub async fn wait_shown(expected: &str, secs: u32) {
+    let deadline = js_sys::Date::now() + f64::from(secs) * 1000.0;
+    while shown() != expected {
+        assert!(
+            js_sys::Date::now() < deadline,
+            "expected {expected:?}, the pager reads {:?} at {}",
+            shown(),
+            search()
+        );
+        leptos::task::tick().await;
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+}
 
 /// `users` users with `per_user` events each; event `k` of user `i` is `k * users + i` minutes
 /// old (the newest are users 0, 1, 2 …) and has behavior `(i + k) % 8` and level `(i + k) % 3`.

@@ -4,6 +4,7 @@
 
 mod actions;
 mod console;
+pub mod csv;
 pub mod procs;
 
 pub use console::Console;

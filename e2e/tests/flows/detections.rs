@@ -10,7 +10,7 @@ use crate::common::{run, Console};
 
 /// Starts "Load events" for every user and waits (up to `limit`) for "Done."; returns whether a
 /// "Rate limited" status was seen on the way.
-async fn load_all(c: &Console, limit: Duration) -> bool {
+pub(super) async fn load_all(c: &Console, limit: Duration) -> bool {
     let button = c
         .xpath("//button[starts-with(normalize-space(), 'Load events for')]")
         .await;

@@ -3,43 +3,7 @@
 
 use fantoccini::Locator;
 
-use crate::common::{run, Console};
-
-/// The CSV file the browser finished saving, with its name.
-async fn downloaded_csv(c: &Console) -> (String, String) {
-    let path = c.downloaded("csv").await;
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let text = std::fs::read_to_string(&path).expect("read the download");
-    (name, text)
-}
-
-/// RFC 4180 records.
-fn parse(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut cell, mut quoted) = (vec![], vec![], String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match (quoted, ch) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {
-                chars.next();
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (_, ch) => cell.push(ch),
-        }
-    }
-    assert!(
-        !quoted && cell.is_empty() && row.is_empty(),
-        "the file ends with a full record"
-    );
-    rows
-}
+use crate::common::{csv, run, Console};
 
 /// The user ids of the table's rows, in order (from each name link).
 async fn shown_ids(c: &Console) -> Vec<String> {
@@ -67,7 +31,7 @@ fn a_downloaded_csv_parses_and_its_rows_equal_the_filtered_view() {
         let page1 = shown_ids(&c).await;
 
         c.click_button("Export CSV").await;
-        let (name, text) = downloaded_csv(&c).await;
+        let (name, text) = csv::downloaded(&c).await;
         assert!(
             name.starts_with("zt-risk-users-") && name.ends_with("Z.csv"),
             "{name}"
@@ -75,7 +39,7 @@ fn a_downloaded_csv_parses_and_its_rows_equal_the_filtered_view() {
         let body = text
             .strip_prefix('\u{feff}')
             .expect("a UTF-8 byte order mark");
-        let rows = parse(body);
+        let rows = csv::parse(body);
         assert_eq!(
             rows[0],
             [

@@ -5,6 +5,7 @@ mod behaviors;
 mod bulk;
 mod config;
 mod detections;
+mod detections_export;
 mod export;
 mod integrations;
 mod overview;

@@ -1,10 +1,16 @@
 //! The Detections toolbar: user search, risk level, time range (with custom dates) and the
-//! behaviors, several at once (checkboxes in a fieldset). Every change goes to the URL.
+//! behaviors, several at once (checkboxes in a fieldset). Every change goes to the URL. The
+//! export buttons at its end write every event the filters match, not only the page shown.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use zt_risk_api::RiskLevel;
 
+use super::list::Shown;
 use super::view_state::{format_date, parse_date, DetectionsView, Filters, Range};
+use crate::components::ExportButtons;
+use crate::export::Table;
 use crate::state::event_index::Index;
 use crate::text::thousands;
 
@@ -32,6 +38,8 @@ pub fn DetectionFilters(
     view: Memo<DetectionsView>,
     /// The loaded events (for the behaviors and their counts).
     index: Memo<Index>,
+    /// What the view shows, for the export.
+    shown: Shown,
     /// Navigates to a view.
     go: Go,
 ) -> impl IntoView {
@@ -47,6 +55,7 @@ pub fn DetectionFilters(
     let date = move |get: fn(&Filters) -> Option<chrono::NaiveDate>| {
         move || view.with(|v| get(&v.filters).map(format_date).unwrap_or_default())
     };
+    let export = Callback::new(move |()| Arc::new(shown.table()) as Arc<dyn Table>);
     let mut ranges = vec![("", "Any time")];
     ranges.extend(Range::ALL.map(|r| (r.as_str(), r.label())));
     let boxes = move || {
@@ -107,6 +116,7 @@ pub fn DetectionFilters(
             </div>
             <button type="button" class="button secondary" hidden=move || view.with(|v| !v.filters.is_filtered())
                 on:click=move |_| go.run((view.get_untracked().without_filters(), false))>"Clear filters"</button>
+            <ExportButtons rows=export/>
         </div>
         <fieldset class="behaviors-filter">
             <legend>"Behaviors (none checked: all)"</legend>

@@ -14,6 +14,7 @@ use super::table::DetectionsTable;
 use super::view_state::DetectionsView;
 use crate::components::time::local_offset_minutes;
 use crate::components::{EmptyState, Pager};
+use crate::export::DetectionRows;
 use crate::pages::users::view_state::page_info;
 use crate::routes;
 use crate::state::event_index::Index;
@@ -54,6 +55,18 @@ impl Shown {
             })
         });
     }
+
+    /// Every shown event, in display order, as the export writes it: taken untracked at the
+    /// click, sharing the loaded users (no event is copied).
+    pub fn table(&self) -> DetectionRows {
+        self.rows.with_untracked(|rows| {
+            self.index.with_untracked(|index| {
+                let users = self.store.with(|events| events.users().to_vec());
+                let pairs = rows.iter().filter_map(|&i| index.rows.get(i as usize));
+                DetectionRows::new(users, pairs.map(|r| (r.user, r.event)))
+            })
+        })
+    }
 }
 
 /// The list, once events are loaded.
@@ -90,7 +103,7 @@ pub fn DetectionsList() -> impl IntoView {
     let none = move || rows.with(Vec::is_empty);
     // Both stay mounted and only one shows: the table keeps focus and state across filters.
     view! {
-        <DetectionFilters view index go/>
+        <DetectionFilters view index shown go/>
         <div hidden=move || !none()>
             <EmptyState title="No events match these filters">
                 <p>"No loaded event matches the behavior, level, time and user filters. Clear them above to see every event."</p>

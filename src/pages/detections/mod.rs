@@ -5,8 +5,9 @@
 //! "Load events". `view_state` holds the URL rules, `index` the filter over the store's flat
 //! index (both plain Rust), `list` the memos, `filters` the toolbar, `table` the rows.
 //!
-//! Export (CSV/JSON) reads what the view shows through [`Shown`], which `list` provides as
-//! context to everything under it; its buttons belong at the end of the toolbar in `filters`.
+//! Export (CSV/JSON, the shared `ExportButtons` at the end of the toolbar in `filters`) writes
+//! what the view shows: [`Shown::table`], every matching event in display order. `list` also
+//! provides [`Shown`] as context to everything under it.
 
 mod filters;
 pub mod index;

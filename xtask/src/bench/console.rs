@@ -84,9 +84,10 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
     sh::step("keystroke-to-paint of the search box");
     first_row(&browser, &reference)?;
     let queries = browser.run_async(&section("QUERIES")?, json!([]))?;
-    let (reference_keys, shown) = keystrokes(&browser, &queries, &Value::Null)?;
+    let (reference_keys, shown) = keystrokes(&browser, USERS_SEARCH, &queries, &Value::Null)?;
     first_row(&browser, &console)?;
-    let (console_keys, _) = keystrokes(&browser, &queries, &Value::Array(shown.clone()))?;
+    let expected = Value::Array(shown.clone());
+    let (console_keys, _) = keystrokes(&browser, USERS_SEARCH, &queries, &expected)?;
     let changed = changed_keystrokes(&shown);
     let pick = |all: &[f64]| changed.iter().map(|&i| all[i]).collect::<Vec<_>>();
     drop(browser);
@@ -124,10 +125,15 @@ fn first_row(browser: &Browser, url: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("{url}: {}", got["error"].as_str().unwrap_or("no first row")))
 }
 
-/// Types `queries` into the open page; returns each keystroke's ms and, first, the state shown
-/// before typing followed by the state after each keystroke.
-fn keystrokes(
+/// The users page's search box id and its rows' name links (see `KEYS` in `probe.js`).
+const USERS_SEARCH: (&str, &str) = ("user-search", "table.users tbody tr a");
+
+/// Types `queries` into the open page's search box (`search`: its id and the rows' name links);
+/// returns each keystroke's ms and, first, the state shown before typing followed by the state
+/// after each keystroke.
+pub(super) fn keystrokes(
     browser: &Browser,
+    search: (&str, &str),
     queries: &Value,
     expected: &Value,
 ) -> Result<(Vec<f64>, Vec<Value>), String> {
@@ -135,7 +141,8 @@ fn keystrokes(
         Value::Array(states) => Value::Array(states[1..].to_vec()),
         other => other.clone(),
     };
-    let got = browser.run_async(&section("KEYS")?, json!([queries, expected]))?;
+    let args = json!([queries, expected, search.0, search.1]);
+    let got = browser.run_async(&section("KEYS")?, args)?;
     if let Some(error) = got["error"].as_str() {
         return Err(format!("keystrokes: {error}"));
     }
@@ -148,7 +155,7 @@ fn keystrokes(
 
 /// Indices of the keystrokes after which the page shows something else than before
 /// (`shown[0]` is the state before the first keystroke).
-fn changed_keystrokes(shown: &[Value]) -> Vec<usize> {
+pub(super) fn changed_keystrokes(shown: &[Value]) -> Vec<usize> {
     (1..shown.len())
         .filter(|&i| shown[i] != shown[i - 1])
         .map(|i| i - 1)
@@ -156,7 +163,7 @@ fn changed_keystrokes(shown: &[Value]) -> Vec<usize> {
 }
 
 /// The part of `probe.js` between `//@NAME` and `//@END`.
-fn section(name: &str) -> Result<String, String> {
+pub(super) fn section(name: &str) -> Result<String, String> {
     let start = format!("//@{name}\n");
     PROBE
         .split_once(&start)
@@ -208,7 +215,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn median(samples: &[f64]) -> f64 {
+pub(super) fn median(samples: &[f64]) -> f64 {
     let mut v = samples.to_vec();
     v.sort_by(f64::total_cmp);
     match v.len() {
@@ -216,6 +223,13 @@ fn median(samples: &[f64]) -> f64 {
         n if n % 2 == 1 => v[n / 2],
         n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
     }
+}
+
+/// `median (min–max)` of `v`, in ms.
+pub(super) fn spread(v: &[f64]) -> String {
+    let min = v.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = v.iter().copied().fold(0.0, f64::max);
+    format!("{:.1} ({min:.0}–{max:.0})", median(v))
 }
 
 fn print_table(o: &Options, dist: &Path, rows: &[Figure]) {
@@ -229,11 +243,6 @@ fn print_table(o: &Options, dist: &Path, rows: &[Figure]) {
     );
     println!("|---|---:|---:|---:|");
     for f in rows {
-        let spread = |v: &[f64]| {
-            let min = v.iter().copied().fold(f64::INFINITY, f64::min);
-            let max = v.iter().copied().fold(0.0, f64::max);
-            format!("{:.1} ({min:.0}–{max:.0})", median(v))
-        };
         let ratio = median(&f.console) / median(&f.reference);
         println!(
             "| {} | {} | {} | {ratio:.2} {} |",
@@ -251,7 +260,14 @@ mod tests {
 
     #[test]
     fn probe_sections_and_helpers() {
-        for name in ["FIRST_ROW", "WAIT_FIRST_ROW", "QUERIES", "KEYS"] {
+        for name in [
+            "FIRST_ROW",
+            "WAIT_FIRST_ROW",
+            "QUERIES",
+            "KEYS",
+            "LOAD",
+            "EXPORT",
+        ] {
             assert!(
                 section(name).is_ok_and(|s| s.contains("done") || s.contains("__zt")),
                 "{name}"

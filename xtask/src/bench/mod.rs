@@ -4,7 +4,8 @@
 //!
 //! Options: `--duration SECS` (5, per measurement), `--rounds N` (5), `--connections N` (16),
 //! `--threads N` (1), `--users N` (300), `--console-users N`
-//! (50,000: the console suite's demo), `--pin on|off` (on), `--only SUITE` (one of [`SUITES`]).
+//! (50,000: the console suite's demo), `--pin on|off` (on), `--only SUITE` (one of [`SUITES`]:
+//! `proxy`, `console`, `detections`).
 //!
 //! Pinned (the default with two or more CPUs): wrk runs on CPU 0 and the server under test
 //! alone on CPU 1 ([`cpu::Pin`]), so every target gets the same CPU whatever else the machine
@@ -15,6 +16,7 @@
 
 mod console;
 mod cpu;
+mod detections;
 mod proxy;
 mod proxy_report;
 mod server;
@@ -30,7 +32,11 @@ use crate::apt;
 use crate::sh::{self, Cmd};
 
 /// Every suite: name (for `--only`) and entry point.
-const SUITES: [(&str, Suite); 2] = [("proxy", proxy::run), ("console", console::run)];
+const SUITES: [(&str, Suite); 3] = [
+    ("proxy", proxy::run),
+    ("console", console::run),
+    ("detections", detections::run),
+];
 
 type Suite = fn(&Options, &Context) -> Result<(), String>;
 

@@ -34,12 +34,14 @@ window.__ztFirstRow = new Promise(resolve => {
 }
 //@END
 
-// QUERIES (async script): what to type, from the names on the first page: each of three names
-// typed a character at a time, then erased a character at a time.
+// QUERIES (async script, optional argument: the rows' name links, the users table's by
+// default): what to type, from the distinct names on the first page: each of three names typed
+// a character at a time, then erased a character at a time.
 //@QUERIES
 {
   const done = arguments[arguments.length - 1];
-  const names = [...document.querySelectorAll('table.users tbody tr a')].map(a => a.textContent);
+  const links = typeof arguments[0] === 'string' ? arguments[0] : 'table.users tbody tr a';
+  const names = [...new Set([...document.querySelectorAll(links)].map(a => a.textContent))];
   const queries = [];
   for (const name of [names[3], names[17], names[41]].filter(Boolean)) {
     for (let i = 1; i <= name.length; i++) queries.push(name.slice(0, i));
@@ -49,21 +51,25 @@ window.__ztFirstRow = new Promise(resolve => {
 }
 //@END
 
-// KEYS (async script, arguments [queries, expected]): for each query, sets the search box's
-// value, fires `input`, and waits frame by frame until the page shows `expected[i]` (the first
-// row's name and the pager status; any state when `expected` is null); returns [ms, state] per
-// keystroke, ms from just before the event to just after the frame that shows the result.
+// KEYS (async script, arguments [queries, expected, search box id, rows' name links]; the
+// last two default to the users page's): for each query, sets the search box's value, fires
+// `input`, and waits frame by frame until the page shows `expected[i]` (the first row's name and
+// the pager status; any state when `expected` is null; with 'settle', until the state has not
+// changed for three frames); returns [ms, state] per keystroke, ms from just before the event to
+// just after the frame that shows the result.
 //@KEYS
 {
   const [queries, expected] = arguments;
+  const box = typeof arguments[2] === 'string' ? arguments[2] : 'user-search';
+  const links = typeof arguments[3] === 'string' ? arguments[3] : 'table.users tbody tr a';
   const done = arguments[arguments.length - 1];
   const state = () => {
-    const first = document.querySelector('table.users tbody tr a');
+    const first = document.querySelector(links);
     const status = document.querySelector('.pager [role=status]');
     return (first ? first.textContent : '') + ' | ' + (status ? status.textContent : '');
   };
   (async () => {
-    const input = document.getElementById('user-search');
+    const input = document.getElementById(box);
     const before = state();
     const out = [];
     for (let i = 0; i < queries.length; i++) {
@@ -72,10 +78,16 @@ window.__ztFirstRow = new Promise(resolve => {
       const t0 = performance.now();
       input.value = queries[i];
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      let shown;
+      let shown, same = 0;
       for (;;) {
         await window.__ztAfterPaint();
-        shown = state();
+        const now = state();
+        same = now === shown ? same + 1 : 0;
+        shown = now;
+        if (expected === 'settle') {
+          if (same >= 3) break;
+          continue;
+        }
         if (!expected || shown === expected[i]) break;
         if (performance.now() - t0 > 20000) {
           return { error: `after typing ${JSON.stringify(queries[i])}: expected "${expected[i]}", the page shows "${shown}"` };
@@ -84,6 +96,81 @@ window.__ztFirstRow = new Promise(resolve => {
       out.push([performance.now() - t0, shown]);
     }
     return { results: out, before };
+  })().then(done, e => done({ error: String(e) }));
+}
+//@END
+
+// LOAD (async script, on Detections with nothing loaded): clicks "Load events for N users" (all
+// users, the default scope) and waits for the run's "Done" with its progress bar at N of N;
+// returns the ms from the click to then, the "In memory" line and the failures listed.
+//@LOAD
+{
+  const done = arguments[arguments.length - 1];
+  const sleep = ms => new Promise(r => setTimeout(r, ms));
+  (async () => {
+    const find = () => [...document.querySelectorAll('button')]
+      .find(b => b.textContent.trim().startsWith('Load events for'));
+    const start = performance.now();
+    while (!find()) {
+      if (performance.now() - start > 60000) return { error: 'no Load events button' };
+      await sleep(50);
+    }
+    const users = find().textContent.replace(/[^0-9]/g, '');
+    const t0 = performance.now();
+    find().click();
+    for (;;) {
+      const status = document.querySelector('.run [role=status]');
+      const bar = document.querySelector('.run [role=progressbar]');
+      const all = bar && bar.getAttribute('aria-valuenow') === users
+        && bar.getAttribute('aria-valuemax') === users;
+      if (all && status && status.textContent.startsWith('Done')) break;
+      if (performance.now() - t0 > 900000) return { error: 'not done: ' + (status && status.textContent) };
+      await sleep(20);
+    }
+    const ms = performance.now() - t0;
+    // The store publishes results at most every 200 ms: let the last ones in before reading.
+    await sleep(500);
+    const memory = document.querySelector('.load-events p');
+    const failed = document.querySelectorAll('.run-failures li').length;
+    return { ms, memory: memory ? memory.textContent : '', failed };
+  })().then(done, e => done({ error: String(e) }));
+}
+//@END
+
+// EXPORT (async script, argument: the button's label): clicks it and waits for the page to
+// hand the finished Blob to the download (`URL.createObjectURL`); returns the ms from the click
+// to then, the file's bytes, and the longest gap between two painted frames meanwhile (how
+// long the page was frozen at most).
+//@EXPORT
+{
+  const [label] = arguments;
+  const done = arguments[arguments.length - 1];
+  (async () => {
+    const button = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === label);
+    if (!button) return { error: 'no button ' + label };
+    const make = URL.createObjectURL;
+    const built = new Promise(resolve => {
+      URL.createObjectURL = blob => {
+        URL.createObjectURL = make;
+        resolve({ at: performance.now(), bytes: blob.size });
+        return make.call(URL, blob);
+      };
+    });
+    let gap = 0, last = null, running = true;
+    const frame = now => {
+      if (last !== null) gap = Math.max(gap, now - last);
+      last = now;
+      if (running) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    await window.__ztAfterPaint();
+    const t0 = performance.now();
+    button.click();
+    const limit = new Promise(r => setTimeout(() => r(null), 300000));
+    const file = await Promise.race([built, limit]);
+    running = false;
+    if (!file) return { error: 'no file within 300 s' };
+    return { ms: file.at - t0, bytes: file.bytes, gap };
   })().then(done, e => done({ error: String(e) }));
 }
 //@END
