@@ -21,6 +21,7 @@
 //! `spawn_local` and timers. A run stops when the reactive owner that created the runner is
 //! disposed (a page's runner when the page unmounts; the events store's lives with the tab).
 
+mod estimate;
 mod schedule;
 
 use std::cell::RefCell;
@@ -29,9 +30,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+pub use estimate::{about, estimate_secs, estimate_words};
 pub use schedule::{
-    about, estimate_secs, estimate_words, Failure, Outcome, Pacer, Phase, Progress, Schedule, Step,
-    BUDGET, MAX_IN_FLIGHT, WINDOW_MS,
+    Failure, Outcome, Pacer, Phase, Progress, Schedule, Step, BUDGET, MAX_IN_FLIGHT, WINDOW_MS,
 };
 
 use crate::api::transport::LocalFuture;

@@ -2,6 +2,7 @@
 //! budget, Cancel, Retry failed, and the estimate.
 
 use super::*;
+use crate::state::runner::{about, estimate_secs, estimate_words};
 
 fn labels(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("user {i}")).collect()
