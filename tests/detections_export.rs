@@ -6,12 +6,13 @@ mod common;
 
 use chrono::{DateTime, Utc};
 use common::events::{mount_with, synthetic, wait_shown, BEHAVIORS};
-use common::files::{catch_downloads, downloaded, parse_csv};
+use common::files::{catch_downloads, downloaded};
 use common::*;
 use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 use zt_risk_api::{RiskEvent, RiskLevel};
 use zt_risk_console::api::fake::FakeTransport;
+use zt_risk_console::export::csv_reader::read as parse_csv;
 use zt_risk_console::state::events::Loaded;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -4,7 +4,6 @@
 
 mod common;
 
-use common::files::parse_csv;
 use common::users::*;
 use common::*;
 use leptos::prelude::view;
@@ -13,6 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zt_risk_api::UserRiskInfo;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
+use zt_risk_console::export::csv_reader::read as parse_csv;
 use zt_risk_console::pages::users::view_state::{matching, ViewState};
 use zt_risk_console::pages::UsersPage;
 

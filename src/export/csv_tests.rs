@@ -1,6 +1,7 @@
 //! Native tests of the CSV writer: RFC 4180 quoting and the spreadsheet formula guard.
 
 use super::{header, record, Cell, BOM};
+use crate::export::csv_reader::read as parse;
 
 fn line(cells: &[Cell]) -> String {
     let mut out = String::new();
@@ -10,32 +11,6 @@ fn line(cells: &[Cell]) -> String {
 
 fn text(s: &str) -> String {
     line(&[Cell::Text(s)])
-}
-
-/// A minimal RFC 4180 reader, to show that what is written reads back as the same cells.
-fn parse(csv: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
-    let mut chars = csv.strip_prefix(BOM).unwrap_or(csv).chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {
-                chars.next();
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    rows
 }
 
 #[test]

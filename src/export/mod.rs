@@ -17,6 +17,8 @@
 //! ```
 
 pub mod csv;
+#[cfg(any(test, feature = "fake"))]
+pub mod csv_reader;
 mod file;
 pub mod json;
 mod table;

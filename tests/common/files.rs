@@ -82,27 +82,3 @@ pub async fn downloaded() -> Option<(String, String)> {
         .ok()?;
     Some((names.at(-1).as_string()?, text.as_string()?))
 }
-
-/// RFC 4180 records (the tests' own small reader, independent of the console's writer).
-pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut cell, mut quoted) = (vec![], vec![], String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {
-                chars.next();
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (_, c) => cell.push(c),
-        }
-    }
-    rows
-}
