@@ -36,31 +36,11 @@ const LOADS: usize = 7;
 const TARGET: f64 = 1.2;
 
 pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
-    tools::ensure_browser()?;
-    let dist = match std::env::var_os("ZT_BENCH_DIST") {
-        Some(dir) => PathBuf::from(dir),
-        None => dist::build_release()?,
-    };
+    let dist = release_dist()?;
     let site = ctx.scratch.join("console-site");
     copy_site(&dist, &site)?;
     let users = o.console_users.to_string();
-    let site_arg = site.display().to_string();
-    let server = Server::start(
-        &ctx.server,
-        &["demo", "--dist", &site_arg, "--users", &users],
-        None,
-        &ctx.scratch.join("demo.log"),
-    )?;
-    sh::step(&format!(
-        "chromedriver + headless Chromium on {}",
-        server.url
-    ));
-    let browser = Browser::start(
-        tools::CHROMEDRIVER,
-        tools::CHROMIUM,
-        &ctx.scratch.join("profile"),
-        Duration::from_secs(120),
-    )?;
+    let (server, browser) = demo_in_browser(ctx, &site, &users, "", Duration::from_secs(120))?;
     browser.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": section("FIRST_ROW")? }),
@@ -107,6 +87,44 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
     ];
     print_table(o, &dist, &rows);
     Ok(())
+}
+
+/// The release `dist/` to measure: `ZT_BENCH_DIST`, or a fresh `cargo xtask dist` build.
+pub fn release_dist() -> Result<PathBuf, String> {
+    match std::env::var_os("ZT_BENCH_DIST") {
+        Some(dir) => Ok(PathBuf::from(dir)),
+        None => dist::build_release(),
+    }
+}
+
+/// `zt-risk-server demo` serving `site` with `users` demo users, and a headless Chromium (its
+/// scratch files prefixed with `tag`) allowed `limit` per script.
+pub fn demo_in_browser(
+    ctx: &Context,
+    site: &Path,
+    users: &str,
+    tag: &str,
+    limit: Duration,
+) -> Result<(Server, Browser), String> {
+    tools::ensure_browser()?;
+    let site = site.display().to_string();
+    let server = Server::start(
+        &ctx.server,
+        &["demo", "--dist", &site, "--users", users],
+        None,
+        &ctx.scratch.join(format!("{tag}demo.log")),
+    )?;
+    sh::step(&format!(
+        "chromedriver + headless Chromium on {}",
+        server.url
+    ));
+    let browser = Browser::start(
+        tools::CHROMEDRIVER,
+        tools::CHROMIUM,
+        &ctx.scratch.join(format!("{tag}profile")),
+        limit,
+    )?;
+    Ok((server, browser))
 }
 
 /// One measured figure: every sample of each page.

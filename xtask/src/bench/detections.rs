@@ -18,15 +18,17 @@
 //! No reference page: loading 100,000 events by hand-written JS would be a second console.
 //! `ZT_BENCH_DIST=DIR` measures another build of the console instead of building this one.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use super::console::{changed_keystrokes, keystrokes, section, spread};
+use super::console::{
+    changed_keystrokes, demo_in_browser, keystrokes, release_dist, section, spread,
+};
 use super::webdriver::Browser;
-use super::{Context, Options, Server};
-use crate::{dist, sh, tools};
+use super::{Context, Options};
+use crate::sh;
 
 /// Demo users: enough for at least 100,000 events.
 const DEMO_USERS: &str = "30000";
@@ -36,26 +38,12 @@ const EXPORTS: usize = 3;
 const SEARCH: (&str, &str) = ("detections-search", "table.detections tbody tr td a");
 
 pub fn run(_: &Options, ctx: &Context) -> Result<(), String> {
-    tools::ensure_browser()?;
-    let dist = match std::env::var_os("ZT_BENCH_DIST") {
-        Some(dir) => PathBuf::from(dir),
-        None => dist::build_release()?,
-    };
-    let site = dist.display().to_string();
-    let server = Server::start(
-        &ctx.server,
-        &["demo", "--dist", &site, "--users", DEMO_USERS],
-        None,
-        &ctx.scratch.join("detections-demo.log"),
-    )?;
-    sh::step(&format!(
-        "chromedriver + headless Chromium on {}",
-        server.url
-    ));
-    let browser = Browser::start(
-        tools::CHROMEDRIVER,
-        tools::CHROMIUM,
-        &ctx.scratch.join("detections-profile"),
+    let dist = release_dist()?;
+    let (server, browser) = demo_in_browser(
+        ctx,
+        &dist,
+        DEMO_USERS,
+        "detections-",
         Duration::from_secs(900),
     )?;
     let downloads = ctx.scratch.join("detections-downloads");
