@@ -11,6 +11,21 @@ pub async fn downloaded(c: &Console) -> (String, String) {
     (name, text)
 }
 
+/// Clicks "Export CSV" and reads the file back: its name is `zt-risk-<view>-…Z.csv`, it starts
+/// with a UTF-8 byte order mark; returns its records, the header first.
+pub async fn export(c: &Console, view: &str) -> Vec<Vec<String>> {
+    c.click_button("Export CSV").await;
+    let (name, text) = downloaded(c).await;
+    assert!(
+        name.starts_with(&format!("zt-risk-{view}-")) && name.ends_with("Z.csv"),
+        "{name}"
+    );
+    let body = text
+        .strip_prefix('\u{feff}')
+        .expect("a UTF-8 byte order mark");
+    parse(body)
+}
+
 /// RFC 4180 records; panics unless the text ends with a whole record.
 pub fn parse(text: &str) -> Vec<Vec<String>> {
     let (mut rows, mut row, mut cell, mut quoted) = (vec![], vec![], String::new(), false);
