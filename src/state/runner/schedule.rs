@@ -270,6 +270,8 @@ impl Schedule {
     /// The counters and phase as of `now`.
     pub fn progress(&self, now: f64) -> Progress {
         let phase = match (self.cancelled, self.in_flight, self.queue.is_empty()) {
+            // No run (a new or reset runner): nothing to report, not "Done".
+            _ if self.labels.is_empty() => Phase::Ready,
             (true, 0, _) => Phase::Cancelled,
             (true, _, _) => Phase::Stopping,
             (false, 0, true) => Phase::Finished,

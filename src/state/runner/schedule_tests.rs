@@ -210,3 +210,14 @@ fn the_estimate_counts_whole_windows_after_the_first_1200() {
         "1,204 requests, one per user. At Cloudflare's limit of 1,200 requests per 5 minutes this takes about 6 min."
     );
 }
+
+#[test]
+fn a_runner_without_a_run_is_ready_not_done() {
+    let mut pacer = Pacer::default();
+    let mut s = Schedule::default();
+    assert_eq!(s.next(0.0, &mut pacer), Step::Idle);
+    assert_eq!(s.progress(0.0).phase, Phase::Ready);
+    s.cancel();
+    assert_eq!(s.progress(0.0).phase, Phase::Ready);
+    assert!(!s.progress(0.0).is_active());
+}
