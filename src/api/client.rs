@@ -4,6 +4,8 @@
 //! Pages never build URLs or headers; they call the typed operations in `ops.rs`.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -19,6 +21,9 @@ use super::response::{document, interpret, Page};
 use super::transport::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::session::{Connection, Session};
 use crate::state::Cache;
+
+/// A boxed, non-`Send` future borrowing the client.
+type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 /// Default time limit of one request.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -126,7 +131,14 @@ impl Api {
     }
 
     /// Sends `call` and returns the raw response, or why none arrived.
-    async fn exchange(&self, call: Call) -> Result<HttpResponse, ApiError> {
+    ///
+    /// Boxed behind `dyn Future`: every typed operation awaits this one state machine through
+    /// a call instead of inlining it into its own (measured: −100 B brotli).
+    fn exchange(&self, call: Call) -> LocalFuture<'_, Result<HttpResponse, ApiError>> {
+        Box::pin(self.exchange_inner(call))
+    }
+
+    async fn exchange_inner(&self, call: Call) -> Result<HttpResponse, ApiError> {
         let connection = self.connection();
         let base = connection
             .api_base_url

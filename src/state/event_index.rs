@@ -6,6 +6,7 @@
 use zt_risk_api::RiskLevel;
 
 use super::events::Events;
+use super::order::{order, permute};
 use crate::text::lowercase;
 
 /// One event: where it is in the store, and what the filters look at.
@@ -62,7 +63,7 @@ pub fn build(events: &Events) -> Index {
         }
     }
     let mut counts = vec![0; names.len()];
-    let mut rows: Vec<Row> = all()
+    let rows: Vec<Row> = all()
         .map(|(u, e, event)| {
             let behavior = names.binary_search(&event.name.as_str()).unwrap_or(0);
             counts[behavior] += 1;
@@ -75,9 +76,10 @@ pub fn build(events: &Events) -> Index {
             }
         })
         .collect();
-    rows.sort_unstable_by_key(|r| (std::cmp::Reverse(r.at), r.user, r.event));
+    let key = |r: &Row| (std::cmp::Reverse(r.at), r.user, r.event);
+    let newest_first = order(rows.len(), &|a, b| key(&rows[a]).cmp(&key(&rows[b])));
     Index {
-        rows,
+        rows: permute(rows, &newest_first),
         behaviors: names.into_iter().map(str::to_owned).zip(counts).collect(),
         users: users
             .iter()

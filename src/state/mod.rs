@@ -1,11 +1,12 @@
 //! Client-side state shared across pages (not settings: those live in `session`): the read
 //! cache, reloading, the unsaved-edits guard, profile switching, DOM listeners, the runner for
-//! per-item API jobs and the events store it fills.
+//! per-item API jobs and the events store it fills, and the one sort every table uses.
 
 pub mod cache;
 pub mod event_index;
 pub mod events;
 pub mod listen;
+pub mod order;
 pub mod profile;
 pub mod reload;
 pub mod runner;

@@ -10,6 +10,7 @@ use zt_risk_api::{Behavior, Behaviors, RiskLevel};
 
 use super::draft::BehaviorsDraft;
 use crate::components::Switch;
+use crate::state::order::{order, permute};
 use crate::text::lowercase;
 
 /// An id usable in `id=` attributes: letters, digits, `-` and `_` kept, anything else as `.hex`.
@@ -24,11 +25,12 @@ fn dom_id(id: &str) -> String {
 
 /// Behaviors sorted by name (then id), for display.
 pub fn sorted(behaviors: Behaviors) -> Vec<(String, Behavior)> {
-    let mut rows: Vec<_> = behaviors.behaviors.into_iter().collect();
-    rows.sort_by(|(a_id, a), (b_id, b)| {
-        (lowercase(&a.name), a_id).cmp(&(lowercase(&b.name), b_id))
+    let rows: Vec<_> = behaviors.behaviors.into_iter().collect();
+    let names: Vec<String> = rows.iter().map(|(_, b)| lowercase(&b.name)).collect();
+    let by_name = order(rows.len(), &|a, b| {
+        (&names[a], &rows[a].0).cmp(&(&names[b], &rows[b].0))
     });
-    rows
+    permute(rows, &by_name)
 }
 
 /// The table of behaviors, editing `draft`.

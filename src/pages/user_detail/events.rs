@@ -15,8 +15,7 @@ enum Column {
 
 /// Event indices in display order; ties fall back to newest first.
 fn order(events: &[RiskEvent], sort: Sort<Column>) -> Vec<usize> {
-    let mut rows: Vec<usize> = (0..events.len()).collect();
-    rows.sort_by(|&a, &b| {
+    crate::state::order::order(events.len(), &|a, b| {
         let (x, y) = (&events[a], &events[b]);
         let first = match sort.key {
             Column::Level => x.risk_level.cmp(&y.risk_level),
@@ -26,8 +25,7 @@ fn order(events: &[RiskEvent], sort: Sort<Column>) -> Vec<usize> {
             .apply(first)
             .then_with(|| y.timestamp.cmp(&x.timestamp))
             .then_with(|| x.id.cmp(&y.id))
-    });
-    rows
+    })
 }
 
 /// The events table (newest first until a header is clicked).

@@ -14,6 +14,7 @@ use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::{Criteria, SortKey};
 use crate::components::sort::Sort;
+use crate::state::order::order;
 use crate::text::lowercase;
 
 /// Rows per page.
@@ -66,15 +67,13 @@ pub fn sorted(users: &[UserRiskInfo], sort: Sort<SortKey>) -> Vec<usize> {
             (SortKey::LastEvent, _) => x.last_event.cmp(&y.last_event),
         }
     };
-    let mut rows: Vec<usize> = (0..users.len()).collect();
-    rows.sort_unstable_by(|&a, &b| {
+    order(users.len(), &|a, b| {
         sort.dir
             .apply(primary(a, b))
             .then_with(|| users[b].last_event.cmp(&users[a].last_event))
             .then_with(|| name(a).cmp(&name(b)))
             .then_with(|| users[a].user_id.cmp(&users[b].user_id))
-    });
-    rows
+    })
 }
 
 /// The rows of `order` (from [`sorted`]) that match the filters of `c`, in that order; `now`
