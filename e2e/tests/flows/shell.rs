@@ -147,7 +147,7 @@ fn keyboard_shortcuts_and_phones() {
         ] {
             c.open(path).await;
             tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-            no_sideways_scroll(&c, path).await;
+            fits_a_phone(&c, path).await;
         }
         // Detections with rows (events loaded on Overview, reached through the menu).
         c.open("/").await;
@@ -160,7 +160,7 @@ fn keyboard_shortcuts_and_phones() {
         c.role("button", "Menu").await.click().await.expect("menu");
         c.click_link("Detections").await;
         c.css("table tbody tr").await;
-        no_sideways_scroll(&c, "/detections with events").await;
+        fits_a_phone(&c, "/detections with events").await;
         c.open("/").await;
         assert!(
             !c.has_role("link", "Integrations").await,
@@ -181,8 +181,51 @@ fn keyboard_shortcuts_and_phones() {
     });
 }
 
-/// Fails if the page is wider than the viewport (it would scroll sideways); keeps a screenshot.
-async fn no_sideways_scroll(c: &Console, what: &str) {
+/// Every control a finger may need, at least this big (CSS px) on a phone.
+const TOUCH_PX: f64 = 44.0;
+
+/// Fails if the page is wider than the viewport (it would scroll sideways) or if a visible
+/// control (link, button, field, switch) is a touch target smaller than [`TOUCH_PX`] either way
+/// (a checkbox's label counts as its target; links in sentences are exempt); keeps a
+/// screenshot.
+async fn fits_a_phone(c: &Console, what: &str) {
+    let small = c
+        .client
+        .execute(
+            "const min = arguments[0], small = [];
+             for (const el of document.querySelectorAll(
+                 'a[href], button, select, input, textarea, summary, [role=switch]')) {
+               const r = el.getBoundingClientRect();
+               // Not shown, visually hidden (1 px, clipped) or off screen until focused (the skip
+               // link), or a link in a sentence (WCAG 2.5.5's inline exception).
+               if (r.width <= 1 || r.height <= 1 || r.right <= 0
+                   || el.closest('[hidden], dialog:not([open])')
+                   || (el.tagName === 'A' && el.closest('p'))) continue;
+               // A checkbox's label toggles it: the label is part of its target.
+               const around = el.closest('label')
+                 || (/^(checkbox|radio)$/.test(el.type) && el.labels && el.labels[0]);
+               const box = around ? around.getBoundingClientRect() : r;
+               // A switch's hit area is its ::before, spread past its edges.
+               const before = getComputedStyle(el, '::before'), px = v => parseFloat(v) || 0;
+               const spread = before.content !== 'none' && before.position === 'absolute'
+                 ? [-px(before.left) - px(before.right), -px(before.top) - px(before.bottom)] : [0, 0];
+               const w = Math.max(r.width + spread[0], box.width),
+                     h = Math.max(r.height + spread[1], box.height);
+               if (Math.round(w) < min || Math.round(h) < min) {
+                 const name = el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30) || el.id;
+                 small.push(`${el.tagName.toLowerCase()} \"${name}\" ${Math.round(w)}x${Math.round(h)}`);
+               }
+             }
+             return small;",
+            vec![serde_json::json!(TOUCH_PX)],
+        )
+        .await
+        .expect("touch targets");
+    let small: Vec<String> = serde_json::from_value(small).expect("strings");
+    assert!(
+        small.is_empty(),
+        "{what}: touch targets under {TOUCH_PX} px at 390 px: {small:?}"
+    );
     let widths = c
         .client
         .execute(
