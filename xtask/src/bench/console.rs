@@ -16,14 +16,15 @@
 //! `ZT_BENCH_DIST=DIR` measures another build of the console (e.g. the previous commit's
 //! `dist/`, for before/after figures) instead of building this one.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
+use super::demo::{demo_in_browser, release_dist};
 use super::webdriver::Browser;
-use super::{Context, Options, Server};
-use crate::{dist, sh, tools};
+use super::{Context, Options};
+use crate::sh;
 
 const PROBE: &str = include_str!("probe.js");
 const REFERENCE_HTML: &str = include_str!("reference/users.html");
@@ -87,44 +88,6 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
     ];
     print_table(o, &dist, &rows);
     Ok(())
-}
-
-/// The release `dist/` to measure: `ZT_BENCH_DIST`, or a fresh `cargo xtask dist` build.
-pub fn release_dist() -> Result<PathBuf, String> {
-    match std::env::var_os("ZT_BENCH_DIST") {
-        Some(dir) => Ok(PathBuf::from(dir)),
-        None => dist::build_release(),
-    }
-}
-
-/// `zt-risk-server demo` serving `site` with `users` demo users, and a headless Chromium (its
-/// scratch files prefixed with `tag`) allowed `limit` per script.
-pub fn demo_in_browser(
-    ctx: &Context,
-    site: &Path,
-    users: &str,
-    tag: &str,
-    limit: Duration,
-) -> Result<(Server, Browser), String> {
-    tools::ensure_browser()?;
-    let site = site.display().to_string();
-    let server = Server::start(
-        &ctx.server,
-        &["demo", "--dist", &site, "--users", users],
-        None,
-        &ctx.scratch.join(format!("{tag}demo.log")),
-    )?;
-    sh::step(&format!(
-        "chromedriver + headless Chromium on {}",
-        server.url
-    ));
-    let browser = Browser::start(
-        tools::CHROMEDRIVER,
-        tools::CHROMIUM,
-        &ctx.scratch.join(format!("{tag}profile")),
-        limit,
-    )?;
-    Ok((server, browser))
 }
 
 /// One measured figure: every sample of each page.

@@ -23,9 +23,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use super::console::{
-    changed_keystrokes, demo_in_browser, keystrokes, release_dist, section, spread,
-};
+use super::console::{changed_keystrokes, keystrokes, section, spread};
+use super::demo::{demo_in_browser, release_dist};
 use super::webdriver::Browser;
 use super::{Context, Options};
 use crate::sh;

@@ -16,6 +16,7 @@
 
 mod console;
 mod cpu;
+mod demo;
 mod detections;
 mod proxy;
 mod proxy_report;
