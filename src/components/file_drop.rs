@@ -54,15 +54,52 @@ pub fn FileDrop(
         // Choosing the same file again must count as a new choice.
         input.set_value("");
     };
-    let (drop_id, zone_name) = (format!("{id}-drop"), format!("{id}-drop"));
+    // The zone is named by its hint.
+    let hint = format!("{id}-drop");
+    let zone_name = hint.clone();
     view! {
         <div class="drop-zone" class:over=over role="group" aria-labelledby=zone_name
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
             on:dragleave=move |_| over.set(false) on:drop=on_drop>
             <label for=id>{label}</label>
             <input type="file" id=id accept=".json,application/json" on:change=on_change/>
-            <p class="hint" id=drop_id>"Drop a JSON file here, or choose one. Nothing is sent until you review and apply it."</p>
+            <p class="hint" id=hint>"Drop a JSON file here, or choose one. Nothing is sent until you review and apply it."</p>
         </div>
+    }
+}
+
+/// A page's "export, then import a checked file" section: heading, what the file holds, the
+/// Export button, the file zone and why the last file was refused; `children` follow (a
+/// report of the last import, for example).
+#[component]
+pub fn ImportExport(
+    /// The heading's id (the section is labelled by it).
+    heading_id: &'static str,
+    /// The heading.
+    title: &'static str,
+    /// What the file holds and what importing it does.
+    intro: &'static str,
+    /// The file input's id.
+    file_id: &'static str,
+    /// Export was pressed.
+    on_export: Callback<()>,
+    /// The chosen file's text, or why it was not read.
+    on_text: Callback<Result<String, Vec<Problem>>>,
+    /// Why the last export or import failed (empty: nothing to show).
+    problems: RwSignal<Vec<Problem>>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <section class="transfer" aria-labelledby=heading_id>
+            <h2 id=heading_id>{title}</h2>
+            <p>{intro}</p>
+            <div class="actions">
+                <button type="button" class="button secondary" on:click=move |_| on_export.run(())>"Export"</button>
+            </div>
+            <FileDrop id=file_id label="Import a file" on_text/>
+            {move || (!problems.with(Vec::is_empty)).then(|| view! { <ImportProblems problems=problems.get()/> })}
+            {children.map(|c| c())}
+        </section>
     }
 }
 

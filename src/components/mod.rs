@@ -33,7 +33,7 @@ pub use confirm::ConfirmDialog;
 pub use event_details::EventDetails;
 pub use export_buttons::ExportButtons;
 pub use field::Field;
-pub use file_drop::{FileDrop, ImportProblems};
+pub use file_drop::{FileDrop, ImportExport, ImportProblems};
 pub use layout::Layout;
 pub use load_events::LoadEvents;
 pub use pager::Pager;

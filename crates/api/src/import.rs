@@ -20,6 +20,13 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem with the whole file (or with doing anything with it), as the only one.
+    pub fn whole_file(message: impl Into<String>) -> Vec<Problem> {
+        vec![problem("", message)]
+    }
+}
+
 fn problem(pointer: &str, message: impl Into<String>) -> Problem {
     Problem {
         pointer: pointer.to_owned(),

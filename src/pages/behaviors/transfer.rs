@@ -10,7 +10,7 @@ use zt_risk_api::Behaviors;
 
 use super::draft::BehaviorsDraft;
 use super::save::Saving;
-use crate::components::{FileDrop, ImportProblems};
+use crate::components::ImportExport;
 use crate::export::{self, Format};
 use crate::session::use_session;
 
@@ -30,13 +30,6 @@ fn body(behaviors: &Behaviors) -> String {
     serde_json::to_string_pretty(&body).unwrap_or_else(|_| body.to_string())
 }
 
-fn problem(message: String) -> Vec<Problem> {
-    vec![Problem {
-        pointer: String::new(),
-        message,
-    }]
-}
-
 /// The Export button and the import zone, for the behaviors as last read from the server.
 #[component]
 pub fn Transfer(
@@ -49,7 +42,7 @@ pub fn Transfer(
 ) -> impl IntoView {
     let session = use_session();
     let problems = RwSignal::new(Vec::<Problem>::new());
-    let export = move |_| {
+    let export = Callback::new(move |()| {
         let account = session.connection().account_id;
         let name = export::file_name("behaviors", &account, Utc::now(), Format::Json);
         let saved = catalog.with_untracked(|c| c.as_ref().map(body));
@@ -57,8 +50,8 @@ pub fn Transfer(
             Some(text) => export::save_text(&name, Format::Json, &text),
             None => Err("The behaviors are not loaded yet.".into()),
         };
-        problems.set(outcome.err().map(problem).unwrap_or_default());
-    };
+        problems.set(outcome.err().map(Problem::whole_file).unwrap_or_default());
+    });
     let on_text = Callback::new(move |text: Result<String, Vec<Problem>>| {
         let checked = text.and_then(|text| {
             catalog.with_untracked(|c| {
@@ -77,14 +70,8 @@ pub fn Transfer(
         }
     });
     view! {
-        <section class="transfer" aria-labelledby="transfer-heading">
-            <h2 id="transfer-heading">"Import and export"</h2>
-            <p>"Export the saved settings as JSON in the shape PUT /behaviors takes: keep the file in git, send it with curl or an SDK, or import it here. An import is checked, then shown for review before anything is sent."</p>
-            <div class="actions">
-                <button type="button" class="button secondary" on:click=export>"Export"</button>
-            </div>
-            <FileDrop id="import-behaviors" label="Import a file" on_text/>
-            {move || (!problems.with(Vec::is_empty)).then(|| view! { <ImportProblems problems=problems.get()/> })}
-        </section>
+        <ImportExport heading_id="transfer-heading" title="Import and export" file_id="import-behaviors"
+            intro="Export the saved settings as JSON in the shape PUT /behaviors takes: keep the file in git, send it with curl or an SDK, or import it here. An import is checked, then shown for review before anything is sent."
+            on_export=export on_text problems/>
     }
 }

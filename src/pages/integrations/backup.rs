@@ -11,16 +11,9 @@ use zt_risk_api::Integration;
 
 use super::backup_run::{describe, run, table, Outcome};
 use crate::api::use_api;
-use crate::components::{ConfirmDialog, FileDrop, ImportProblems};
+use crate::components::{ConfirmDialog, ImportExport};
 use crate::export::{self, Format};
 use crate::session::use_session;
-
-fn problem(message: String) -> Vec<Problem> {
-    vec![Problem {
-        pointer: String::new(),
-        message,
-    }]
-}
 
 /// Export, import, the import's review and its report, for the integrations as loaded
 /// (`None` while they are not). `on_done` reloads the list after an import ran.
@@ -48,7 +41,7 @@ pub fn Backups(
             report
         }
     });
-    let export = move |_| {
+    let export = Callback::new(move |()| {
         let account = session.connection().account_id;
         let name = export::file_name("integrations", &account, Utc::now(), Format::Json);
         let outcome = match loaded.get_untracked() {
@@ -57,12 +50,12 @@ pub fn Backups(
                 .and_then(|text| export::save_text(&name, Format::Json, &text)),
             None => Err("The integrations are not loaded yet.".into()),
         };
-        problems.set(outcome.err().map(problem).unwrap_or_default());
-    };
+        problems.set(outcome.err().map(Problem::whole_file).unwrap_or_default());
+    });
     let on_text = Callback::new(move |text: Result<String, Vec<Problem>>| {
         let checked = text.and_then(|t| integrations_file(&t)).and_then(|backup| {
             let existing = loaded.get_untracked().ok_or_else(|| {
-                problem("The integrations are not loaded: reload the list first.".into())
+                Problem::whole_file("The integrations are not loaded: reload the list first.")
             })?;
             let steps = plan(&backup, &existing);
             Ok(backup.into_iter().zip(steps).collect())
@@ -90,16 +83,11 @@ pub fn Backups(
         Some(view! { <div role="status">{table("Import results", rows)}{retry}</div> })
     };
     view! {
-        <section class="transfer" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Backup"</h2>
-            <p>"Export the integrations as JSON. Importing such a file creates the integrations whose reference ID is missing here and updates those whose reference ID matches; it never deletes any. You review it before anything is sent."</p>
-            <div class="actions">
-                <button type="button" class="button secondary" on:click=export>"Export"</button>
-            </div>
-            <FileDrop id="import-integrations" label="Import a file" on_text/>
-            {move || (!problems.with(Vec::is_empty)).then(|| view! { <ImportProblems problems=problems.get()/> })}
+        <ImportExport heading_id="backup-heading" title="Backup" file_id="import-integrations"
+            intro="Export the integrations as JSON. Importing such a file creates the integrations whose reference ID is missing here and updates those whose reference ID matches; it never deletes any. You review it before anything is sent."
+            on_export=export on_text problems>
             {report}
-        </section>
+        </ImportExport>
         <ConfirmDialog open title="Review import".to_owned() confirm_label="Apply".to_owned() review=true
             pending=apply.pending() on_confirm=Callback::new(move |()| { apply.dispatch(()); })>
             {move || open.get().then(review)}
