@@ -1,8 +1,8 @@
 //! The review before a save and changes made elsewhere, in headless Chromium: the review lists
 //! exactly the changes; a change elsewhere to another behavior merges silently and the PUT
 //! carries only the draft's keys; the same behavior changed on both sides is a conflict that
-//! blocks the PUT until resolved; an id unknown to the console renders and saves; ids new since
-//! the last visit are marked "New". (The merge rules are native tests in `merge_tests.rs`.)
+//! blocks the PUT until resolved; the review counts the loaded users a change moves. (The merge
+//! rules are native tests in `merge_tests.rs`; unknown and new ids are `behaviors_catalog.rs`.)
 
 mod common;
 
@@ -184,83 +184,6 @@ async fn a_conflict_resolved_as_theirs_drops_that_edit() {
         put_bodies(&fake),
         [json!({"behaviors": {"imp_travel": {"enabled": true, "risk_level": "high"}}})]
     );
-}
-
-const WITH_MADE_UP: &str = r#"{"behaviors":{
-  "imp_travel":{"name":"Impossible Travel","description":"Far places.","enabled":false,"risk_level":"high"},
-  "zz_test_quantum/tunnel":{"name":"Quantum Tunnelling Detected","description":"A behavior made up by this test.","enabled":false,"risk_level":"low"}
-}}"#;
-
-#[wasm_bindgen_test]
-async fn a_behavior_id_the_console_never_heard_of_renders_and_saves() {
-    clear_storage();
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(WITH_MADE_UP));
-    fake.push(FakeReply::ok(WITH_MADE_UP));
-    fake.push(FakeReply::ok(r#"{"behaviors":{}}"#));
-    fake.push(FakeReply::ok(WITH_MADE_UP));
-    let _handle = loaded(&fake).await;
-    let row = text("tbody tr:nth-child(2)");
-    assert!(row.contains("Quantum Tunnelling Detected"), "{row}");
-    assert!(row.contains("A behavior made up by this test."), "{row}");
-    toggle("Quantum Tunnelling Detected");
-    choose("zz_test_quantum.2ftunnel", "medium");
-    settle().await;
-    click_button("Save changes");
-    settle().await;
-    assert_eq!(
-        review_rows(),
-        [["Quantum Tunnelling Detected", "Off → On", "Low → Medium"].map(String::from)]
-    );
-    click_button("Apply");
-    saved_toast("Saved 1 behavior change").await;
-    assert_eq!(
-        put_bodies(&fake),
-        [
-            json!({"behaviors": {"zz_test_quantum/tunnel": {"enabled": true, "risk_level": "medium"}}})
-        ]
-    );
-}
-
-fn new_tags() -> Vec<String> {
-    let tags = document().query_selector_all(".badge.new").expect("tags");
-    (0..tags.length())
-        .filter_map(|i| tags.item(i))
-        .filter_map(|t| t.parent_node()?.text_content())
-        .collect()
-}
-
-#[wasm_bindgen_test]
-async fn ids_new_since_the_last_visit_are_marked_new() {
-    clear_storage();
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(BEHAVIORS));
-    let first = loaded(&fake).await;
-    settle().await;
-    assert!(new_tags().is_empty(), "nothing is new on a first visit");
-    drop(first);
-    let key = format!("zt.behaviors.seen.{ACCOUNT}");
-    assert!(local(&key).unwrap_or_default().contains("imp_travel"));
-    // This device saw the account before "odd" existed.
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .expect("localStorage")
-        .set_item(&key, r#"["high_dlp","imp_travel","sentinel_one"]"#)
-        .expect("set");
-    fake.push(FakeReply::ok(BEHAVIORS));
-    let second = loaded(&fake).await;
-    wait_for("the New tag", || !new_tags().is_empty()).await;
-    let tagged = new_tags();
-    assert_eq!(tagged.len(), 1, "{tagged:?}");
-    assert!(
-        tagged[0].contains("A strange one") && tagged[0].contains("New"),
-        "{tagged:?}"
-    );
-    drop(second);
-    fake.push(FakeReply::ok(BEHAVIORS));
-    let _third = loaded(&fake).await;
-    settle().await;
-    assert!(new_tags().is_empty(), "seen once, new no more");
 }
 
 const ADA: &str = "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b";
