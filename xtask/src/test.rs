@@ -23,6 +23,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let start = Instant::now();
+    // Every build here is a one-off: incremental state would only cost disk (gigabytes in
+    // `target/*/incremental`), and a CI machine's disk is not ours to fill.
+    std::env::set_var("CARGO_INCREMENTAL", "0");
     let mut done: Vec<String> = Vec::new();
     if quick {
         tools::ensure_wasm_target()?;
