@@ -42,7 +42,7 @@ async fn outcome(reply: FakeReply, timeout_ms: u32) -> Shown {
     let _handle = mount(config, fake, timeout_ms, move || {
         let api = use_api();
         leptos::task::spawn_local(async move {
-            result.set(Some(api.summary().await.map(|s| s.users.len())));
+            result.set(Some(api.summary().await.map(|users| users.len())));
         });
         let on_retry = Callback::new(|()| RETRIES.set(RETRIES.get() + 1));
         move || {

@@ -94,6 +94,19 @@ async fn renders_rows_from_summary_in_default_order() {
 }
 
 #[wasm_bindgen_test]
+async fn the_summary_request_leaves_while_the_page_mounts() {
+    go("/users");
+    let fake = FakeTransport::new();
+    fake.push(summary_reply(&sample()));
+    let _h = mount_users(&fake);
+    // Nothing has been awaited since the mount began: the request was sent during it, not a
+    // tick after it (LocalResource's own first poll).
+    assert_eq!(fake.requests().len(), 1);
+    rows_shown().await;
+    assert_eq!(fake.requests().len(), 1);
+}
+
+#[wasm_bindgen_test]
 async fn view_is_read_from_the_url() {
     go("/users?level=high&sort=name");
     let fake = FakeTransport::new();

@@ -17,7 +17,7 @@ use web_sys::AbortController;
 use zt_risk_api::paths::{Method, PathError, SegmentKind};
 
 use super::error::ApiError;
-use super::response::{document, interpret, Page};
+use super::response::{document, interpret, interpret_large, Page};
 use super::transport::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::session::{Connection, Session};
 use crate::state::Cache;
@@ -122,6 +122,12 @@ impl Api {
         let permission = call.permission;
         // Only decoding is generic: the exchange's state machine exists once in the binary.
         interpret(&self.exchange(call).await?, permission)
+    }
+
+    /// [`send`](Self::send) for a result that can be megabytes (see [`interpret_large`]).
+    pub async fn send_large<T: DeserializeOwned>(&self, call: Call) -> Result<Page<T>, ApiError> {
+        let permission = call.permission;
+        interpret_large(&self.exchange(call).await?, permission)
     }
 
     /// Performs `call` and decodes a plain JSON document (no v4 envelope).

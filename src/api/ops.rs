@@ -2,13 +2,14 @@
 //! Reads go through the short-lived cache; writes invalidate what they change.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use zt_risk_api::paths::{self, Method};
 use zt_risk_api::validate::is_uuid;
 use zt_risk_api::{
     BehaviorUpdate, Behaviors, CreateIntegration, Empty, Integration, RiskEvents, RiskSummary,
-    SsfConfiguration, UpdateBehaviors, UpdateIntegration,
+    SsfConfiguration, UpdateBehaviors, UpdateIntegration, UserRiskInfo,
 };
 
 use super::client::{Api, Call};
@@ -61,20 +62,35 @@ impl Api {
     /// A read, served from the cache when fresh; `key` names it for invalidation.
     async fn read<T: DeserializeOwned + Clone + Send + Sync + 'static>(
         &self,
-        key: String,
+        key: &str,
         call: Call,
     ) -> Result<T, ApiError> {
-        let key = format!("{}:{key}", self.account());
-        if let (Some(cache), false) = (self.cache, self.bypass_cache) {
-            if let Some(hit) = cache.get::<T>(&key) {
-                return Ok(hit);
-            }
+        let key = self.cache_key(key);
+        if let Some(hit) = self.cached(&key) {
+            return Ok(hit);
         }
-        let value: T = self.send(call).await?.result;
-        if let Some(cache) = self.cache {
-            cache.put(&key, value.clone());
-        }
+        let value = self.send(call).await?.result;
+        self.keep(&key, &value);
         Ok(value)
+    }
+
+    /// The cache key of the read `key` in the current account.
+    fn cache_key(&self, key: &str) -> String {
+        format!("{}:{key}", self.account())
+    }
+
+    /// A fresh cached value, unless this client reads past the cache.
+    fn cached<T: Clone + Send + Sync + 'static>(&self, key: &str) -> Option<T> {
+        self.cache
+            .filter(|_| !self.bypass_cache)
+            .and_then(|cache| cache.get(key))
+    }
+
+    /// Keeps a copy of `value` (keep it cheap to clone: an `Arc` for big results).
+    fn keep<T: Clone + Send + Sync + 'static>(&self, key: &str, value: &T) {
+        if let Some(cache) = self.cache {
+            cache.put(key, value.clone());
+        }
     }
 
     /// A write; on success, forgets cached reads whose key starts with any of `stale`.
@@ -94,20 +110,26 @@ impl Api {
             .map_err(|e| ApiError::Unsendable(e.to_string()))
     }
 
-    /// `GET /summary`: users with risk events.
-    pub async fn summary(&self) -> Result<RiskSummary, ApiError> {
-        self.read(
-            "summary".into(),
-            Self::get(paths::summary(&self.account()), PII_READ),
-        )
-        .await
+    /// `GET /summary`: users with risk events. The one result that grows with the tenant
+    /// (50,000 users are 6 MB of JSON): decoded in one pass, and shared with the cache rather
+    /// than copied into it.
+    pub async fn summary(&self) -> Result<Arc<Vec<UserRiskInfo>>, ApiError> {
+        let key = self.cache_key("summary");
+        if let Some(hit) = self.cached(&key) {
+            return Ok(hit);
+        }
+        let call = Self::get(paths::summary(&self.account()), PII_READ);
+        let summary: RiskSummary = self.send_large(call).await?.result;
+        let users = Arc::new(summary.users);
+        self.keep(&key, &users);
+        Ok(users)
     }
 
     /// `GET /{user_id}`: one user's events.
     pub async fn user(&self, user_id: &str) -> Result<RiskEvents, ApiError> {
         uuid("user ID", user_id)?;
         let call = Self::get(paths::user(&self.account(), user_id), PII_READ);
-        self.read(format!("user:{user_id}"), call).await
+        self.read(&format!("user:{user_id}"), call).await
     }
 
     /// `POST /{user_id}/reset`: clears a user's score.
@@ -123,7 +145,7 @@ impl Api {
     /// `GET /behaviors`
     pub async fn behaviors(&self) -> Result<Behaviors, ApiError> {
         self.read(
-            "behaviors".into(),
+            "behaviors",
             Self::get(paths::behaviors(&self.account()), READ),
         )
         .await
@@ -143,7 +165,7 @@ impl Api {
     /// `GET /integrations`
     pub async fn integrations(&self) -> Result<Vec<Integration>, ApiError> {
         self.read(
-            "integrations".into(),
+            "integrations",
             Self::get(paths::integrations(&self.account()), READ),
         )
         .await
@@ -163,7 +185,7 @@ impl Api {
     pub async fn integration(&self, id: &str) -> Result<Integration, ApiError> {
         uuid("integration ID", id)?;
         let call = Self::get(paths::integration(&self.account(), id), READ);
-        self.read(format!("integration:{id}"), call).await
+        self.read(&format!("integration:{id}"), call).await
     }
 
     /// `GET /integrations/reference_id/{reference_id}` (never cached: it is a search).

