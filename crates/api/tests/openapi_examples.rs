@@ -1,4 +1,6 @@
-//! Every schema `example` of the OpenAPI contracts decodes into the matching type.
+//! Every schema `example` of the OpenAPI contracts decodes into the matching type: the tests, and
+//! the checks of each contract's own examples (the loader and the checks both contracts share are
+//! in `common/openapi.rs`).
 //!
 //! The contracts carry few examples (all on scalars, messages, `result_info` and the failure
 //! envelope), so whole envelopes are assembled from them. The examples are kept in
@@ -8,143 +10,21 @@
 
 mod common;
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
-
 use chrono::{DateTime, TimeZone, Utc};
-use serde::de::DeserializeOwned;
-use serde_json::{json, Value};
+use common::openapi::{
+    check_failure, check_risk_level, check_success_common, decode, fixture_matches_contract,
+    Examples,
+};
+use serde_json::json;
 use zt_risk_api::validate::{account_id, is_uuid};
 use zt_risk_api::{
-    paths, ApiMessage, Behavior, Behaviors, Empty, Envelope, Integration, ResultInfo, RiskEvent,
-    RiskEvents, RiskLevel, RiskSummary, UpdateBehaviors,
+    paths, Behavior, Behaviors, Envelope, ResultInfo, RiskEvent, RiskLevel, RiskSummary,
 };
 
 const CURRENT_FIXTURE: &str = "openapi_examples.json";
 const CURRENT_CONTRACT: &str = "contract/zt_risk_scoring.openapi.json";
 const OLDER_FIXTURE: &str = "openapi_2024_examples.json";
 const OLDER_CONTRACT: &str = "contract/zt_risk_scoring.2024-08-06.openapi.json";
-
-const SCHEMAS: &str = "/components/schemas";
-
-/// The examples of one contract, remembering which ones a check has read.
-struct Examples {
-    all: BTreeMap<String, Value>,
-    read: RefCell<BTreeSet<String>>,
-}
-
-impl Examples {
-    fn load(fixture: &str) -> Self {
-        let all = serde_json::from_value(common::fixture_json(fixture)).unwrap();
-        Self {
-            all,
-            read: RefCell::default(),
-        }
-    }
-
-    /// The example at `/components/schemas/<rel>/example`.
-    fn get(&self, rel: &str) -> Value {
-        let pointer = format!("{SCHEMAS}/{rel}/example");
-        let value = self
-            .all
-            .get(&pointer)
-            .unwrap_or_else(|| panic!("no example at {pointer}"))
-            .clone();
-        self.read.borrow_mut().insert(pointer);
-        value
-    }
-
-    fn unread(&self) -> Vec<String> {
-        let read = self.read.borrow();
-        self.all
-            .keys()
-            .filter(|k| !read.contains(*k))
-            .cloned()
-            .collect()
-    }
-}
-
-fn decode<T: DeserializeOwned>(value: Value) -> T {
-    serde_json::from_value(value.clone()).unwrap_or_else(|e| {
-        panic!(
-            "{value} does not decode as {}: {e}",
-            std::any::type_name::<T>()
-        )
-    })
-}
-
-fn fixture_matches_contract(fixture: &str, contract: &str) {
-    let Some(path) = common::shared_file(contract) else {
-        return;
-    };
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let from_contract = common::openapi_examples(&doc);
-    let from_fixture: BTreeMap<String, Value> =
-        serde_json::from_value(common::fixture_json(fixture)).unwrap();
-    assert_eq!(from_fixture, from_contract, "{fixture} is out of date");
-}
-
-// ---- checks shared by both contracts ----
-
-fn check_risk_level(ex: &Examples, schema: &str) {
-    let value = ex.get(schema);
-    let level: RiskLevel = decode(value.clone());
-    assert_eq!(level, RiskLevel::Low);
-    assert_eq!(serde_json::to_value(&level).unwrap(), value);
-}
-
-/// The failure envelope assembled from `dlp_api-response-common-failure`'s examples, with the
-/// `result: null` its schema requires.
-fn failure_envelope(ex: &Examples) -> Value {
-    let failure = "dlp_api-response-common-failure/properties";
-    json!({
-        "success": ex.get(&format!("{failure}/success")),
-        "errors": ex.get(&format!("{failure}/errors")),
-        "messages": ex.get(&format!("{failure}/messages")),
-        "result": null,
-    })
-}
-
-fn assert_no_route<T: std::fmt::Debug>(envelope: &Envelope<T>) {
-    assert!(!envelope.success);
-    assert_eq!(
-        envelope.errors,
-        vec![ApiMessage::new(7003, "No route for the URI")]
-    );
-    assert_eq!(envelope.errors[0].documentation_url, None);
-    assert_eq!(envelope.errors[0].pointer(), None);
-    assert!(envelope.messages.is_empty());
-    assert!(envelope.result.is_none(), "{:?}", envelope.result);
-    assert_eq!(envelope.result_info, None);
-}
-
-/// The failure example decodes as the envelope of every operation's result type.
-fn check_failure(ex: &Examples) {
-    let body = failure_envelope(ex);
-    assert_no_route(&decode::<Envelope<RiskSummary>>(body.clone()));
-    assert_no_route(&decode::<Envelope<RiskEvents>>(body.clone()));
-    assert_no_route(&decode::<Envelope<Behaviors>>(body.clone()));
-    assert_no_route(&decode::<Envelope<UpdateBehaviors>>(body.clone()));
-    assert_no_route(&decode::<Envelope<Vec<Integration>>>(body.clone()));
-    assert_no_route(&decode::<Envelope<Integration>>(body.clone()));
-    assert_no_route(&decode::<Envelope<Empty>>(body.clone()));
-    // And it is exactly what `Envelope::failure` sends.
-    let sent =
-        Envelope::<Integration>::failure(vec![ApiMessage::new(7003, "No route for the URI")]);
-    assert_eq!(serde_json::to_value(sent).unwrap(), body);
-}
-
-/// `dlp_api-response-common`'s `success` example with `dlp_messages`' example for both lists.
-fn check_success_common(ex: &Examples) -> Value {
-    let messages = ex.get("dlp_messages");
-    assert!(decode::<Vec<ApiMessage>>(messages.clone()).is_empty());
-    json!({
-        "success": ex.get("dlp_api-response-common/properties/success"),
-        "errors": messages,
-        "messages": messages,
-        "result": {"users": []},
-    })
-}
 
 // ---- the current contract ----
 
