@@ -23,6 +23,33 @@ fn expected_body() -> Value {
     }})
 }
 
+/// Loads, makes the two changes and Applies them; the server reads the same behaviors again
+/// and answers the PUT with `failure`. Keep the handle alive.
+async fn apply_failing(failure: FakeReply) -> (FakeTransport, impl Drop) {
+    clear_storage();
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(BEHAVIORS));
+    fake.push(FakeReply::ok(BEHAVIORS));
+    fake.push(failure);
+    let handle = loaded(&fake).await;
+    make_two_changes();
+    settle().await;
+    click_button("Save changes");
+    settle().await;
+    click_button("Apply");
+    (fake, handle)
+}
+
+/// The draft bar's Save button.
+fn save_button() -> web_sys::HtmlButtonElement {
+    document()
+        .query_selector_all(".draft-bar button")
+        .expect("buttons")
+        .item(1)
+        .expect("save")
+        .unchecked_into()
+}
+
 #[wasm_bindgen_test]
 async fn save_sends_one_put_with_only_the_changes() {
     clear_storage();
@@ -69,20 +96,7 @@ async fn save_sends_one_put_with_only_the_changes() {
 
 #[wasm_bindgen_test]
 async fn a_failed_save_keeps_the_draft_and_can_be_retried() {
-    clear_storage();
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(BEHAVIORS));
-    fake.push(FakeReply::ok(BEHAVIORS));
-    fake.push(FakeReply::json(
-        500,
-        r#"{"success":false,"errors":[{"code":1002,"message":"Upstream exploded"}],"messages":[],"result":null}"#,
-    ));
-    let _handle = loaded(&fake).await;
-    make_two_changes();
-    settle().await;
-    click_button("Save changes");
-    settle().await;
-    click_button("Apply");
+    let (fake, _handle) = apply_failing(v4_error(500, 1002, "Upstream exploded")).await;
     wait_for("the error", || {
         query(r#"[role="alert"]"#)
             .and_then(|a| a.text_content())
@@ -111,38 +125,19 @@ async fn a_failed_save_keeps_the_draft_and_can_be_retried() {
 
 #[wasm_bindgen_test]
 async fn a_forbidden_save_shows_the_cloudflare_code() {
-    clear_storage();
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(BEHAVIORS));
-    fake.push(FakeReply::ok(BEHAVIORS));
-    fake.push(FakeReply::json(
-        403,
-        r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[],"result":null}"#,
-    ));
-    let _handle = loaded(&fake).await;
-    make_two_changes();
-    settle().await;
-    click_button("Save changes");
-    settle().await;
-    click_button("Apply");
+    let (_fake, _handle) = apply_failing(v4_error(403, 10000, "Authentication error")).await;
     wait_for("the error", || query(r#"[role="alert"]"#).is_some()).await;
     assert!(text(r#"[role="alert"]"#).contains("10000"));
     assert!(bar().unwrap_or_default().contains("2 unsaved changes"));
     assert_eq!(checked("Impossible Travel"), "true");
     assert_eq!(select("high_dlp").value(), "medium");
-    let save = document()
-        .query_selector_all(".draft-bar button")
-        .expect("buttons");
-    let save: web_sys::HtmlButtonElement = save.item(1).expect("save").unchecked_into();
+    let save = save_button();
     assert!(!save.disabled(), "Save can be tried again");
 }
 
 #[wasm_bindgen_test]
 async fn discard_restores_and_unknown_levels_render() {
-    clear_storage();
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(BEHAVIORS));
-    let _handle = loaded(&fake).await;
+    let (fake, _handle) = loaded_fresh().await;
     let names: Vec<String> = (0..4)
         .map(|i| text(&format!("tbody tr:nth-child({}) strong", i + 1)))
         .collect();
@@ -180,18 +175,12 @@ async fn discard_restores_and_unknown_levels_render() {
 
 #[wasm_bindgen_test]
 async fn toggling_an_unknown_level_asks_for_a_level_before_saving() {
-    clear_storage();
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(BEHAVIORS));
-    let _handle = loaded(&fake).await;
+    let (_fake, _handle) = loaded_fresh().await;
     toggle("A strange one");
     settle().await;
     assert!(bar().unwrap_or_default().contains("1 unsaved change"));
     assert!(bar().unwrap_or_default().contains("level is unknown"));
-    let save = document()
-        .query_selector_all(".draft-bar button")
-        .expect("buttons");
-    let save: web_sys::HtmlButtonElement = save.item(1).expect("save").unchecked_into();
+    let save = save_button();
     assert!(save.disabled());
     choose("odd", "high");
     settle().await;
@@ -202,10 +191,7 @@ async fn toggling_an_unknown_level_asks_for_a_level_before_saving() {
 async fn load_failure_retries_and_empty_account() {
     clear_storage();
     let fake = FakeTransport::new();
-    fake.push(FakeReply::json(
-        503,
-        r#"{"success":false,"errors":[{"code":1001,"message":"Try later"}],"messages":[],"result":null}"#,
-    ));
+    fake.push(v4_error(503, 1001, "Try later"));
     fake.push(FakeReply::ok(r#"{"behaviors":{}}"#));
     let _handle = mount(config_with_token(), fake.clone(), 1000, BehaviorsPage);
     wait_for("the error", || query(r#"[role="alert"]"#).is_some()).await;

@@ -38,10 +38,7 @@ fn radio(label: &str) -> web_sys::HtmlInputElement {
 
 #[wasm_bindgen_test]
 async fn the_review_lists_exactly_the_changes_and_cancel_sends_nothing() {
-    clear_storage();
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(BEHAVIORS));
-    let _handle = loaded(&fake).await;
+    let (fake, _handle) = loaded_fresh().await;
     make_two_changes();
     settle().await;
     click_button("Save changes");
@@ -153,13 +150,19 @@ async fn conflict(fake: &FakeTransport) -> impl Drop {
     handle
 }
 
-#[wasm_bindgen_test]
-async fn a_conflict_blocks_the_put_until_resolved_keeping_yours() {
+/// On fresh storage, runs [`conflict`] and picks the choice labelled `choice`.
+async fn resolve_conflict(choice: &str) -> (FakeTransport, impl Drop) {
     clear_storage();
     let fake = FakeTransport::new();
-    let _handle = conflict(&fake).await;
-    radio("Keep yours: On, Medium").click();
+    let handle = conflict(&fake).await;
+    radio(choice).click();
     settle().await;
+    (fake, handle)
+}
+
+#[wasm_bindgen_test]
+async fn a_conflict_blocks_the_put_until_resolved_keeping_yours() {
+    let (fake, _handle) = resolve_conflict("Keep yours: On, Medium").await;
     assert!(!apply_button().disabled());
     click_button("Apply");
     saved_toast("Saved 2 behavior changes").await;
@@ -173,11 +176,7 @@ async fn a_conflict_blocks_the_put_until_resolved_keeping_yours() {
 
 #[wasm_bindgen_test]
 async fn a_conflict_resolved_as_theirs_drops_that_edit() {
-    clear_storage();
-    let fake = FakeTransport::new();
-    let _handle = conflict(&fake).await;
-    radio("Keep theirs: On, High").click();
-    settle().await;
+    let (fake, _handle) = resolve_conflict("Keep theirs: On, High").await;
     click_button("Apply");
     saved_toast("Saved 1 behavior change").await;
     assert_eq!(
@@ -241,10 +240,7 @@ async fn the_review_counts_loaded_users_whose_level_would_change() {
 
 #[wasm_bindgen_test]
 async fn without_loaded_events_the_review_says_so_and_offers_to_load_them() {
-    clear_storage();
-    let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(BEHAVIORS));
-    let _handle = loaded(&fake).await;
+    let (fake, _handle) = loaded_fresh().await;
     choose("high_dlp", "medium");
     settle().await;
     click_button("Save changes");

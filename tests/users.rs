@@ -4,42 +4,15 @@
 
 mod common;
 
-use common::document;
+use common::events::search;
 use common::users::*;
 use common::*;
-use leptos::prelude::view;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use zt_risk_api::UserRiskInfo;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::api::transport::HttpResponse;
-use zt_risk_console::pages::UsersPage;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn summary_reply(users: &[UserRiskInfo]) -> FakeReply {
-    let body = serde_json::json!({ "users": users }).to_string();
-    FakeReply::ok(&body)
-}
-
-fn search() -> String {
-    web_sys::window()
-        .expect("window")
-        .location()
-        .search()
-        .unwrap_or_default()
-}
-
-fn names() -> Vec<String> {
-    let cells = document()
-        .query_selector_all("table.users tbody tr td:nth-child(2)")
-        .expect("cells");
-    (0..cells.length())
-        .filter_map(|i| cells.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
-}
 
 fn choose_level(value: &str) {
     let select: web_sys::HtmlSelectElement = el("#risk-level").unchecked_into();
@@ -47,18 +20,6 @@ fn choose_level(value: &str) {
     select
         .dispatch_event(&web_sys::Event::new("change").expect("event"))
         .expect("dispatch");
-}
-
-fn mount_users(
-    fake: &FakeTransport,
-) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
-    clear_storage();
-    mount(
-        config_with_token(),
-        fake.clone(),
-        1000,
-        || view! { <Router><UsersPage/></Router> },
-    )
 }
 
 async fn rows_shown() {
@@ -70,7 +31,7 @@ async fn renders_rows_from_summary_in_default_order() {
     go("/users");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&sample()));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 1000);
     rows_shown().await;
     // High first, newest first within a level.
     assert_eq!(names(), ["Cy High", "Ada High", "Bob Medium", "Zoe Low"]);
@@ -98,7 +59,7 @@ async fn the_summary_request_leaves_while_the_page_mounts() {
     go("/users");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&sample()));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 1000);
     // Nothing has been awaited since the mount began: the request was sent during it, not a
     // tick after it (LocalResource's own first poll).
     assert_eq!(fake.requests().len(), 1);
@@ -111,7 +72,7 @@ async fn view_is_read_from_the_url() {
     go("/users?level=high&sort=name");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&sample()));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 1000);
     rows_shown().await;
     assert_eq!(names(), ["Ada High", "Cy High"]);
     let select: web_sys::HtmlSelectElement = el("#risk-level").unchecked_into();
@@ -125,7 +86,7 @@ async fn view_is_written_to_the_url_and_filters_reset_the_page() {
     go("/users?page=2");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&many(120)));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 1000);
     rows_shown().await;
     assert!(text(".pager").contains("Page 2 of 3"));
     assert!(text(".pager").contains("Showing 51–100 of 120"));
@@ -181,7 +142,7 @@ async fn empty_summary_explains_where_users_come_from() {
     go("/users");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&[]));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 1000);
     wait_for("empty state", || query(".empty-state").is_some()).await;
     let t = text(".empty-state");
     assert!(t.contains("No users with risk events yet"), "{t}");
@@ -194,7 +155,7 @@ async fn no_match_offers_clear_filters() {
     go("/users?q=nobody&level=low");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&sample()));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 1000);
     wait_for("empty state", || query(".empty-state").is_some()).await;
     assert!(text(".empty-state").contains("No users match these filters"));
     click_button("Clear filters");
@@ -216,7 +177,7 @@ async fn html_502_shows_error_view_and_retry_refetches() {
         body: "<html><body>Bad gateway</body></html>".into(),
     }));
     fake.push(summary_reply(&sample()));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 1000);
     wait_for("an alert", || query("[role=alert]").is_some()).await;
     let alert = text("[role=alert]");
     assert!(alert.contains("502") && alert.contains("HTML"), "{alert}");
@@ -232,7 +193,7 @@ async fn refresh_refetches_past_the_cache() {
     let fake = FakeTransport::new();
     fake.push(summary_reply(&sample()));
     fake.push(summary_reply(&sample()[..1]));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 1000);
     rows_shown().await;
     click_button("Refresh");
     wait_for("one row", || names().len() == 1).await;
@@ -244,7 +205,7 @@ async fn ten_thousand_users_render_one_page() {
     go("/users?sort=name&page=200");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&many(10_000)));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 1000);
     rows_shown().await;
     assert_eq!(names().len(), 50, "only the current page is in the DOM");
     assert_eq!(names()[0], "User 09950");

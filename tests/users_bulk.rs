@@ -5,44 +5,15 @@
 
 mod common;
 
-use common::document;
 use common::users::*;
 use common::*;
-use leptos::prelude::view;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
-use zt_risk_console::pages::UsersPage;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn summary_reply(users: &[UserRiskInfo]) -> FakeReply {
-    FakeReply::ok(&serde_json::json!({ "users": users }).to_string())
-}
-
-fn failed(status: u16, code: u32, message: &str) -> FakeReply {
-    FakeReply::json(
-        status,
-        format!(
-            r#"{{"success":false,"errors":[{{"code":{code},"message":"{message}"}}],"messages":[],"result":null}}"#
-        ),
-    )
-}
-
-fn mount_users(
-    fake: &FakeTransport,
-) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
-    clear_storage();
-    mount(
-        config_with_token(),
-        fake.clone(),
-        2_000,
-        || view! { <Router><UsersPage/></Router> },
-    )
-}
 
 fn checkbox(label: &str) -> HtmlInputElement {
     el(&format!("input[type=checkbox][aria-label=\"{label}\"]")).unchecked_into()
@@ -54,16 +25,6 @@ fn tick(label: &str) {
 
 fn bar() -> String {
     text("section.selection-bar")
-}
-
-fn names() -> Vec<String> {
-    let cells = document()
-        .query_selector_all("table.users tbody td:nth-child(2)")
-        .expect("cells");
-    (0..cells.length())
-        .filter_map(|i| cells.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
 }
 
 fn resets(fake: &FakeTransport) -> Vec<String> {
@@ -83,7 +44,7 @@ async fn selection_is_kept_across_pages_and_filters_and_select_all_takes_every_m
     go("/users?sort=name");
     let fake = FakeTransport::new();
     fake.push(summary_reply(&many(120)));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 2_000);
     wait_for("rows", || names().len() == 50).await;
     assert!(
         query("section.selection-bar[hidden]").is_some(),
@@ -141,7 +102,7 @@ async fn bulk_reset_partial_failure_lists_reasons_keeps_the_failed_and_retries_o
         .collect();
     let fake = FakeTransport::new();
     fake.push(summary_reply(&users));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 2_000);
     wait_for("rows", || names().len() == 6).await;
     for name in ["Ada", "Bob", "Cy", "Dee", "Eve"] {
         tick(&format!("Select {name}"));
@@ -164,9 +125,9 @@ async fn bulk_reset_partial_failure_lists_reasons_keeps_the_failed_and_retries_o
 
     // In send order: Ada ok, Bob 500, Cy ok, Dee 404, Eve ok; then the refreshed summary.
     fake.push(FakeReply::ok("{}"));
-    fake.push(failed(500, 1001, "Internal error").after(10));
+    fake.push(v4_error(500, 1001, "Internal error").after(10));
     fake.push(FakeReply::ok("null"));
-    fake.push(failed(404, 1404, "User not found").after(10));
+    fake.push(v4_error(404, 1404, "User not found").after(10));
     fake.push(FakeReply::ok("{}").after(20));
     let remaining: Vec<UserRiskInfo> = users
         .iter()
@@ -231,13 +192,13 @@ async fn a_rejected_reset_keeps_the_user_selected_and_says_why() {
     let users = many(3);
     let fake = FakeTransport::new();
     fake.push(summary_reply(&users));
-    let _h = mount_users(&fake);
+    let _h = mount_users(&fake, 2_000);
     wait_for("rows", || names().len() == 3).await;
     tick("Select User 00001");
     settle().await;
     click_button("Reset 1 user");
     wait_for("the dialog", || query("dialog[open]").is_some()).await;
-    fake.push(failed(403, 10000, "Authentication error"));
+    fake.push(v4_error(403, 10000, "Authentication error"));
     fake.push(summary_reply(&users));
     dialog_confirm();
     wait_for("the run to finish", || {

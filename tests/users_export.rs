@@ -6,15 +6,12 @@ mod common;
 
 use common::users::*;
 use common::*;
-use leptos::prelude::view;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zt_risk_api::UserRiskInfo;
-use zt_risk_console::api::fake::{FakeReply, FakeTransport};
+use zt_risk_console::api::fake::FakeTransport;
 use zt_risk_console::export::csv_reader::read as parse_csv;
 use zt_risk_console::pages::users::view_state::{matching, ViewState};
-use zt_risk_console::pages::UsersPage;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -75,13 +72,8 @@ async fn csv_and_json_hold_every_row_of_the_filtered_view_in_order() {
     go("/users?level=high&sort=name");
     let all = users();
     let fake = FakeTransport::new();
-    fake.push(FakeReply::ok(
-        &serde_json::json!({ "users": all }).to_string(),
-    ));
-    clear_storage();
-    let _h = mount(config_with_token(), fake.clone(), 2_000, || {
-        view! { <Router><UsersPage/></Router> }
-    });
+    fake.push(summary_reply(&all));
+    let _h = mount_users(&fake, 2_000);
     wait_for("rows", || query("table.users tbody tr").is_some()).await;
     spy_on_downloads();
     let state = ViewState::from_query(|k| match k {

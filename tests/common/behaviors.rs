@@ -6,7 +6,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use zt_risk_api::paths::Method;
-use zt_risk_console::api::fake::FakeTransport;
+use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::api::transport::HttpRequest;
 use zt_risk_console::components::Toaster;
 use zt_risk_console::pages::BehaviorsPage;
@@ -101,6 +101,15 @@ pub async fn loaded(fake: &FakeTransport) -> impl Drop {
     });
     wait_for("the behaviors table", || query("table caption").is_some()).await;
     handle
+}
+
+/// On fresh storage, [`loaded`] on a new fake whose first answer is [`BEHAVIORS`].
+pub async fn loaded_fresh() -> (FakeTransport, impl Drop) {
+    clear_storage();
+    let fake = FakeTransport::new();
+    fake.push(FakeReply::ok(BEHAVIORS));
+    let handle = loaded(&fake).await;
+    (fake, handle)
 }
 
 /// Toggles Impossible Travel on, sets DLP to medium, toggles SentinelOne on and off again.

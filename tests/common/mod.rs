@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use zt_risk_console::api::fake::FakeTransport;
+use zt_risk_console::api::fake::{FakeReply, FakeTransport};
 use zt_risk_console::app::Providers;
 use zt_risk_console::session::RuntimeConfig;
 
@@ -57,6 +57,16 @@ pub fn config_with_token() -> RuntimeConfig {
         demo_token: Some("t".into()),
         ..config()
     }
+}
+
+/// A v4 error answer: `success: false` with one error of this `code` and `message`.
+pub fn v4_error(status: u16, code: u32, message: &str) -> FakeReply {
+    FakeReply::json(
+        status,
+        format!(
+            r#"{{"success":false,"errors":[{{"code":{code},"message":"{message}"}}],"messages":[],"result":null}}"#
+        ),
+    )
 }
 
 /// Sets the page URL (path and query) without navigating, before mounting a routed view.

@@ -1,7 +1,14 @@
-//! Fixtures for the users pages' tests: summary rows, a small sample and many generated users.
+//! Fixtures for the users pages' tests: summary rows, a small sample and many generated users,
+//! the Users page mounted on a fake transport, and the names its table shows.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use leptos::prelude::view;
+use leptos_router::components::Router;
 use zt_risk_api::{RiskLevel, UserRiskInfo};
+use zt_risk_console::api::fake::{FakeReply, FakeTransport};
+use zt_risk_console::pages::UsersPage;
+
+use super::{clear_storage, config_with_token, document, mount};
 
 pub fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
@@ -36,5 +43,32 @@ pub fn many(n: usize) -> Vec<UserRiskInfo> {
             let level = levels[i % 3].clone();
             user(i, &format!("User {i:05}"), level, (i * 7 % 1000) as i64)
         })
+        .collect()
+}
+
+/// The summary endpoint's answer listing `users`.
+pub fn summary_reply(users: &[UserRiskInfo]) -> FakeReply {
+    FakeReply::ok(&serde_json::json!({ "users": users }).to_string())
+}
+
+/// Clears storage and mounts the Users page (under a router) on `fake`; keep the handle alive.
+pub fn mount_users(
+    fake: &FakeTransport,
+    timeout_ms: u32,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    clear_storage();
+    mount(config_with_token(), fake.clone(), timeout_ms, || {
+        view! { <Router><UsersPage/></Router> }
+    })
+}
+
+/// The names in the Users table, top to bottom.
+pub fn names() -> Vec<String> {
+    let cells = document()
+        .query_selector_all("table.users tbody tr td:nth-child(2)")
+        .expect("cells");
+    (0..cells.length())
+        .filter_map(|i| cells.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
         .collect()
 }

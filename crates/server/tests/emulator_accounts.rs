@@ -13,13 +13,6 @@ use zt_risk_server::emulator::{self, Config, Emulator, Seeding, TokenPolicy};
 
 const OTHER: &str = "fedcba9876543210fedcba9876543210";
 
-async fn get(addr: SocketAddr, account: &str, tail: &str) -> Value {
-    let target = format!("/client/v4/accounts/{account}/zt_risk_scoring{tail}");
-    let resp = send(addr, "GET", &target, &[AUTH], None).await;
-    assert_eq!(resp.status, 200, "{target}: {}", resp.body);
-    resp.json()["result"].clone()
-}
-
 fn ids(list: &Value, key: &str) -> BTreeSet<String> {
     list.as_array()
         .map(|a| {
@@ -45,16 +38,16 @@ async fn with(seeding: Seeding) -> SocketAddr {
 async fn two_accounts_show_different_users_behaviors_and_integrations() {
     let addr = emulator().await;
     let (a, b) = (
-        get(addr, ACCOUNT, "/summary").await,
-        get(addr, OTHER, "/summary").await,
+        get_result(addr, ACCOUNT, "/summary").await,
+        get_result(addr, OTHER, "/summary").await,
     );
     let (users_a, users_b) = (ids(&a["users"], "user_id"), ids(&b["users"], "user_id"));
     assert!(!users_a.is_empty() && !users_b.is_empty());
     assert!(users_a.is_disjoint(&users_b), "no user in both accounts");
 
     let (ia, ib) = (
-        get(addr, ACCOUNT, "/integrations").await,
-        get(addr, OTHER, "/integrations").await,
+        get_result(addr, ACCOUNT, "/integrations").await,
+        get_result(addr, OTHER, "/integrations").await,
     );
     assert!(ids(&ia, "id").is_disjoint(&ids(&ib, "id")));
     assert!(ia
@@ -65,8 +58,8 @@ async fn two_accounts_show_different_users_behaviors_and_integrations() {
         .is_some_and(|l| l.iter().all(|i| i["account_tag"] == OTHER)));
 
     let (ba, bb) = (
-        get(addr, ACCOUNT, "/behaviors").await,
-        get(addr, OTHER, "/behaviors").await,
+        get_result(addr, ACCOUNT, "/behaviors").await,
+        get_result(addr, OTHER, "/behaviors").await,
     );
     let keys = |v: &Value| {
         v["behaviors"]
@@ -107,12 +100,15 @@ fn people(summary: &Value) -> Vec<(Value, Value, Value, Value)> {
 #[tokio::test]
 async fn the_same_seed_and_account_give_the_same_data_and_upper_case_is_the_same_account() {
     let (one, two) = (emulator().await, emulator().await);
-    let summary = get(one, OTHER, "/summary").await;
+    let summary = get_result(one, OTHER, "/summary").await;
     assert!(!people(&summary).is_empty());
-    assert_eq!(people(&summary), people(&get(two, OTHER, "/summary").await));
+    assert_eq!(
+        people(&summary),
+        people(&get_result(two, OTHER, "/summary").await)
+    );
     assert_eq!(
         summary,
-        get(one, &OTHER.to_ascii_uppercase(), "/summary").await
+        get_result(one, &OTHER.to_ascii_uppercase(), "/summary").await
     );
     let other_seed = with(Seeding {
         seed: 43,
@@ -120,7 +116,7 @@ async fn the_same_seed_and_account_give_the_same_data_and_upper_case_is_the_same
     })
     .await;
     let users = ids(
-        &get(other_seed, OTHER, "/summary").await["users"],
+        &get_result(other_seed, OTHER, "/summary").await["users"],
         "user_id",
     );
     assert!(users.is_disjoint(&ids(&summary["users"], "user_id")));
@@ -130,11 +126,11 @@ async fn the_same_seed_and_account_give_the_same_data_and_upper_case_is_the_same
 async fn writes_to_one_account_leave_the_others_alone() {
     let addr = emulator().await;
     let before_b = (
-        get(addr, OTHER, "/summary").await,
-        get(addr, OTHER, "/behaviors").await,
-        get(addr, OTHER, "/integrations").await,
+        get_result(addr, OTHER, "/summary").await,
+        get_result(addr, OTHER, "/behaviors").await,
+        get_result(addr, OTHER, "/integrations").await,
     );
-    let summary = get(addr, ACCOUNT, "/summary").await;
+    let summary = get_result(addr, ACCOUNT, "/summary").await;
     let user = summary["users"][0]["user_id"]
         .as_str()
         .unwrap_or_default()
@@ -155,12 +151,12 @@ async fn writes_to_one_account_leave_the_others_alone() {
         200
     );
 
-    let after_a = get(addr, ACCOUNT, "/summary").await;
+    let after_a = get_result(addr, ACCOUNT, "/summary").await;
     assert_ne!(after_a, summary, "account A changed");
     let after_b = (
-        get(addr, OTHER, "/summary").await,
-        get(addr, OTHER, "/behaviors").await,
-        get(addr, OTHER, "/integrations").await,
+        get_result(addr, OTHER, "/summary").await,
+        get_result(addr, OTHER, "/behaviors").await,
+        get_result(addr, OTHER, "/integrations").await,
     );
     assert_eq!(after_b, before_b, "account B did not");
     let target =
@@ -183,7 +179,7 @@ async fn futures_join(addr: SocketAddr, account: &str) -> Vec<Value> {
     let tasks: Vec<_> = (0..8)
         .map(|_| {
             let account = account.to_owned();
-            tokio::spawn(async move { get(addr, &account, "/integrations").await })
+            tokio::spawn(async move { get_result(addr, &account, "/integrations").await })
         })
         .collect();
     let mut out = Vec::new();
@@ -202,14 +198,14 @@ async fn fresh_applies_to_every_account_and_the_number_of_accounts_is_capped() {
     .await;
     for account in [ACCOUNT, OTHER] {
         assert_eq!(
-            get(addr, account, "/summary").await["users"],
+            get_result(addr, account, "/summary").await["users"],
             serde_json::json!([])
         );
         assert_eq!(
-            get(addr, account, "/integrations").await,
+            get_result(addr, account, "/integrations").await,
             serde_json::json!([])
         );
-        let behaviors = get(addr, account, "/behaviors").await;
+        let behaviors = get_result(addr, account, "/behaviors").await;
         let all_off = behaviors["behaviors"]
             .as_object()
             .is_some_and(|m| m.len() == 8 && m.values().all(|b| b["enabled"] == false));
@@ -217,7 +213,7 @@ async fn fresh_applies_to_every_account_and_the_number_of_accounts_is_capped() {
     }
     // The default account and the two above exist; fresh accounts are capped at 100.
     for n in 3..100 {
-        get(addr, &format!("{n:032x}"), "/integrations").await;
+        get_result(addr, &format!("{n:032x}"), "/integrations").await;
     }
     let target = format!("/client/v4/accounts/{:032x}/zt_risk_scoring/summary", 100);
     let v = send(addr, "GET", &target, &[AUTH], None)
@@ -227,5 +223,5 @@ async fn fresh_applies_to_every_account_and_the_number_of_accounts_is_capped() {
         .as_str()
         .is_some_and(|m| m.contains("--account")));
     // Accounts that exist keep working.
-    get(addr, OTHER, "/summary").await;
+    get_result(addr, OTHER, "/summary").await;
 }

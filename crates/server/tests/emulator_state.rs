@@ -136,13 +136,6 @@ async fn acknowledged_writes_survive_kill_9() {
 
 const OTHER: &str = "fedcba9876543210fedcba9876543210";
 
-async fn get(addr: SocketAddr, account: &str, tail: &str) -> Value {
-    let target = format!("/client/v4/accounts/{account}/zt_risk_scoring{tail}");
-    let resp = send(addr, "GET", &target, &[AUTH], None).await;
-    assert_eq!(resp.status, 200, "{target}: {}", resp.body);
-    resp.json()["result"].clone()
-}
-
 fn temp_state(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
     let dir = std::env::temp_dir().join(format!("zt-state-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("mkdir");
@@ -156,7 +149,7 @@ async fn every_account_and_accounts_made_on_first_use_survive_kill_9() {
     let (dir, state) = temp_state("accounts");
     let s = start_with(&state, &[]);
     // Made on first use by a read, then killed: it must come back identical (timestamps too).
-    let first_seen = get(s.addr, OTHER, "/summary").await;
+    let first_seen = get_result(s.addr, OTHER, "/summary").await;
     let body =
         r#"{"integration_type":"Okta","tenant_url":"https://a.okta.com","reference_id":"in-a"}"#;
     assert_eq!(
@@ -169,11 +162,11 @@ async fn every_account_and_accounts_made_on_first_use_survive_kill_9() {
 
     let s = start_with(&state, &["--seed", "99"]);
     assert_eq!(
-        get(s.addr, OTHER, "/summary").await,
+        get_result(s.addr, OTHER, "/summary").await,
         first_seen,
         "the saved data, not a new seed"
     );
-    get(s.addr, ACCOUNT, "/integrations/reference_id/in-a").await;
+    get_result(s.addr, ACCOUNT, "/integrations/reference_id/in-a").await;
     let target =
         format!("/client/v4/accounts/{OTHER}/zt_risk_scoring/integrations/reference_id/in-a");
     send(s.addr, "GET", &target, &[AUTH], None)
@@ -191,10 +184,10 @@ async fn every_account_and_accounts_made_on_first_use_survive_kill_9() {
 
     let s = start_with(&state, &[]);
     assert_eq!(
-        get(s.addr, OTHER, "/behaviors").await["behaviors"]["high_dlp"]["enabled"],
+        get_result(s.addr, OTHER, "/behaviors").await["behaviors"]["high_dlp"]["enabled"],
         false
     );
-    get(s.addr, ACCOUNT, "/integrations/reference_id/in-a").await;
+    get_result(s.addr, ACCOUNT, "/integrations/reference_id/in-a").await;
     let saved: Value = serde_json::from_slice(&std::fs::read(&state).expect("read")).expect("json");
     assert_eq!(saved["version"], 2);
     let accounts = saved["accounts"].as_object().map(|m| m.len());
@@ -216,7 +209,7 @@ async fn a_version_1_file_loads_as_its_account_and_is_saved_as_version_2() {
     std::fs::write(&state, v1.to_string()).expect("write v1");
 
     let s = start_with(&state, &[]);
-    let users = get(s.addr, OTHER, "/summary").await["users"].clone();
+    let users = get_result(s.addr, OTHER, "/summary").await["users"].clone();
     let expected = store.summary().len();
     assert_eq!(users.as_array().map(Vec::len), Some(expected));
     assert!(users.as_array().is_some_and(|u| u.iter().all(|u| store
@@ -236,7 +229,7 @@ async fn a_version_1_file_loads_as_its_account_and_is_saved_as_version_2() {
         (2.into(), OTHER.into())
     );
     let s = start_with(&state, &[]);
-    let detail = get(s.addr, OTHER, &format!("/{user}")).await;
+    let detail = get_result(s.addr, OTHER, &format!("/{user}")).await;
     assert!(detail["last_reset_time"].is_string());
     drop(s);
     let _ = std::fs::remove_dir_all(&dir);

@@ -90,8 +90,7 @@ fn attempts() -> Vec<(&'static str, String, Expect)> {
 }
 
 async fn abuse_never_reaches_the_upstream(runtime: Runtime) {
-    let (upstream, seen) = fake_upstream().await;
-    let Some(proxy) = start(runtime, upstream, &[]).await else {
+    let Some((proxy, upstream, seen)) = start_with_upstream(runtime).await else {
         return;
     };
     let attempts = attempts();
@@ -177,60 +176,32 @@ async fn account_allow_list_and_preflights(runtime: Runtime) {
         send(proxy, "OPTIONS", &target, &extra, None).await.status
     };
     let acct = format!("/client/v4/accounts/{other}/zt_risk_scoring");
-    assert_eq!(
-        preflight(
-            "https://evil.example",
-            "GET",
-            "authorization",
-            format!("{acct}/summary")
-        )
-        .await,
-        403
-    );
-    assert_eq!(
-        preflight(
-            CONSOLE,
-            "PATCH",
-            "authorization",
-            format!("{acct}/behaviors")
-        )
-        .await,
-        405
-    );
-    assert_eq!(
-        preflight(CONSOLE, "GET", "authorization", format!("{acct}/nope/x/y")).await,
-        404
-    );
-    assert_eq!(
-        preflight(
+    let (summary, behaviors) = (format!("{acct}/summary"), format!("{acct}/behaviors"));
+    let (nope, unlisted) = (format!("{acct}/nope/x/y"), format!("{}/summary", base()));
+    let evil = "https://evil.example";
+    for (origin, method, headers, target, status) in [
+        (evil, "GET", "authorization", &summary, 403),
+        (CONSOLE, "PATCH", "authorization", &behaviors, 405),
+        (CONSOLE, "GET", "authorization", &nope, 404),
+        (
             CONSOLE,
             "GET",
             "authorization, x-forwarded-host",
-            format!("{acct}/summary")
-        )
-        .await,
-        403
-    );
-    assert_eq!(
-        preflight(
-            CONSOLE,
-            "GET",
-            "authorization",
-            format!("{}/summary", base())
-        )
-        .await,
-        403
-    );
-    assert_eq!(
-        preflight(
+            &summary,
+            403,
+        ),
+        (CONSOLE, "GET", "authorization", &unlisted, 403),
+        (
             CONSOLE,
             "PUT",
             "authorization, content-type",
-            format!("{acct}/behaviors")
-        )
-        .await,
-        204
-    );
+            &behaviors,
+            204,
+        ),
+    ] {
+        let got = preflight(origin, method, headers, target.clone()).await;
+        assert_eq!(got, status, "{origin} {method} {target} ({headers})");
+    }
     assert!(
         seen.lock().expect("lock").is_empty(),
         "{runtime:?}: preflights are answered by the proxy"

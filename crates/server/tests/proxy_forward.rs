@@ -24,6 +24,16 @@ const FORBIDDEN: [&str; 6] = [
     "upgrade",
 ];
 
+/// The console's origin with every credential a client may send: a token, the legacy email and
+/// key, a cookie.
+const CREDENTIALS: [(&str, &str); 5] = [
+    ("Origin", CONSOLE),
+    ("Authorization", "Bearer secret-token"),
+    ("X-Auth-Email", "admin@northwind.example"),
+    ("X-Auth-Key", "legacy-key"),
+    ("Cookie", "session=abc"),
+];
+
 fn header<'a>(s: &'a Seen, name: &str) -> Option<&'a str> {
     s.headers
         .iter()
@@ -32,21 +42,20 @@ fn header<'a>(s: &'a Seen, name: &str) -> Option<&'a str> {
 }
 
 async fn forwards_allowed_requests_with_only_the_needed_headers(runtime: Runtime) {
-    let (upstream, seen) = fake_upstream().await;
-    let Some(proxy) = start(runtime, upstream, &[]).await else {
+    let Some((proxy, upstream, seen)) = start_with_upstream(runtime).await else {
         return;
     };
+    // The credentials, and spoofing and hop-by-hop headers that must not be forwarded.
     let headers = [
-        ("Origin", CONSOLE),
-        ("Authorization", "Bearer secret-token"),
-        ("Cookie", "session=abc"),
-        ("X-Forwarded-Host", "evil.example"),
-        ("X-Auth-Email", "admin@northwind.example"),
-        ("X-Auth-Key", "legacy-key"),
-        ("Proxy-Authorization", "Basic Zm9vOmJhcg=="),
-        ("Te", "trailers"),
-        ("Upgrade", "websocket"),
-    ];
+        &CREDENTIALS[..],
+        &[
+            ("X-Forwarded-Host", "evil.example"),
+            ("Proxy-Authorization", "Basic Zm9vOmJhcg=="),
+            ("Te", "trailers"),
+            ("Upgrade", "websocket"),
+        ],
+    ]
+    .concat();
     let target = format!("/accounts/{ACCOUNT}/zt_risk_scoring/summary?page=2&per_page=10");
     let r = send(proxy.addr, "GET", &target, &headers, None).await;
     assert_eq!(r.status, 418, "status passed through");
@@ -82,8 +91,7 @@ async fn forwards_allowed_requests_with_only_the_needed_headers(runtime: Runtime
 }
 
 async fn bodies_are_forwarded_as_json_and_reset_without_body(runtime: Runtime) {
-    let (upstream, seen) = fake_upstream().await;
-    let Some(proxy) = start(runtime, upstream, &[]).await else {
+    let Some((proxy, _, seen)) = start_with_upstream(runtime).await else {
         return;
     };
     let body = r#"{"behaviors":{"imp_travel":{"enabled":true,"risk_level":"high"}}}"#;
@@ -108,20 +116,12 @@ async fn bodies_are_forwarded_as_json_and_reset_without_body(runtime: Runtime) {
 }
 
 async fn ssf_configuration_is_fetched_without_credentials(runtime: Runtime) {
-    let (upstream, seen) = fake_upstream().await;
-    let Some(proxy) = start(runtime, upstream, &[]).await else {
+    let Some((proxy, _, seen)) = start_with_upstream(runtime).await else {
         return;
     };
-    let headers = [
-        ("Origin", CONSOLE),
-        ("Authorization", "Bearer secret-token"),
-        ("X-Auth-Email", "admin@northwind.example"),
-        ("X-Auth-Key", "legacy-key"),
-        ("Cookie", "session=abc"),
-    ];
     for prefix in ["", "/client/v4"] {
         let target = format!("{prefix}/ssf/.well-known/sse-configuration/{USER}");
-        let r = send(proxy.addr, "GET", &target, &headers, None).await;
+        let r = send(proxy.addr, "GET", &target, &CREDENTIALS, None).await;
         assert_eq!(r.status, 418, "{target}: {}", r.body);
         assert_eq!(r.header("access-control-allow-origin"), Some(CONSOLE));
     }
@@ -143,8 +143,7 @@ async fn ssf_configuration_is_fetched_without_credentials(runtime: Runtime) {
 }
 
 async fn upstream_timeout_is_504_and_down_is_502(runtime: Runtime) {
-    let (upstream, _) = fake_upstream().await;
-    let Some(proxy) = start(runtime, upstream, &[]).await else {
+    let Some((proxy, _, _)) = start_with_upstream(runtime).await else {
         return;
     };
     let h = [("Origin", CONSOLE), ("Authorization", "Bearer t")];

@@ -6,7 +6,7 @@
 mod under_test;
 // Not every test binary runs proxies.
 #[allow(unused_imports)]
-pub use under_test::{start, Runtime};
+pub use under_test::{start, start_with_upstream, Runtime};
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -147,6 +147,15 @@ pub async fn send(
 pub async fn api(addr: SocketAddr, method: &str, tail: &str, body: Option<&str>) -> Resp {
     let target = format!("/client/v4/accounts/{ACCOUNT}/zt_risk_scoring{tail}");
     send(addr, method, &target, &[AUTH], body).await
+}
+
+/// An authenticated GET of `account`'s `zt_risk_scoring` + `tail` that must answer 200; its
+/// `result`.
+pub async fn get_result(addr: SocketAddr, account: &str, tail: &str) -> Value {
+    let target = format!("/client/v4/accounts/{account}/zt_risk_scoring{tail}");
+    let resp = send(addr, "GET", &target, &[AUTH], None).await;
+    assert_eq!(resp.status, 200, "{target}: {}", resp.body);
+    resp.json()["result"].clone()
 }
 
 fn parse(buf: &[u8]) -> Resp {

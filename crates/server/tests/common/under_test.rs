@@ -8,8 +8,9 @@
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 
-use super::CONSOLE;
+use super::{fake_upstream, Seen, CONSOLE};
 
 /// Which runtime hosts the proxy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +73,16 @@ pub async fn start(runtime: Runtime, upstream: SocketAddr, accounts: &[&str]) ->
                 .expect("worker start task")
         }
     }
+}
+
+/// [`start`] in front of a fresh [`fake_upstream`], serving any account: the proxy, the
+/// upstream's address and the requests it has seen. `None` as for [`start`].
+pub async fn start_with_upstream(
+    runtime: Runtime,
+) -> Option<(UnderTest, SocketAddr, Arc<Mutex<Vec<Seen>>>)> {
+    let (upstream, seen) = fake_upstream().await;
+    let proxy = start(runtime, upstream, &[]).await?;
+    Some((proxy, upstream, seen))
 }
 
 fn start_worker(upstream: SocketAddr, accounts: &[String]) -> Option<UnderTest> {
