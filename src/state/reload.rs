@@ -7,11 +7,10 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use futures::future::{ready, Either, Ready};
 use futures::FutureExt;
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use zt_risk_api::UserRiskInfo;
 
