@@ -9,10 +9,8 @@ use leptos_router::path;
 use crate::api::transport::{FetchTransport, Transport};
 use crate::api::ApiClient;
 use crate::components::{Layout, Toasts};
-use crate::pages::{
-    BehaviorsPage, DetectionsPage, IntegrationPage, IntegrationsPage, NewIntegrationPage, NotFound,
-    OverviewPage, SettingsPage, UserDetailPage, UsersPage,
-};
+use crate::lazy_page;
+use crate::pages::{NotFound, OverviewPage, UsersPage};
 use crate::session::{RuntimeConfig, Session};
 use crate::state::{Cache, EventsStore};
 
@@ -46,13 +44,13 @@ pub fn AppRoutes() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=OverviewPage/>
                     <Route path=path!("/users") view=UsersPage/>
-                    <Route path=path!("/users/:id") view=UserDetailPage/>
-                    <Route path=path!("/detections") view=DetectionsPage/>
-                    <Route path=path!("/behaviors") view=BehaviorsPage/>
-                    <Route path=path!("/integrations") view=IntegrationsPage/>
-                    <Route path=path!("/integrations/new") view=NewIntegrationPage/>
-                    <Route path=path!("/integrations/:id") view=IntegrationPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/users/:id") view=lazy_page!(user_detail)/>
+                    <Route path=path!("/detections") view=lazy_page!(detections)/>
+                    <Route path=path!("/behaviors") view=lazy_page!(behaviors)/>
+                    <Route path=path!("/integrations") view=lazy_page!(integrations)/>
+                    <Route path=path!("/integrations/new") view=lazy_page!(new_integration)/>
+                    <Route path=path!("/integrations/:id") view=lazy_page!(integration)/>
+                    <Route path=path!("/settings") view=lazy_page!(settings)/>
                 </Routes>
             </Layout>
         </Router>

@@ -3,6 +3,7 @@
 pub mod behaviors;
 pub mod detections;
 pub mod integrations;
+pub mod lazy;
 pub mod not_found;
 pub mod overview;
 pub mod settings;

@@ -3,6 +3,7 @@
 use crate::pins;
 use crate::sh::Cmd;
 use crate::size::{self, Entry};
+use crate::split;
 use crate::tools;
 use std::path::{Path, PathBuf};
 
@@ -23,13 +24,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// Installs what trunk needs, then `cargo fetch` and `trunk build --release`; returns the
+/// Installs what trunk needs, then `cargo fetch`, `trunk build --release` and the code split
+/// (`split.rs`); returns the
 /// absolute path of dist/. Shared by `test`, `demo` and `bench`.
 pub fn build_release() -> Result<PathBuf, String> {
     tools::ensure_build_tools()?;
     // Trunk.toml sets `offline = true`, which passes --offline to cargo.
     Cmd::new("cargo").arg("fetch").run()?;
-    Cmd::new("trunk").args(["build", "--release"]).run()?;
+    Cmd::new("trunk")
+        .args(["build", "--release"])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            split::RUSTFLAGS,
+        )
+        .run()?;
     let dist = std::env::current_dir()
         .map_err(|e| format!("no current directory: {e}"))?
         .join("dist");
@@ -39,6 +47,7 @@ pub fn build_release() -> Result<PathBuf, String> {
             dist.join("index.html").display()
         ));
     }
+    split::apply(&dist)?;
     Ok(dist)
 }
 

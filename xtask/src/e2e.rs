@@ -76,7 +76,8 @@ fn is_member(root_manifest: &str, dir: &str) -> bool {
     list.contains(&format!("\"{dir}\"")) || list.contains(&format!("\"./{dir}\""))
 }
 
-fn target_dir() -> Result<PathBuf, String> {
+/// Cargo's target directory (`$CARGO_TARGET_DIR` if set), absolute.
+pub fn target_dir() -> Result<PathBuf, String> {
     let cwd = std::env::current_dir().map_err(|e| format!("no current directory: {e}"))?;
     // An absolute $CARGO_TARGET_DIR replaces the joined path entirely.
     Ok(std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| cwd.join("target"), |d| cwd.join(d)))

@@ -9,6 +9,7 @@ mod edge;
 mod pins;
 mod sh;
 mod size;
+mod split;
 mod test;
 mod tools;
 
@@ -25,8 +26,9 @@ commands:
                  release build + size budget, browser tests (wasm-bindgen-test in
                  headless Chromium), e2e tests in e2e/ if present.
                  --quick: only fmt, clippy and native tests; --skip-e2e: skip e2e/.
-  dist           release build into dist/, size table (raw, gzip -9, brotli 11),
-                 fails if the first-load brotli total exceeds budget.toml.
+  dist           release build into dist/, split into a main module and page chunks,
+                 size table (raw, gzip -9, brotli 11); fails if the first-load
+                 brotli total exceeds budget.toml.
   demo [args]    release build, then `zt-risk-server demo --dist dist
                  --listen 127.0.0.1:8080`; extra args go to the server
                  (e.g. --listen 0.0.0.0:9000).

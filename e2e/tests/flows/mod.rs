@@ -3,6 +3,7 @@
 mod a11y;
 mod behaviors;
 mod bulk;
+mod chunks;
 mod config;
 mod detections;
 mod detections_export;

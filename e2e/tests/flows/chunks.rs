@@ -1,0 +1,61 @@
+//! The release build loads each page's code on demand (`src/pages/lazy.rs`): a page opens
+//! straight from its URL, and a chunk that cannot be fetched shows an alert with a working Retry.
+
+use serde_json::json;
+
+use crate::common::procs::Cdp;
+use crate::common::{run, Console};
+
+/// Blocks (or, with an empty list, unblocks) the requests whose URL matches one of `patterns`.
+async fn block(c: &Console, patterns: &[&str]) {
+    c.client
+        .issue_cmd(Cdp("Network.enable", json!({})))
+        .await
+        .expect("CDP Network.enable");
+    c.client
+        .issue_cmd(Cdp("Network.setBlockedURLs", json!({ "urls": patterns })))
+        .await
+        .expect("CDP Network.setBlockedURLs");
+}
+
+#[test]
+fn a_page_whose_code_cannot_be_fetched_offers_retry() {
+    run("chunk_retry", &[], |c| async move {
+        // The first load brings the shell and Overview, but no page chunk.
+        c.open("/").await;
+        c.wait_text("h1", "Overview").await;
+        block(&c, &["*.wasm"]).await;
+
+        c.click_link("Settings").await;
+        let alert = c
+            .wait_text("[role=alert]", "This page could not be loaded")
+            .await;
+        assert!(alert.text().await.unwrap().contains("reload the page"));
+        assert!(!c.has_role("heading", "Settings").await);
+
+        block(&c, &[]).await;
+        c.click_button("Retry").await;
+        c.wait_text("h1", "Settings").await;
+        assert!(
+            !c.is_visible("[role=alert]").await,
+            "{}",
+            c.body_text().await
+        );
+    });
+}
+
+#[test]
+fn every_page_opens_straight_from_its_url() {
+    run("chunk_deep_links", &[], |c| async move {
+        for (path, heading) in [
+            ("/detections", "Detections"),
+            ("/behaviors", "Behaviors"),
+            ("/integrations", "Integrations"),
+            ("/integrations/new", "New integration"),
+            ("/settings", "Settings"),
+        ] {
+            c.open(path).await;
+            c.wait_text("h1", heading).await;
+        }
+    });
+}

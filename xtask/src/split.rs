@@ -1,0 +1,291 @@
+//! Route-level code splitting of the release build. Trunk builds the console with
+//! [`RUSTFLAGS`] (`--cfg zt_split` turns the pages of `src/pages/lazy.rs` into split points);
+//! then [`apply`] cuts the linked wasm into a main module and on-demand chunks
+//! (`wasm_split_cli_support`, the splitter cargo-leptos uses), runs wasm-bindgen and wasm-opt on
+//! them as Trunk would, and puts them into dist/ in place of Trunk's unsplit files.
+//!
+//! Every file it writes is named `zt-risk-console-<build>…`, `<build>` being a hash of the linked
+//! wasm, so the static server and `_headers` cache them as immutable like Trunk's own files.
+
+use crate::e2e;
+use crate::pins;
+use crate::sh::{self, Cmd};
+use crate::size;
+use base64::Engine as _;
+use sha2::{Digest, Sha384};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The wasm target's rustflags for the split build: `.cargo/config.toml`'s (which this replaces)
+/// plus the cfg and the relocations the splitter reads.
+pub const RUSTFLAGS: &str = "--cfg erase_components --cfg zt_split -Clink-args=--emit-relocs";
+
+/// What cargo links when Trunk builds the console for release, in the target directory.
+const LINKED_WASM: &str = "wasm32-unknown-unknown/release/zt-risk-console.wasm";
+/// Scratch space in the target directory, rebuilt on every run.
+const WORK_DIR: &str = "wasm-split";
+
+/// Splits the release build in `dist` (see the module docs).
+pub fn apply(dist: &Path) -> Result<(), String> {
+    sh::step("splitting the console's wasm into a main module and page chunks");
+    let target = e2e::target_dir()?;
+    let linked_path = target.join(LINKED_WASM);
+    let linked = std::fs::read(&linked_path).map_err(|e| {
+        format!(
+            "cannot read {} (built by trunk): {e}",
+            linked_path.display()
+        )
+    })?;
+    let stem = format!("zt-risk-console-{}", fnv_hex(&linked));
+    let work = target.join(WORK_DIR);
+    if work.exists() {
+        std::fs::remove_dir_all(&work)
+            .map_err(|e| format!("cannot clear {}: {e}", work.display()))?;
+    }
+    let split_js = format!("{stem}_split.js");
+    let link_name = format!("./{split_js}");
+    let main_module = format!("./{stem}.js");
+    let main_wasm = work.join("main.wasm");
+    let split = wasm_split_cli_support::transform({
+        let mut opts = wasm_split_cli_support::Options::new(&linked);
+        opts.output_dir = &work;
+        opts.main_out_path = &main_wasm;
+        opts.link_name = &link_name;
+        opts.main_module = &main_module;
+        opts
+    })
+    .map_err(|e| format!("wasm-split failed: {e:#}"))?;
+
+    let bindgen_dir = work.join("bindgen");
+    Cmd::new("wasm-bindgen")
+        .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
+        .arg("--out-name")
+        .arg(&stem)
+        .arg("--out-dir")
+        .arg(&bindgen_dir)
+        .arg(&main_wasm)
+        .run()?;
+
+    let index_path = dist.join("index.html");
+    let index = pins::read(&index_path)?;
+    let mut outputs = vec![
+        (bindgen_dir.join(format!("{stem}.js")), format!("{stem}.js")),
+        (
+            bindgen_dir.join(format!("{stem}_bg.wasm")),
+            format!("{stem}_bg.wasm"),
+        ),
+    ];
+    let mut link_js = pins::read(&work.join(&split_js))?;
+    for chunk in &split.split_modules {
+        let file = chunk
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| format!("odd chunk path {}", chunk.display()))?;
+        let renamed = format!("{stem}_{file}");
+        link_js = link_js.replace(&format!("\"./{file}\""), &format!("\"./{renamed}\""));
+        outputs.push((chunk.clone(), renamed));
+    }
+    write(&work.join(&split_js), link_js.as_bytes())?;
+    outputs.push((work.join(&split_js), split_js.clone()));
+
+    let wasm: Vec<&Path> = outputs
+        .iter()
+        .filter(|(_, name)| name.ends_with(".wasm"))
+        .map(|(path, _)| path.as_path())
+        .collect();
+    optimize(&wasm)?;
+
+    let old_js = attr(&index, "data-trunk-js").ok_or("index.html has no data-trunk-js")?;
+    let old_wasm = attr(&index, "data-trunk-wasm").ok_or("index.html has no data-trunk-wasm")?;
+    let mut html = index.clone();
+    for (path, name) in &outputs {
+        let data =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let url = format!("/{name}");
+        if name.ends_with("_bg.wasm") {
+            html = retarget(&html, old_wasm, &url, &integrity(&data));
+        } else if name == &format!("{stem}.js") {
+            html = retarget(&html, old_js, &url, &integrity(&data));
+        } else if name == &split_js {
+            html = preload_module(&html, &url, &integrity(&data));
+        }
+        write(&dist.join(name), &data)?;
+    }
+    for old in [old_js, old_wasm] {
+        let path = dist.join(old.trim_start_matches('/'));
+        std::fs::remove_file(&path)
+            .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+    }
+    write(&index_path, html.as_bytes())?;
+    println!(
+        "split: main module + {} chunks, loaded by {split_js}",
+        split.split_modules.len()
+    );
+    let mut pages: Vec<_> = split.prefetch_map.iter().collect();
+    pages.sort();
+    for (page, chunks) in pages {
+        let mut brotli = 0;
+        for chunk in chunks {
+            let path = dist.join(format!("{stem}_{chunk}.wasm"));
+            let data =
+                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            brotli += size::brotli_len(&data)?;
+        }
+        println!(
+            "  on demand: {page:<16} {:>3} chunks, {} brotli at most (shared chunks load once)",
+            chunks.len(),
+            size::kb(brotli)
+        );
+    }
+    Ok(())
+}
+
+/// Runs wasm-opt on every file in place, two at a time (one per core of the CI machines; each
+/// run of npm's wasm-opt spends about a second starting up).
+fn optimize(files: &[&Path]) -> Result<(), String> {
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        Cmd::new("wasm-opt")
+                            .args(WASM_OPT_ARGS)
+                            .arg(path)
+                            .arg("-o")
+                            .arg(path)
+                            .run()?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err("a wasm-opt worker panicked".into()))
+        })
+    })
+}
+
+fn write(path: &Path, data: &[u8]) -> Result<(), String> {
+    std::fs::write(path, data).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// 64-bit FNV-1a of `data` as 16 hex digits: names the build's files (cache busting only).
+pub fn fnv_hex(data: &[u8]) -> String {
+    let hash = data.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// The value of the first `name="…"` attribute in `html`.
+pub fn attr<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    let start = html.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = html[start..].find('"')?;
+    Some(&html[start..start + len])
+}
+
+/// wasm-opt's arguments for the main module and every chunk (Trunk's own wasm-opt step is off,
+/// `data-wasm-opt="0"` in index.html). The two extra flatten/rereloop rounds measured 1 % smaller
+/// after brotli for ≈ 10 s more build (the second round 520 B); the strips drop 95 B the browser
+/// never reads. Measured worse: `--gufa` first, `-O3` first; `--converge` takes minutes. The
+/// features are named because a chunk has no `target_features` section to detect them from.
+const WASM_OPT_ARGS: [&str; 16] = [
+    "-Oz",
+    "--flatten",
+    "--rereloop",
+    "-Oz",
+    "--flatten",
+    "--rereloop",
+    "-Oz",
+    "-Oz",
+    "--strip-producers",
+    "--strip-target-features",
+    "--enable-bulk-memory",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// `sha384-…` of `data`, as in an `integrity` attribute.
+pub fn integrity(data: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(data))
+    )
+}
+
+/// Points every reference to `old` at `new`, and gives the preload tag of `new` its integrity.
+pub fn retarget(html: &str, old: &str, new: &str, integrity: &str) -> String {
+    let html = html.replace(old, new);
+    let tag_start = html
+        .find(&format!("href=\"{new}\""))
+        .and_then(|at| html[..at].rfind('<'));
+    let Some(start) = tag_start else { return html };
+    let end = start + html[start..].find('>').unwrap_or(html.len() - start);
+    let tag = &html[start..end];
+    let Some(value) = attr(tag, "integrity") else {
+        return html;
+    };
+    let tag = tag.replace(value, integrity);
+    format!("{}{tag}{}", &html[..start], &html[end..])
+}
+
+/// Adds a `modulepreload` of `url` before `</head>`.
+pub fn preload_module(html: &str, url: &str, integrity: &str) -> String {
+    let tag = format!(
+        "<link rel=\"modulepreload\" href=\"{url}\" crossorigin=\"anonymous\" integrity=\"{integrity}\">"
+    );
+    html.replacen("</head>", &format!("{tag}</head>"), 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_INDEX: &str = concat!(
+        "<head><script type=\"module\" src=\"/boot.js\" data-trunk-js=\"/app-1.js\" ",
+        "data-trunk-wasm=\"/app-1_bg.wasm\"></script>",
+        "<link rel=\"modulepreload\" href=\"/app-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-OLDJS\">",
+        "<link rel=\"preload\" href=\"/app-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-OLDWASM\" as=\"fetch\" type=\"application/wasm\"></head>"
+    );
+
+    #[test]
+    fn retargeting_moves_every_reference_and_the_integrity() {
+        let html = retarget(TRUNK_INDEX, "/app-1.js", "/app-2.js", "sha384-NEWJS");
+        let html = retarget(&html, "/app-1_bg.wasm", "/app-2_bg.wasm", "sha384-NEWWASM");
+        assert!(!html.contains("app-1"), "{html}");
+        assert_eq!(attr(&html, "data-trunk-js"), Some("/app-2.js"));
+        assert_eq!(attr(&html, "data-trunk-wasm"), Some("/app-2_bg.wasm"));
+        assert!(html
+            .contains("href=\"/app-2.js\" crossorigin=\"anonymous\" integrity=\"sha384-NEWJS\""));
+        assert!(html.contains("integrity=\"sha384-NEWWASM\" as=\"fetch\""));
+        assert!(!html.contains("OLD"));
+    }
+
+    #[test]
+    fn the_link_module_is_preloaded_in_the_head() {
+        let html = preload_module(TRUNK_INDEX, "/app-2_split.js", "sha384-X");
+        assert!(html.ends_with(
+            "<link rel=\"modulepreload\" href=\"/app-2_split.js\" crossorigin=\"anonymous\" integrity=\"sha384-X\"></head>"
+        ));
+    }
+
+    #[test]
+    fn build_names_follow_the_content() {
+        assert_eq!(fnv_hex(b""), "cbf29ce484222325");
+        assert_eq!(fnv_hex(b"a"), "af63dc4c8601ec8c");
+        assert_ne!(fnv_hex(b"ab"), fnv_hex(b"ba"));
+    }
+
+    #[test]
+    fn integrity_is_sha384_in_base64() {
+        assert_eq!(
+            integrity(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
+    }
+}
