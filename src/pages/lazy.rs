@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 
 #[cfg(zt_split)]
+use crate::components::SkeletonRows;
+#[cfg(zt_split)]
 use leptos::wasm_split::SplitLoaderError;
 
 /// Declares `fn $name() -> Result<AnyView, SplitLoaderError>` showing `$page`: a split point
@@ -39,31 +41,40 @@ page_views! {
 pub type Load =
     fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
-/// Shows the page `load` returns once its chunk is in; if the chunk cannot be fetched, an alert
-/// with Retry (a failed fetch is not remembered, so Retry fetches again).
+/// Shows the page `load` returns once its chunk is in, skeleton rows until then; if the chunk
+/// cannot be fetched, an alert with Retry (a failed fetch is not remembered: Retry fetches again).
 #[cfg(zt_split)]
 #[component]
 pub fn Chunk(load: Load) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
-    move || {
+    let waiting = RwSignal::new(true);
+    let retry = move |_| {
+        waiting.set(true);
+        attempt.update(|n| *n += 1);
+    };
+    let page = move || {
         attempt.track();
         let page = send_wrapper::SendWrapper::new(load());
         Suspend::new(async move {
-            page.await.unwrap_or_else(|_| {
+            let page = page.await;
+            waiting.set(false);
+            page.unwrap_or_else(|_| {
                 view! {
                     <div class="error-view" role="alert">
                         <h2 class="error-title">"This page could not be loaded"</h2>
                         <p>"Its code did not arrive. Check the connection and retry; if the console was updated meanwhile, reload the page."</p>
                         <div class="actions">
-                            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                                "Retry"
-                            </button>
+                            <button type="button" class="button" on:click=retry>"Retry"</button>
                         </div>
                     </div>
                 }
                 .into_any()
             })
         })
+    };
+    view! {
+        {move || waiting.get().then(|| view! { <SkeletonRows rows=3 label="Loading the page"/> })}
+        {page}
     }
 }
 
