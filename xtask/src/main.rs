@@ -12,6 +12,7 @@ mod size;
 mod split;
 mod test;
 mod tools;
+mod wasm_sections;
 
 use std::path::Path;
 use std::process::ExitCode;

@@ -11,6 +11,7 @@ use crate::e2e;
 use crate::pins;
 use crate::sh::{self, Cmd};
 use crate::size;
+use crate::wasm_sections;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 use std::path::Path;
@@ -140,7 +141,7 @@ pub fn apply(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs wasm-opt on every file in place, two at a time (one per core of the CI machines; each
+/// Runs wasm-opt on every file in place (without its `name` section), two at a time (one per core of the CI machines; each
 /// run of npm's wasm-opt spends about a second starting up).
 fn optimize(files: &[&Path]) -> Result<(), String> {
     let next = AtomicUsize::new(0);
@@ -149,6 +150,9 @@ fn optimize(files: &[&Path]) -> Result<(), String> {
             .map(|_| {
                 scope.spawn(|| {
                     while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let module = std::fs::read(path)
+                            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                        write(path, &wasm_sections::without_custom(&module, "name"))?;
                         Cmd::new("wasm-opt")
                             .args(WASM_OPT_ARGS)
                             .arg(path)
