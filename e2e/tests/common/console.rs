@@ -57,17 +57,25 @@ pub struct Console {
 }
 
 impl Console {
-    /// The path of the first finished download ending in `.{ext}` (Chromium writes
-    /// `.crdownload` until the file is complete), waited for.
+    /// The path of the first finished download ending in `.{ext}`, waited for. Chromium writes
+    /// to a `.crdownload` file and may create the final name empty beforehand (to reserve it),
+    /// so a download is finished once no `.crdownload` is left and the file is not empty.
     pub async fn downloaded(&self, ext: &str) -> std::path::PathBuf {
         self.wait_for(format!("a finished .{ext} download"), || async {
-            let done = std::fs::read_dir(&self.downloads)
+            let files: Vec<_> = std::fs::read_dir(&self.downloads)
                 .into_iter()
                 .flatten()
                 .flatten()
                 .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|x| x == ext));
-            Ok(done)
+                .collect();
+            let busy = files
+                .iter()
+                .any(|p| p.extension().is_some_and(|x| x == "crdownload"));
+            let done = files.into_iter().find(|p| {
+                p.extension().is_some_and(|x| x == ext)
+                    && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+            });
+            Ok(done.filter(|_| !busy))
         })
         .await
     }
