@@ -9,7 +9,7 @@ use leptos_router::path;
 use crate::api::transport::{FetchTransport, Transport};
 use crate::api::ApiClient;
 use crate::components::{Layout, Toasts};
-use crate::lazy_page;
+use crate::pages::lazy::lazy_page;
 use crate::pages::{NotFound, OverviewPage, UsersPage};
 use crate::session::{RuntimeConfig, Session};
 use crate::state::{Cache, EventsStore};

@@ -79,7 +79,6 @@ pub fn Chunk(load: Load) -> impl IntoView {
 }
 
 /// The route view of a page declared above (`lazy_page!(settings)`).
-#[macro_export]
 macro_rules! lazy_page {
     ($name:ident) => {{
         #[cfg(zt_split)]
@@ -93,3 +92,4 @@ macro_rules! lazy_page {
         view
     }};
 }
+pub(crate) use lazy_page;

@@ -18,16 +18,22 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "`cargo xtask dist` takes no arguments (got `{arg}`)"
         ));
     }
-    let dist = build_release()?;
-    let summary = report(&dist)?;
+    let release = build_release()?;
+    let summary = report(&release)?;
     println!("dist: OK, {summary}");
     Ok(())
 }
 
+/// A release build: where it is, and what each split page loads on demand.
+pub struct Release {
+    /// The absolute path of dist/.
+    pub dir: PathBuf,
+    pub pages: split::Pages,
+}
+
 /// Installs what trunk needs, then `cargo fetch`, `trunk build --release` and the code split
-/// (`split.rs`); returns the
-/// absolute path of dist/. Shared by `test`, `demo` and `bench`.
-pub fn build_release() -> Result<PathBuf, String> {
+/// (`split.rs`). Shared by `test`, `demo` and `bench`.
+pub fn build_release() -> Result<Release, String> {
     tools::ensure_build_tools()?;
     // Trunk.toml sets `offline = true`, which passes --offline to cargo.
     Cmd::new("cargo").arg("fetch").run()?;
@@ -47,12 +53,14 @@ pub fn build_release() -> Result<PathBuf, String> {
             dist.join("index.html").display()
         ));
     }
-    split::apply(&dist)?;
-    Ok(dist)
+    let pages = split::apply(&dist)?;
+    Ok(Release { dir: dist, pages })
 }
 
-/// Prints the size table of `dist` and checks the first-load budget; returns the summary line.
-pub fn report(dist: &Path) -> Result<String, String> {
+/// Prints the size table of the build and what each split page loads on demand, and checks the
+/// first-load budget; returns the summary line.
+pub fn report(release: &Release) -> Result<String, String> {
+    let dist = release.dir.as_path();
     let index = pins::read(&dist.join("index.html"))?;
     let mut files = Vec::new();
     walk(dist, dist, &mut files)?;
@@ -60,8 +68,7 @@ pub fn report(dist: &Path) -> Result<String, String> {
     let mut entries = Vec::new();
     for rel in &files {
         let path = dist.join(rel);
-        let data =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let data = pins::read_bytes(&path)?;
         entries.push(Entry::measure(
             rel,
             &data,
@@ -70,6 +77,18 @@ pub fn report(dist: &Path) -> Result<String, String> {
     }
     println!("==> sizes of {}", dist.display());
     print!("{}", size::table(&entries));
+    for (page, files) in &release.pages {
+        let brotli: u64 = entries
+            .iter()
+            .filter(|e| files.contains(&e.path))
+            .map(|e| e.brotli)
+            .sum();
+        println!(
+            "  on demand: {page:<16} {:>3} chunks, {} brotli at most (shared chunks load once)",
+            files.len(),
+            size::kb(brotli)
+        );
+    }
     let budget = budget()?;
     let (_, _, brotli) = size::first_load_totals(&entries);
     let summary = size::check_budget(brotli, budget)?;

@@ -18,6 +18,11 @@ pub fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
+/// Reads a file's bytes, with the path in the error.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
 /// The version of package `name` in a Cargo.lock (the first one if several are locked).
 pub fn lock_version(lock: &str, name: &str) -> Option<String> {
     let wanted = format!("name = \"{name}\"");

@@ -10,7 +10,6 @@
 use crate::e2e;
 use crate::pins;
 use crate::sh::{self, Cmd};
-use crate::size;
 use crate::wasm_sections;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
@@ -26,17 +25,15 @@ const LINKED_WASM: &str = "wasm32-unknown-unknown/release/zt-risk-console.wasm";
 /// Scratch space in the target directory, rebuilt on every run.
 const WORK_DIR: &str = "wasm-split";
 
-/// Splits the release build in `dist` (see the module docs).
-pub fn apply(dist: &Path) -> Result<(), String> {
+/// Each split page (sorted by name) with the dist/ files it loads on demand.
+pub type Pages = Vec<(String, Vec<String>)>;
+
+/// Splits the release build in `dist` (see the module docs); returns what each page loads.
+pub fn apply(dist: &Path) -> Result<Pages, String> {
     sh::step("splitting the console's wasm into a main module and page chunks");
     let target = e2e::target_dir()?;
     let linked_path = target.join(LINKED_WASM);
-    let linked = std::fs::read(&linked_path).map_err(|e| {
-        format!(
-            "cannot read {} (built by trunk): {e}",
-            linked_path.display()
-        )
-    })?;
+    let linked = pins::read_bytes(&linked_path)?;
     let stem = format!("zt-risk-console-{}", fnv_hex(&linked));
     let work = target.join(WORK_DIR);
     if work.exists() {
@@ -100,8 +97,7 @@ pub fn apply(dist: &Path) -> Result<(), String> {
     let old_wasm = attr(&index, "data-trunk-wasm").ok_or("index.html has no data-trunk-wasm")?;
     let mut html = index.clone();
     for (path, name) in &outputs {
-        let data =
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let data = pins::read_bytes(path)?;
         let url = format!("/{name}");
         if name.ends_with("_bg.wasm") {
             html = retarget(&html, old_wasm, &url, &integrity(&data));
@@ -122,27 +118,20 @@ pub fn apply(dist: &Path) -> Result<(), String> {
         "split: main module + {} chunks, loaded by {split_js}",
         split.split_modules.len()
     );
-    let mut pages: Vec<_> = split.prefetch_map.iter().collect();
+    let mut pages: Pages = split
+        .prefetch_map
+        .into_iter()
+        .map(|(page, chunks)| {
+            let files = chunks.iter().map(|c| format!("{stem}_{c}.wasm")).collect();
+            (page, files)
+        })
+        .collect();
     pages.sort();
-    for (page, chunks) in pages {
-        let mut brotli = 0;
-        for chunk in chunks {
-            let path = dist.join(format!("{stem}_{chunk}.wasm"));
-            let data =
-                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            brotli += size::brotli_len(&data)?;
-        }
-        println!(
-            "  on demand: {page:<16} {:>3} chunks, {} brotli at most (shared chunks load once)",
-            chunks.len(),
-            size::kb(brotli)
-        );
-    }
-    Ok(())
+    Ok(pages)
 }
 
-/// Runs wasm-opt on every file in place (without its `name` section), two at a time (one per core of the CI machines; each
-/// run of npm's wasm-opt spends about a second starting up).
+/// Runs wasm-opt on every file in place (without its `name` section), two at a time: one per
+/// core of the CI machines, and each run of npm's wasm-opt spends about a second starting up.
 fn optimize(files: &[&Path]) -> Result<(), String> {
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -150,8 +139,7 @@ fn optimize(files: &[&Path]) -> Result<(), String> {
             .map(|_| {
                 scope.spawn(|| {
                     while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let module = std::fs::read(path)
-                            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                        let module = pins::read_bytes(path)?;
                         write(path, &wasm_sections::without_custom(&module, "name"))?;
                         Cmd::new("wasm-opt")
                             .args(WASM_OPT_ARGS)

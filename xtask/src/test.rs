@@ -71,8 +71,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if quick {
         sh::step("--quick: skipping the release build, browser tests and e2e tests");
     } else {
-        let dist = dist::build_release()?;
-        let budget = dist::report(&dist)?;
+        let release = dist::build_release()?;
+        let budget = dist::report(&release)?;
         done.push(format!("release build ({budget})"));
 
         browser_tests()?;
@@ -80,7 +80,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
         if skip_e2e {
             done.push("e2e skipped (--skip-e2e)".into());
-        } else if e2e::run(&dist)? {
+        } else if e2e::run(&release.dir)? {
             done.push("e2e tests".into());
         } else {
             done.push("no e2e/ package".into());

@@ -115,7 +115,7 @@ impl Console {
 
     /// Prints the browser console's messages (wasm panics, failed requests) to stderr.
     pub async fn print_browser_log(&self) {
-        match self.client.issue_cmd(procs::BrowserLog).await {
+        match self.client.issue_cmd(procs::browser_log()).await {
             Ok(Value::Array(entries)) => {
                 eprintln!("[e2e] browser console ({} messages):", entries.len());
                 for e in entries {
@@ -136,7 +136,7 @@ impl Console {
     /// Severe browser console messages that mean the console is broken whatever the page showed:
     /// a Rust panic, an uncaught exception, `config.json` not found.
     pub async fn fatal_browser_errors(&self) -> Option<String> {
-        let Ok(Value::Array(entries)) = self.client.issue_cmd(procs::BrowserLog).await else {
+        let Ok(Value::Array(entries)) = self.client.issue_cmd(procs::browser_log()).await else {
             return None;
         };
         let fatal: Vec<String> = entries

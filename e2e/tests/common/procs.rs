@@ -137,44 +137,37 @@ pub fn screenshot_dir() -> PathBuf {
     dir.canonicalize().unwrap_or(dir)
 }
 
-/// chromedriver's `POST /session/{id}/se/log {"type": "browser"}`: the page's console messages
-/// (needs `goog:loggingPrefs`), printed when a test fails.
+/// A chromedriver extension: `POST /session/{id}/{path}` with a JSON body.
 #[derive(Debug)]
-pub struct BrowserLog;
+pub struct SessionPost(&'static str, serde_json::Value);
 
-impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
-    }
-}
-
-/// chromedriver's `POST /session/{id}/goog/cdp/execute`: one Chrome DevTools Protocol command
-/// (`Network.setBlockedURLs`, say) with its JSON parameters.
-#[derive(Debug)]
-pub struct Cdp(pub &'static str, pub serde_json::Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+impl fantoccini::wd::WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.0
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({ "cmd": self.0, "params": self.1 });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.1.to_string()))
     }
+}
+
+/// The page's console messages (needs `goog:loggingPrefs`), printed when a test fails.
+pub fn browser_log() -> SessionPost {
+    SessionPost("se/log", serde_json::json!({ "type": "browser" }))
+}
+
+/// One Chrome DevTools Protocol command (`Network.setBlockedURLs`, say) with its parameters.
+pub fn cdp(command: &str, params: serde_json::Value) -> SessionPost {
+    SessionPost(
+        "goog/cdp/execute",
+        serde_json::json!({ "cmd": command, "params": params }),
+    )
 }

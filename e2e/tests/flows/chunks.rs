@@ -3,17 +3,17 @@
 
 use serde_json::json;
 
-use crate::common::procs::Cdp;
+use crate::common::procs::cdp;
 use crate::common::{run, Console};
 
 /// Blocks (or, with an empty list, unblocks) the requests whose URL matches one of `patterns`.
 async fn block(c: &Console, patterns: &[&str]) {
     c.client
-        .issue_cmd(Cdp("Network.enable", json!({})))
+        .issue_cmd(cdp("Network.enable", json!({})))
         .await
         .expect("CDP Network.enable");
     c.client
-        .issue_cmd(Cdp("Network.setBlockedURLs", json!({ "urls": patterns })))
+        .issue_cmd(cdp("Network.setBlockedURLs", json!({ "urls": patterns })))
         .await
         .expect("CDP Network.setBlockedURLs");
 }

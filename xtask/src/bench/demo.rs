@@ -12,7 +12,7 @@ use crate::{dist, sh, tools};
 pub fn release_dist() -> Result<PathBuf, String> {
     match std::env::var_os("ZT_BENCH_DIST") {
         Some(dir) => Ok(PathBuf::from(dir)),
-        None => dist::build_release(),
+        None => dist::build_release().map(|release| release.dir),
     }
 }
 
