@@ -145,9 +145,10 @@ pub fn headers_file(csp: &str) -> String {
     for path in ["/", "/index.html", "/config.json", "/boot.js"] {
         out.push_str(&format!("{path}\n  Cache-Control: {NO_CACHE}\n"));
     }
-    // Only Trunk's hashed outputs (`<stem>-<hash>.<ext>`): a pattern such as `/*.js` would also
-    // pin the unhashed `boot.js` for a year.
-    for pattern in ["/zt-risk-console-*", "/main-*.css"] {
+    // Only hashed outputs (`<stem>-<hash>.<ext>`: Trunk's, and the release build's
+    // `boot-<hash>.js`): a pattern such as `/*.js` would also pin a debug build's unhashed
+    // `boot.js` for a year.
+    for pattern in ["/zt-risk-console-*", "/main-*.css", "/boot-*.js"] {
         out.push_str(&format!("{pattern}\n  Cache-Control: {IMMUTABLE}\n"));
     }
     out
@@ -178,6 +179,8 @@ mod tests {
             IMMUTABLE
         );
         assert_eq!(cache_control("main-a1b2c3d4e5f60718.css"), IMMUTABLE);
+        assert_eq!(cache_control("boot-a1b2c3d4e5f60718.js"), IMMUTABLE);
+        assert_eq!(cache_control("boot.js"), NO_CACHE);
         assert_eq!(cache_control("index.html"), NO_CACHE);
         assert_eq!(cache_control("zt-risk-console.js"), SHORT);
         assert_eq!(content_type("x_bg.wasm"), "application/wasm");
