@@ -7,7 +7,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::transport::{FetchTransport, Transport};
-use crate::api::ApiClient;
+use crate::api::{boot_request, use_api, ApiClient};
 use crate::components::{Layout, Toasts};
 use crate::pages::lazy::lazy_page;
 use crate::pages::{NotFound, OverviewPage, UsersPage};
@@ -62,7 +62,14 @@ pub fn AppRoutes() -> impl IntoView {
 pub fn App(config: RuntimeConfig) -> impl IntoView {
     view! {
         <Providers config transport=Arc::new(FetchTransport)>
+            {start_landing_request()}
             <AppRoutes/>
         </Providers>
     }
+}
+
+/// Sends a landing page's summary request before the shell and the page mount (or takes the
+/// one `boot.js` sent), so the response travels while they are built.
+fn start_landing_request() {
+    boot_request::start(&use_api());
 }

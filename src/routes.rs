@@ -35,6 +35,13 @@ fn with_query(path: &str, query: &str) -> String {
     }
 }
 
+/// Whether the page at `path` (`search`: the address's query) opens on the summary, as
+/// Overview and Users do, so the console can request it before the page mounts. Not when the
+/// address names a profile (`?profile=`): the switch to it comes after the mount.
+pub fn opens_on_summary(path: &str, search: &str) -> bool {
+    (path == overview() || path == users()) && !search.contains("profile=")
+}
+
 /// `/users/{id}`: one user's page.
 pub fn user(id: &str) -> String {
     format!("{}/{}", users(), encode_segment(id))
@@ -122,5 +129,22 @@ mod tests {
                 "/settings"
             ]
         );
+    }
+
+    #[test]
+    fn only_the_summary_pages_open_on_the_summary() {
+        assert!(opens_on_summary("/", ""));
+        assert!(opens_on_summary("/users", "?level=high&q=ann"));
+        assert!(!opens_on_summary("/users", "?profile=staging"));
+        assert!(!opens_on_summary("/users", "?level=high&profile=staging"));
+        for path in [
+            "/users/u1",
+            "/detections",
+            "/behaviors",
+            "/settings",
+            "/nowhere",
+        ] {
+            assert!(!opens_on_summary(path, ""), "{path}");
+        }
     }
 }

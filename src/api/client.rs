@@ -144,7 +144,14 @@ impl Api {
         Box::pin(self.exchange_inner(call))
     }
 
-    async fn exchange_inner(&self, call: Call) -> Result<HttpResponse, ApiError> {
+    /// Sends `request` now, before the page that needs it has mounted: that page's first equal
+    /// request takes this response instead of sending again (`Transport::start`).
+    pub(crate) fn start(&self, request: HttpRequest) {
+        self.client.transport.start(request);
+    }
+
+    /// The request for `call` with the current connection, and the base URL it goes to.
+    pub(crate) fn request(&self, call: Call) -> Result<(HttpRequest, String), ApiError> {
         let connection = self.connection();
         let base = connection
             .api_base_url
@@ -177,6 +184,11 @@ impl Api {
             headers,
             body: call.body,
         };
+        Ok((request, base))
+    }
+
+    async fn exchange_inner(&self, call: Call) -> Result<HttpResponse, ApiError> {
+        let (request, base) = self.request(call)?;
         let controller = AbortController::new().map_err(|_| ApiError::Aborted)?;
         self.inflight.borrow_mut().push(controller.clone());
         let sending = self.client.transport.send(request, controller.signal());

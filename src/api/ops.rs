@@ -14,6 +14,7 @@ use zt_risk_api::{
 
 use super::client::{Api, Call};
 use super::error::ApiError;
+use super::transport::HttpRequest;
 
 const PII_READ: &str = "Zero Trust: PII Read";
 const READ: &str = "Zero Trust Read";
@@ -123,6 +124,12 @@ impl Api {
         let users = Arc::new(summary.users);
         self.keep(&key, &users);
         Ok(users)
+    }
+
+    /// The request [`summary`](Self::summary) sends, for starting it early (`boot_request`).
+    pub(crate) fn summary_request(&self) -> Result<HttpRequest, ApiError> {
+        let call = Self::get(paths::summary(&self.account()), PII_READ);
+        self.request(call).map(|(request, _)| request)
     }
 
     /// `GET /{user_id}`: one user's events.

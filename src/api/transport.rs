@@ -3,10 +3,12 @@
 //! The browser implementation uses gloo-net (fetch); tests swap in a fake. Nothing here knows
 //! about envelopes or the API: that belongs to `client.rs` and `error.rs`.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 
-use web_sys::AbortSignal;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, AbortSignal};
 use zt_risk_api::paths::Method;
 
 /// A boxed, non-`Send` future, as browser futures are.
@@ -47,36 +49,93 @@ pub trait Transport: Send + Sync {
         request: HttpRequest,
         signal: AbortSignal,
     ) -> LocalFuture<Result<HttpResponse, TransportError>>;
+
+    /// Sends `request` at once, before anything asks for it: the next `send` of an equal
+    /// request takes its response instead of sending it again. A transport that cannot start
+    /// early ignores it (the later `send` then sends as usual).
+    fn start(&self, _request: HttpRequest) {}
 }
 
 /// The real transport: the browser's fetch through gloo-net.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FetchTransport;
 
+/// A request [`Transport::start`] sent that no `send` has taken yet.
+struct Started {
+    request: HttpRequest,
+    /// `fetch`'s promise of the response.
+    response: js_sys::Promise,
+    controller: AbortController,
+}
+
+thread_local! {
+    static STARTED: RefCell<Option<Started>> = const { RefCell::new(None) };
+}
+
+/// Aborts a started request when its taker stops waiting (a time-out, or its page left);
+/// once the body has been read, aborting changes nothing.
+struct AbortOnDrop(AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// `request` as a fetch request that `signal` aborts.
+fn build(
+    request: &HttpRequest,
+    signal: &AbortSignal,
+) -> Result<gloo_net::http::Request, gloo_net::Error> {
+    use gloo_net::http::{Method as Http, RequestBuilder};
+    let method = match request.method {
+        Method::Get => Http::GET,
+        Method::Post => Http::POST,
+        Method::Put => Http::PUT,
+        Method::Delete => Http::DELETE,
+    };
+    let mut builder = RequestBuilder::new(&request.url)
+        .method(method)
+        .abort_signal(Some(signal));
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    match &request.body {
+        Some(body) => builder.body(body.as_str()),
+        None => builder.build(),
+    }
+}
+
+/// Hands `FetchTransport` a request already sent (`response`: fetch's promise, aborted by
+/// `controller`) as if `start` had sent it: the next equal `send` takes it.
+pub(crate) fn adopt(request: HttpRequest, response: js_sys::Promise, controller: AbortController) {
+    STARTED.set(Some(Started {
+        request,
+        response,
+        controller,
+    }));
+}
+
 impl Transport for FetchTransport {
+    /// Calls `fetch` now (not at a future's first poll, which comes after the mount).
+    fn start(&self, request: HttpRequest) {
+        let (Ok(controller), Some(window)) = (AbortController::new(), web_sys::window()) else {
+            return;
+        };
+        let Ok(built) = build(&request, &controller.signal()) else {
+            return;
+        };
+        let response = window.fetch_with_request(&built.into());
+        adopt(request, response, controller);
+    }
+
     fn send(
         &self,
         request: HttpRequest,
         signal: AbortSignal,
     ) -> LocalFuture<Result<HttpResponse, TransportError>> {
+        let started = STARTED.with_borrow_mut(|s| s.take_if(|s| s.request == request));
         Box::pin(async move {
-            use gloo_net::http::{Method as Http, RequestBuilder};
-            let method = match request.method {
-                Method::Get => Http::GET,
-                Method::Post => Http::POST,
-                Method::Put => Http::PUT,
-                Method::Delete => Http::DELETE,
-            };
-            let mut builder = RequestBuilder::new(&request.url)
-                .method(method)
-                .abort_signal(Some(&signal));
-            for (name, value) in &request.headers {
-                builder = builder.header(name, value);
-            }
-            let built = match request.body {
-                Some(body) => builder.body(body),
-                None => builder.build(),
-            };
             let network = |e: gloo_net::Error| {
                 if signal.aborted() {
                     TransportError::Aborted
@@ -84,7 +143,33 @@ impl Transport for FetchTransport {
                     TransportError::Network(e.to_string())
                 }
             };
-            let response = built.map_err(network)?.send().await.map_err(network)?;
+            let (response, _abort): (gloo_net::http::Response, _) = match started {
+                Some(Started {
+                    response,
+                    controller,
+                    ..
+                }) => {
+                    let abort = AbortOnDrop(controller);
+                    let response = wasm_bindgen_futures::JsFuture::from(response)
+                        .await
+                        .map_err(|e| {
+                            let e: js_sys::Error = e.unchecked_into();
+                            TransportError::Network(e.to_string().into())
+                        })?;
+                    (
+                        response.unchecked_into::<web_sys::Response>().into(),
+                        Some(abort),
+                    )
+                }
+                None => (
+                    build(&request, &signal)
+                        .map_err(network)?
+                        .send()
+                        .await
+                        .map_err(network)?,
+                    None,
+                ),
+            };
             let headers = response.headers();
             Ok(HttpResponse {
                 status: response.status(),

@@ -133,6 +133,15 @@ impl Session {
         }
     }
 
+    /// Where [`connection`](Self::connection) finds the active profile's token (not tracked):
+    /// the storage key of a saved token, and config.json's demo token when none is saved.
+    pub fn token_source(&self) -> (String, Option<String>) {
+        let name = self.active.get_untracked();
+        let demo = storage::load(&name).token.is_none();
+        let demo = demo.then(|| self.config.with_value(|c| c.demo_token.clone()));
+        (storage::token_key(&name), demo.flatten())
+    }
+
     /// Makes `name` the active profile; false if there is no such profile. Dropping what was
     /// loaded for the previous one is `state::profile::switch`'s job.
     pub fn select(&self, name: &str) -> bool {

@@ -18,6 +18,9 @@ pub const KEY_TOKEN: &str = "zt-risk.token";
 /// The theme chosen in the header ("light" or "dark"; absent = the system's). `public/boot.js`
 /// reads it too, to apply it before the first paint.
 pub const KEY_THEME: &str = "zt-risk.theme";
+/// The hint `public/boot.js` reads to send the landing page's request while the wasm loads
+/// (`api::boot_request`): a URL and where the token is kept, never a saved token.
+pub const KEY_BOOT_REQUEST: &str = "zt-risk.boot-request";
 /// Before profiles: the single saved override of config.json's keys (migrated, then removed).
 pub const KEY_BASE_URL: &str = "zt-risk.api_base_url";
 pub const KEY_ACCOUNT: &str = "zt-risk.account_id";

@@ -2,6 +2,7 @@
 
 mod a11y;
 mod behaviors;
+mod boot_request;
 mod bulk;
 mod chunks;
 mod config;
