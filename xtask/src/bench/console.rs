@@ -2,8 +2,9 @@
 //! (`reference/users.html`: plain DOM calls, the same `/summary`, token, sort, search and 50
 //! rows, the console's own stylesheet), in the same run and the same headless Chromium, driven
 //! through chromedriver ([`webdriver`](super::webdriver)). Both are served by one
-//! `zt-risk-server demo` from a copy of the console's `dist/` with the reference added under
-//! `/bench-reference/`.
+//! `zt-risk-server demo` from a copy of the console's `dist/` with the reference added as
+//! `/bench-reference/index.html`, so that, like the console's `index.html`, the server sends it
+//! `no-cache`.
 //!
 //! Measured with the scripts in `probe.js`, identical for both pages:
 //! - time to first painted row: navigation start → just after the frame that first shows a
@@ -33,6 +34,8 @@ const REFERENCE_HTML: &str = include_str!("reference/users.html");
 const REFERENCE_JS: &str = include_str!("reference/users.js");
 /// Where the reference is served from, next to the console.
 const REFERENCE_DIR: &str = "bench-reference";
+/// The reference's page in [`REFERENCE_DIR`] (see `copy_site`).
+const REFERENCE_PAGE: &str = "index.html";
 /// Page loads of each page measured for the first-row time.
 const LOADS: usize = 7;
 /// The emulated round trip of the second first-row figure (Chromium adds it to every request
@@ -52,7 +55,7 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
         json!({ "source": section("FIRST_ROW")? }),
     )?;
     let console = format!("{}/users", server.url);
-    let reference = format!("{}/{REFERENCE_DIR}/users.html", server.url);
+    let reference = format!("{}/{REFERENCE_DIR}/{REFERENCE_PAGE}", server.url);
 
     let (console_ms, reference_ms) = first_rows(&browser, &console, &reference, "loopback")?;
     // The same on a link with a round trip of RTT_MS, as between an admin and a proxy.
@@ -201,7 +204,10 @@ fn copy_site(dist: &Path, site: &Path) -> Result<(), String> {
     let write = |name: &str, text: &str| {
         std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
     };
-    write("users.html", &REFERENCE_HTML.replace("{{CSS}}", &css))?;
+    // An app's entry page is revalidated on every load (`no-cache`), or a deploy would go
+    // unseen: as `index.html` the reference is served like the console's own, instead of being
+    // kept for 5 minutes and skipping the request the console cannot skip.
+    write(REFERENCE_PAGE, &REFERENCE_HTML.replace("{{CSS}}", &css))?;
     write("users.js", REFERENCE_JS)
 }
 
