@@ -16,6 +16,8 @@ use zt_risk_console::api::transport::{FetchTransport, HttpRequest, Transport, Tr
 use zt_risk_console::api::use_api;
 use zt_risk_console::session::profiles::DEFAULT_NAME;
 use zt_risk_console::session::storage::{self, KEY_BOOT_REQUEST};
+use zt_risk_console::session::Profile;
+use zt_risk_console::state::profile::use_profile_switch;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -112,6 +114,30 @@ async fn a_stale_request_from_boot_js_is_aborted_and_never_taken() {
     let hint = local(KEY_BOOT_REQUEST).expect("hint");
     assert_eq!(hint, the_hint(None));
     assert!(!hint.contains("saved-secret"), "{hint}");
+}
+
+#[wasm_bindgen_test]
+async fn switching_profiles_forgets_the_hint() {
+    clear_storage();
+    let mut config = config_with_token();
+    config.profiles = ["Production", "Staging"]
+        .map(|name| Profile {
+            name: name.into(),
+            api_base_url: BASE.into(),
+            account_id: ACCOUNT.into(),
+        })
+        .to_vec();
+    let switched = std::rc::Rc::new(std::cell::Cell::new(false));
+    let done = switched.clone();
+    go("/users");
+    let _handle = mount(config, FakeTransport::new(), 1000, move || {
+        boot_request::start(&use_api());
+        assert!(local(KEY_BOOT_REQUEST).is_some(), "the start leaves a hint");
+        done.set(use_profile_switch().to("Staging"));
+    });
+    assert!(switched.get());
+    assert_eq!(local(KEY_BOOT_REQUEST), None);
+    go("/");
 }
 
 #[wasm_bindgen_test]

@@ -149,6 +149,7 @@ impl Session {
             return false;
         };
         storage::set_active_profile(&profile.name);
+        storage::forget_boot_request();
         self.active.set(profile.name);
         self.generation.update(|g| *g += 1);
         true
@@ -158,6 +159,7 @@ impl Session {
     /// `None` token keeps the saved one (only its storage place may change).
     pub fn save(&self, current: Option<&str>, settings: ValidSettings) {
         let name = settings.profile.name.clone();
+        storage::forget_boot_request();
         if let Some(old) = current {
             storage::move_token(old, &name);
             if profiles::same_name(old, &self.active.get_untracked()) {

@@ -145,6 +145,12 @@ pub fn migrate(first: &str) -> (Option<String>, Option<String>) {
     taken
 }
 
+/// Forgets the hint of [`KEY_BOOT_REQUEST`]: after a profile switch or a settings change it
+/// would name another connection. The next load sends the request itself and leaves a new one.
+pub fn forget_boot_request() {
+    set(local(), KEY_BOOT_REQUEST, None);
+}
+
 /// A value kept in this browser (localStorage), if there is one.
 pub fn local_value(key: &str) -> Option<String> {
     get(local(), key)
