@@ -35,11 +35,14 @@ fn with_query(path: &str, query: &str) -> String {
     }
 }
 
-/// Whether the page at `path` (`search`: the address's query) opens on the summary, as
-/// Overview and Users do, so the console can request it before the page mounts. Not when the
-/// address names a profile (`?profile=`): the switch to it comes after the mount.
+/// The pages that open on the summary: Overview, Users, and Detections (whose "Load events"
+/// counts the users in each scope), so the console can request it before the page mounts.
+pub const SUMMARY_PAGES: [&str; 3] = [overview(), users(), detections()];
+
+/// Whether the page at `path` (`search`: the address's query) is one of [`SUMMARY_PAGES`]. Not
+/// when the address names a profile (`?profile=`): the switch to it comes after the mount.
 pub fn opens_on_summary(path: &str, search: &str) -> bool {
-    (path == overview() || path == users()) && !search.contains("profile=")
+    SUMMARY_PAGES.contains(&path) && !search.contains("profile=")
 }
 
 /// `/users/{id}`: one user's page.
@@ -137,9 +140,10 @@ mod tests {
         assert!(opens_on_summary("/users", "?level=high&q=ann"));
         assert!(!opens_on_summary("/users", "?profile=staging"));
         assert!(!opens_on_summary("/users", "?level=high&profile=staging"));
+        assert!(opens_on_summary("/detections", "?level=high"));
         for path in [
             "/users/u1",
-            "/detections",
+            "/integrations",
             "/behaviors",
             "/settings",
             "/nowhere",

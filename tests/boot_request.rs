@@ -78,12 +78,12 @@ fn the_hint_is_json_naming_where_the_token_is() {
     assert_eq!(
         the_hint(Some("t")),
         format!(
-            r#"[["/","/users"],"{}","zt-risk.token:default","t"]"#,
+            r#"[["/","/users","/detections"],"{}","zt-risk.token:default","t"]"#,
             summary_url()
         )
     );
     let odd = boot_request::hint("/a\"b", ("k".into(), None));
-    assert_eq!(odd, r#"[["/","/users"],"/a\"b","k",null]"#);
+    assert_eq!(odd, r#"[["/","/users","/detections"],"/a\"b","k",null]"#);
 }
 
 #[wasm_bindgen_test]
@@ -142,7 +142,7 @@ async fn switching_profiles_forgets_the_hint() {
 
 #[wasm_bindgen_test]
 async fn pages_that_do_not_open_on_the_summary_send_nothing_early() {
-    for url in ["/detections", "/users?profile=Staging"] {
+    for url in ["/behaviors", "/users?profile=Staging"] {
         clear_storage();
         let controller = sent_by_boot_js(&the_hint(Some("t")), "unused");
         start_at(url);

@@ -43,6 +43,12 @@ fn a_reload_sends_the_summary_once_before_the_console_starts() {
         c.open("/").await;
         c.wait_text("#overview-users", "with risk events").await;
         assert_eq!(summary_requests(&c).await, (1, true));
+        c.open("/detections").await;
+        c.wait_for("the summary to arrive", || async {
+            Ok((summary_requests(&c).await.0 > 0).then_some(()))
+        })
+        .await;
+        assert_eq!(summary_requests(&c).await, (1, true));
         // Other pages send nothing early.
         c.open("/behaviors").await;
         assert_eq!(summary_requests(&c).await, (0, false));
