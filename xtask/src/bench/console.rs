@@ -25,17 +25,12 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::demo::{demo_in_browser, release_dist};
+use super::reference_site::{copy_site, REFERENCE_DIR, REFERENCE_PAGE};
 use super::webdriver::Browser;
 use super::{Context, Options};
 use crate::sh;
 
 const PROBE: &str = include_str!("probe.js");
-const REFERENCE_HTML: &str = include_str!("reference/users.html");
-const REFERENCE_JS: &str = include_str!("reference/users.js");
-/// Where the reference is served from, next to the console.
-const REFERENCE_DIR: &str = "bench-reference";
-/// The reference's page in [`REFERENCE_DIR`] (see `copy_site`).
-const REFERENCE_PAGE: &str = "index.html";
 /// Page loads of each page measured for the first-row time.
 const LOADS: usize = 7;
 /// The emulated round trip of the second first-row figure (Chromium adds it to every request
@@ -60,18 +55,14 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
     let (console_ms, reference_ms) = first_rows(&browser, &console, &reference, "loopback")?;
     // The same on a link with a round trip of RTT_MS, as between an admin and a proxy.
     browser.cdp("Network.enable", json!({}))?;
-    let link = json!({ "offline": false, "latency": RTT_MS, "downloadThroughput": -1, "uploadThroughput": -1 });
-    browser.cdp("Network.emulateNetworkConditions", link)?;
+    round_trip(&browser, RTT_MS)?;
     let rtt = first_rows(
         &browser,
         &console,
         &reference,
         &format!("{RTT_MS} ms round trip"),
     )?;
-    browser.cdp(
-        "Network.emulateNetworkConditions",
-        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
-    )?;
+    round_trip(&browser, 0)?;
 
     sh::step("keystroke-to-paint of the search box");
     first_row(&browser, &reference)?;
@@ -127,6 +118,14 @@ fn first_rows(
         }
     }
     Ok((console_ms, reference_ms))
+}
+
+/// Makes Chromium add `ms` to every request's round trip (0: none), bandwidth unlimited.
+fn round_trip(browser: &Browser, ms: u64) -> Result<(), String> {
+    let link = json!({ "offline": false, "latency": ms, "downloadThroughput": -1, "uploadThroughput": -1 });
+    browser
+        .cdp("Network.emulateNetworkConditions", link)
+        .map(drop)
 }
 
 /// One measured figure: every sample of each page.
@@ -192,52 +191,6 @@ pub(super) fn section(name: &str) -> Result<String, String> {
         .ok_or_else(|| format!("probe.js has no section {name}"))
 }
 
-/// Copies `dist` into `site` and adds the reference next to it, linked to the console's
-/// stylesheet.
-fn copy_site(dist: &Path, site: &Path) -> Result<(), String> {
-    let index = std::fs::read_to_string(dist.join("index.html"))
-        .map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
-    let css = stylesheet(&index).ok_or("the console's index.html links no stylesheet")?;
-    copy_dir(dist, site)?;
-    let dir = site.join(REFERENCE_DIR);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let write = |name: &str, text: &str| {
-        std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
-    };
-    // An app's entry page is revalidated on every load (`no-cache`), or a deploy would go
-    // unseen: as `index.html` the reference is served like the console's own, instead of being
-    // kept for 5 minutes and skipping the request the console cannot skip.
-    write(REFERENCE_PAGE, &REFERENCE_HTML.replace("{{CSS}}", &css))?;
-    write("users.js", REFERENCE_JS)
-}
-
-/// The `href` of the first `rel="stylesheet"` link.
-fn stylesheet(index: &str) -> Option<String> {
-    let at = index.find("rel=\"stylesheet\"")?;
-    let rest = &index[at..];
-    let href = rest.find("href=\"")? + "href=\"".len();
-    let end = rest[href..].find('"')?;
-    Some(rest[href..href + end].to_owned())
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("{}: {e}", from.display()))?
-            .path();
-        let target = to.join(path.file_name().unwrap_or_default());
-        if path.is_dir() {
-            copy_dir(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target)
-                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
-        }
-    }
-    Ok(())
-}
-
 pub(super) fn median(samples: &[f64]) -> f64 {
     let mut v = samples.to_vec();
     v.sort_by(f64::total_cmp);
@@ -299,8 +252,6 @@ mod tests {
         assert!(section("NOPE").is_err());
         assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
         assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
-        let index = r#"<script src="/a.js"></script><link rel="stylesheet" href="/main-1.css" integrity="x"/>"#;
-        assert_eq!(stylesheet(index).as_deref(), Some("/main-1.css"));
         let shown = [
             json!("all"),
             json!("a"),

@@ -20,6 +20,7 @@ mod demo;
 mod detections;
 mod proxy;
 mod proxy_report;
+mod reference_site;
 mod server;
 mod webdriver;
 mod wrk;
