@@ -151,16 +151,6 @@ pub fn forget_boot_request() {
     set(local(), KEY_BOOT_REQUEST, None);
 }
 
-/// A value kept in this browser (localStorage), if there is one.
-pub fn local_value(key: &str) -> Option<String> {
-    get(local(), key)
-}
-
-/// Keeps `value` in this browser (localStorage); `None` or empty removes it.
-pub fn set_local_value(key: &str, value: Option<&str>) {
-    set(local(), key, value);
-}
-
 /// A value kept for this tab only (sessionStorage), if there is one.
 pub fn tab_value(key: &str) -> Option<String> {
     get(session(), key)

@@ -11,14 +11,14 @@ const CHOICES: [(&str, &str); 3] = [("", "System"), ("light", "Light"), ("dark",
 
 /// The theme chosen in this browser ("" = follow the system).
 pub fn current() -> String {
-    storage::local_value(KEY_THEME)
+    storage::device_value(KEY_THEME)
         .filter(|t| CHOICES.iter().any(|(v, _)| v == t))
         .unwrap_or_default()
 }
 
 /// Remembers and applies `theme` ("light", "dark", or "" for the system's).
 pub fn set(theme: &str) {
-    storage::set_local_value(KEY_THEME, Some(theme));
+    storage::set_device_value(KEY_THEME, Some(theme));
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
