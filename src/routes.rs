@@ -39,10 +39,17 @@ fn with_query(path: &str, query: &str) -> String {
 /// counts the users in each scope), so the console can request it before the page mounts.
 pub const SUMMARY_PAGES: [&str; 3] = [overview(), users(), detections()];
 
+/// The query parameter of a deep link that names the profile to open (`?profile=staging`).
+pub const PROFILE_PARAM: &str = "profile";
+
 /// Whether the page at `path` (`search`: the address's query) is one of [`SUMMARY_PAGES`]. Not
-/// when the address names a profile (`?profile=`): the switch to it comes after the mount.
+/// when the address names a profile ([`PROFILE_PARAM`]): the switch to it comes after the mount.
 pub fn opens_on_summary(path: &str, search: &str) -> bool {
-    SUMMARY_PAGES.contains(&path) && !search.contains("profile=")
+    let names_profile = search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair.split('=').next() == Some(PROFILE_PARAM));
+    SUMMARY_PAGES.contains(&path) && !names_profile
 }
 
 /// `/users/{id}`: one user's page.
@@ -141,6 +148,8 @@ mod tests {
         assert!(!opens_on_summary("/users", "?profile=staging"));
         assert!(!opens_on_summary("/users", "?level=high&profile=staging"));
         assert!(opens_on_summary("/detections", "?level=high"));
+        assert!(!opens_on_summary("/", "?profile"));
+        assert!(opens_on_summary("/users", "?q=profile=x&myprofile=1"));
         for path in [
             "/users/u1",
             "/integrations",

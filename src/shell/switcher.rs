@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::components::use_toasts;
+use crate::routes;
 use crate::session::use_session;
 use crate::state::profile::use_profile_switch;
 
@@ -58,7 +59,7 @@ pub fn use_profile_link(notice: RwSignal<Option<String>>) {
         let Ok(params) = web_sys::UrlSearchParams::new_with_str(&location.search.get()) else {
             return;
         };
-        let Some(name) = params.get("profile") else {
+        let Some(name) = params.get(routes::PROFILE_PARAM) else {
             return;
         };
         if session.profile(&name).is_some() {
@@ -78,7 +79,7 @@ pub fn use_profile_link(notice: RwSignal<Option<String>>) {
         let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
             return;
         };
-        params.delete("profile");
+        params.delete(routes::PROFILE_PARAM);
         let rest = String::from(params.to_string());
         let path = location.pathname().unwrap_or_default();
         let query = if rest.is_empty() {
