@@ -1,6 +1,6 @@
-//! The browser transport's early start (`Transport::start`): a request sent before anything
-//! asks for it is taken, once, by the first equal request. Blob URLs stand in for the API: once
-//! revoked, only a request already sent can still read one.
+//! The browser transport: a body arrives byte for byte, and a request sent early
+//! (`Transport::start`), before anything asks for it, is taken once by the first equal request.
+//! Blob URLs stand in for the API: once revoked, only a request already sent can still read one.
 
 use wasm_bindgen_test::*;
 use web_sys::{AbortController, Blob, BlobPropertyBag, Url};
@@ -60,4 +60,25 @@ async fn a_started_request_that_fails_is_a_network_error() {
     FetchTransport.start(get(&url, "t"));
     let outcome = send(get(&url, "t")).await;
     assert!(is_network_error(&outcome), "{outcome:?}");
+}
+
+/// A blob: URL serving `bytes` as they are.
+fn bytes_url(bytes: &[u8]) -> String {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = Blob::new_with_u8_array_sequence(&parts).expect("blob");
+    Url::create_object_url_with_blob(&blob).expect("blob URL")
+}
+
+#[wasm_bindgen_test]
+async fn a_body_arrives_byte_for_byte_and_bytes_that_are_not_utf8_are_replaced() {
+    let text = "{\"name\":\"Zoë 日本 🚀\"}";
+    let utf8 = send(get(&bytes_url(text.as_bytes()), "t"))
+        .await
+        .expect("body");
+    assert_eq!(utf8.body, text);
+    // A proxy's Latin-1 error page: the é (0xE9) is not UTF-8.
+    let latin1 = send(get(&bytes_url(b"<p>Arr\xEAt\xE9</p>"), "t"))
+        .await
+        .expect("body");
+    assert_eq!(latin1.body, "<p>Arr\u{FFFD}t\u{FFFD}</p>");
 }
