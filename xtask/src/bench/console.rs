@@ -32,7 +32,7 @@ use crate::sh;
 
 const PROBE: &str = include_str!("probe.js");
 /// Page loads of each page measured for the first-row time.
-const LOADS: usize = 7;
+const LOADS: usize = 15;
 /// The emulated round trip of the second first-row figure (Chromium adds it to every request
 /// that reaches the network; files the browser keeps as immutable do not).
 const RTT_MS: u64 = 100;
