@@ -151,10 +151,9 @@ impl Transport for FetchTransport {
                     ..
                 }) => {
                     let abort = AbortOnDrop(controller);
-                    let response = JsFuture::from(response).await.map_err(|e| {
-                        let e: js_sys::Error = e.unchecked_into();
-                        TransportError::Network(e.to_string().into())
-                    })?;
+                    let response = JsFuture::from(response)
+                        .await
+                        .map_err(|e| TransportError::Network(js_message(e)))?;
                     (
                         response.unchecked_into::<web_sys::Response>().into(),
                         Some(abort),
@@ -170,14 +169,11 @@ impl Transport for FetchTransport {
                 ),
             };
             let headers = response.headers();
-            let (content_type, retry_after) =
-                (headers.get("content-type"), headers.get("retry-after"));
-            let (status, status_text) = (response.status(), response.status_text());
             Ok(HttpResponse {
-                status,
-                status_text,
-                content_type,
-                retry_after,
+                status: response.status(),
+                status_text: response.status_text(),
+                content_type: headers.get("content-type"),
+                retry_after: headers.get("retry-after"),
                 // The bytes, not `text()`: that decodes into a JS string only for it to be
                 // encoded again into Rust's memory (tens of ms for a 50,000-user summary).
                 body: utf8(bytes(response.into()).await.map_err(network)?),
@@ -189,13 +185,16 @@ impl Transport for FetchTransport {
 /// A response's body, copied once into Rust's memory (gloo's `binary()` zeroes a buffer of
 /// the body's size first: 6 MB for a 50,000-user summary).
 async fn bytes(response: web_sys::Response) -> Result<Vec<u8>, gloo_net::Error> {
-    let failed = |e: JsValue| {
-        gloo_net::Error::GlooError(e.unchecked_into::<js_sys::Error>().to_string().into())
-    };
+    let failed = |e| gloo_net::Error::GlooError(js_message(e));
     let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
         .await
         .map_err(failed)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The message of a rejected fetch or body read (a `TypeError` or an `AbortError`).
+fn js_message(e: JsValue) -> String {
+    e.unchecked_into::<js_sys::Error>().to_string().into()
 }
 
 /// A body as text; bytes that are not UTF-8 (a proxy's Latin-1 error page) are replaced.
