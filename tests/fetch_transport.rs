@@ -1,5 +1,6 @@
-//! The browser transport: a body arrives byte for byte, and a request sent early
-//! (`Transport::start`), before anything asks for it, is taken once by the first equal request.
+//! The browser transport: a body arrives byte for byte (read whole, or watched as it arrives),
+//! and a request sent early (`Transport::start`), before anything asks for it, is taken once
+//! by the first equal request.
 //! Blob URLs stand in for the API: once revoked, only a request already sent can still read one.
 
 use wasm_bindgen_test::*;
@@ -81,4 +82,30 @@ async fn a_body_arrives_byte_for_byte_and_bytes_that_are_not_utf8_are_replaced()
         .await
         .expect("body");
     assert_eq!(latin1.body, "<p>Arr\u{FFFD}t\u{FFFD}</p>");
+}
+
+#[wasm_bindgen_test]
+async fn a_watched_body_is_shown_as_it_arrives_and_arrives_whole() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    // 4 MB of distinct bytes: more than one read of the stream.
+    let bytes: Vec<u8> = (0..4_000_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+    let seen = Rc::new(RefCell::new(Vec::<usize>::new()));
+    let watch = {
+        let (seen, bytes) = (Rc::clone(&seen), bytes.clone());
+        Box::new(move |body: &[u8]| {
+            assert_eq!(body, &bytes[..body.len()], "a prefix of the body");
+            seen.borrow_mut().push(body.len());
+        })
+    };
+    let signal = AbortController::new().expect("controller").signal();
+    let response = FetchTransport
+        .send_watched(get(&bytes_url(&bytes), "t"), signal, watch)
+        .await
+        .expect("body");
+    assert_eq!(response.body.as_bytes(), &bytes[..]);
+    let seen = seen.borrow();
+    assert!(seen.len() > 1, "shown once only: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+    assert_eq!(seen.last(), Some(&bytes.len()));
 }

@@ -78,6 +78,47 @@ fn search_and_name_sort_ignore_case_beyond_ascii() {
     assert_eq!(matching(&users, &by_name, t0()), vec![0, 1, 2]);
 }
 
+/// `sorted` (keys in arrays of their own) against its documented rule written plainly, for
+/// every column and direction, with unknown levels and ties on every key.
+#[wasm_bindgen_test]
+fn every_sort_follows_its_rule_with_unknown_levels_and_ties() {
+    let mut users = many(120);
+    for (i, level) in [(3, "severe"), (4, "critical"), (5, "severe"), (6, "Severe")] {
+        users[i].max_risk_level = RiskLevel::Unknown(level.into());
+    }
+    for i in 10..30 {
+        // Pairs with the same time and count; some with the same name in another case.
+        users[i].last_event = users[i % 2 + 40].last_event;
+        users[i].event_count = 3;
+        if i % 3 == 0 {
+            users[i].name = users[i - 1].name.to_uppercase();
+        }
+    }
+    let lower = |s: &str| s.to_lowercase();
+    for key in ["name", "email", "level", "events", "last_event"].map(SortKey::parse) {
+        let key = key.expect("a column");
+        for dir in [Dir::Asc, Dir::Desc] {
+            let primary = |a: &zt_risk_api::UserRiskInfo, b: &zt_risk_api::UserRiskInfo| match key {
+                SortKey::Name => lower(&a.name).cmp(&lower(&b.name)),
+                SortKey::Email => lower(&a.email).cmp(&lower(&b.email)),
+                SortKey::Level => a.max_risk_level.cmp(&b.max_risk_level),
+                SortKey::Events => a.event_count.cmp(&b.event_count),
+                SortKey::LastEvent => a.last_event.cmp(&b.last_event),
+            };
+            let mut expected: Vec<usize> = (0..users.len()).collect();
+            expected.sort_by(|&a, &b| {
+                let (x, y) = (&users[a], &users[b]);
+                dir.apply(primary(x, y))
+                    .then_with(|| y.last_event.cmp(&x.last_event))
+                    .then_with(|| lower(&x.name).cmp(&lower(&y.name)))
+                    .then_with(|| x.user_id.cmp(&y.user_id))
+            });
+            let sort = zt_risk_console::components::sort::Sort { key, dir };
+            assert_eq!(sorted(&users, sort), expected, "{key:?} {dir:?}");
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn filter_sort_and_page_ten_thousand_users() {
     let users = many(10_000);

@@ -15,10 +15,12 @@ use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use web_sys::AbortController;
 use zt_risk_api::paths::{Method, PathError, SegmentKind};
+use zt_risk_api::{Envelope, RiskSummary};
+use zt_risk_summary_stream::SummaryStream;
 
 use super::error::ApiError;
 use super::response::{document, interpret, interpret_large, Page};
-use super::transport::{HttpRequest, HttpResponse, Transport, TransportError};
+use super::transport::{HttpRequest, HttpResponse, Transport, TransportError, Watch};
 use crate::session::{Connection, Session};
 use crate::state::Cache;
 
@@ -121,27 +123,54 @@ impl Api {
     pub async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<Page<T>, ApiError> {
         let permission = call.permission;
         // Only decoding is generic: the exchange's state machine exists once in the binary.
-        interpret(&self.exchange(call).await?, permission)
+        interpret(&self.exchange(call, None).await?, permission)
     }
 
-    /// [`send`](Self::send) for a result that can be megabytes (see [`interpret_large`]).
-    pub async fn send_large<T: DeserializeOwned>(&self, call: Call) -> Result<Page<T>, ApiError> {
+    /// [`send`](Self::send) for `GET /summary`, megabytes on a large tenant: its users are
+    /// decoded while the body arrives ([`SummaryStream`]), so decoding overlaps the transfer.
+    /// A body the stream does not take (an error, any unusual shape) is read by
+    /// [`interpret_large`] as before.
+    pub async fn send_summary(&self, call: Call) -> Result<Page<RiskSummary>, ApiError> {
         let permission = call.permission;
-        interpret_large(&self.exchange(call).await?, permission)
+        let stream = Rc::new(RefCell::new(SummaryStream::default()));
+        let watch: Watch = {
+            let stream = Rc::clone(&stream);
+            Box::new(move |body| stream.borrow_mut().advance(body))
+        };
+        let response = self.exchange(call, Some(watch)).await?;
+        if (200..300).contains(&response.status) {
+            if let Some(Envelope {
+                result: Some(result),
+                result_info,
+                ..
+            }) = stream.take().finish(response.body.as_bytes())
+            {
+                return Ok(Page {
+                    result,
+                    result_info,
+                });
+            }
+        }
+        interpret_large(&response, permission)
     }
 
     /// Performs `call` and decodes a plain JSON document (no v4 envelope).
     pub async fn send_document<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
         let permission = call.permission;
-        document(&self.exchange(call).await?, permission)
+        document(&self.exchange(call, None).await?, permission)
     }
 
     /// Sends `call` and returns the raw response, or why none arrived.
     ///
     /// Boxed behind `dyn Future`: every typed operation awaits this one state machine through
     /// a call instead of inlining it into its own (measured: −100 B brotli).
-    fn exchange(&self, call: Call) -> LocalFuture<'_, Result<HttpResponse, ApiError>> {
-        Box::pin(self.exchange_inner(call))
+    /// With `watch`, the body is read as it arrives ([`Transport::send_watched`]).
+    fn exchange(
+        &self,
+        call: Call,
+        watch: Option<Watch>,
+    ) -> LocalFuture<'_, Result<HttpResponse, ApiError>> {
+        Box::pin(self.exchange_inner(call, watch))
     }
 
     /// Sends `request` now, before the page that needs it has mounted: that page's first equal
@@ -187,11 +216,19 @@ impl Api {
         Ok((request, base))
     }
 
-    async fn exchange_inner(&self, call: Call) -> Result<HttpResponse, ApiError> {
+    async fn exchange_inner(
+        &self,
+        call: Call,
+        watch: Option<Watch>,
+    ) -> Result<HttpResponse, ApiError> {
         let (request, base) = self.request(call)?;
         let controller = AbortController::new().map_err(|_| ApiError::Aborted)?;
         self.inflight.borrow_mut().push(controller.clone());
-        let sending = self.client.transport.send(request, controller.signal());
+        let transport = &self.client.transport;
+        let sending = match watch {
+            Some(watch) => transport.send_watched(request, controller.signal(), watch),
+            None => transport.send(request, controller.signal()),
+        };
         let timer = gloo_timers::future::TimeoutFuture::new(self.client.timeout_ms);
         let outcome = select(sending, timer).await;
         self.inflight.borrow_mut().retain(|c| c != &controller);

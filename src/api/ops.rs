@@ -8,8 +8,8 @@ use serde::de::DeserializeOwned;
 use zt_risk_api::paths::{self, Method};
 use zt_risk_api::validate::is_uuid;
 use zt_risk_api::{
-    BehaviorUpdate, Behaviors, CreateIntegration, Empty, Integration, RiskEvents, RiskSummary,
-    SsfConfiguration, UpdateBehaviors, UpdateIntegration, UserRiskInfo,
+    BehaviorUpdate, Behaviors, CreateIntegration, Empty, Integration, RiskEvents, SsfConfiguration,
+    UpdateBehaviors, UpdateIntegration, UserRiskInfo,
 };
 
 use super::client::{Api, Call};
@@ -112,15 +112,15 @@ impl Api {
     }
 
     /// `GET /summary`: users with risk events. The one result that grows with the tenant
-    /// (50,000 users are 6 MB of JSON): decoded in one pass, and shared with the cache rather
-    /// than copied into it.
+    /// (50,000 users are 6 MB of JSON): decoded while it arrives, and shared with the cache
+    /// rather than copied into it.
     pub async fn summary(&self) -> Result<Arc<Vec<UserRiskInfo>>, ApiError> {
         let key = self.cache_key("summary");
         if let Some(hit) = self.cached(&key) {
             return Ok(hit);
         }
         let call = Self::get(paths::summary(&self.account()), PII_READ);
-        let summary: RiskSummary = self.send_large(call).await?.result;
+        let summary = self.send_summary(call).await?.result;
         let users = Arc::new(summary.users);
         self.keep(&key, &users);
         Ok(users)

@@ -15,6 +15,9 @@ use zt_risk_api::paths::Method;
 /// A boxed, non-`Send` future, as browser futures are.
 pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
+/// Shown the body received so far, each time more of it arrives ([`Transport::send_watched`]).
+pub type Watch = Box<dyn FnMut(&[u8])>;
+
 /// One outgoing request, fully resolved (absolute URL, all headers).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpRequest {
@@ -55,6 +58,18 @@ pub trait Transport: Send + Sync {
     /// request takes its response instead of sending it again. A transport that cannot start
     /// early ignores it (the later `send` then sends as usual).
     fn start(&self, _request: HttpRequest) {}
+
+    /// [`send`](Self::send), showing `watch` the body received so far each time more of it
+    /// arrives, so a large response can be decoded while it arrives. A transport that does not
+    /// stream never calls `watch` (its caller reads the whole body either way).
+    fn send_watched(
+        &self,
+        request: HttpRequest,
+        signal: AbortSignal,
+        _watch: Watch,
+    ) -> LocalFuture<Result<HttpResponse, TransportError>> {
+        self.send(request, signal)
+    }
 }
 
 /// The real transport: the browser's fetch through gloo-net.
@@ -135,51 +150,79 @@ impl Transport for FetchTransport {
         request: HttpRequest,
         signal: AbortSignal,
     ) -> LocalFuture<Result<HttpResponse, TransportError>> {
-        let started = STARTED.with_borrow_mut(|s| s.take_if(|s| s.request == request));
-        Box::pin(async move {
-            let network = |e: gloo_net::Error| {
-                if signal.aborted() {
-                    TransportError::Aborted
-                } else {
-                    TransportError::Network(e.to_string())
-                }
-            };
-            let (response, _abort): (gloo_net::http::Response, _) = match started {
-                Some(Started {
-                    response,
-                    controller,
-                    ..
-                }) => {
-                    let abort = AbortOnDrop(controller);
-                    let response = JsFuture::from(response)
-                        .await
-                        .map_err(|e| TransportError::Network(js_message(e)))?;
-                    (
-                        response.unchecked_into::<web_sys::Response>().into(),
-                        Some(abort),
-                    )
-                }
-                None => (
-                    build(&request, &signal)
-                        .map_err(network)?
-                        .send()
-                        .await
-                        .map_err(network)?,
-                    None,
-                ),
-            };
-            let headers = response.headers();
-            Ok(HttpResponse {
-                status: response.status(),
-                status_text: response.status_text(),
-                content_type: headers.get("content-type"),
-                retry_after: headers.get("retry-after"),
-                // The bytes, not `text()`: that decodes into a JS string only for it to be
-                // encoded again into Rust's memory (tens of ms for a 50,000-user summary).
-                body: utf8(bytes(response.into()).await.map_err(network)?),
-            })
-        })
+        fetch(request, signal, None)
     }
+
+    fn send_watched(
+        &self,
+        request: HttpRequest,
+        signal: AbortSignal,
+        watch: Watch,
+    ) -> LocalFuture<Result<HttpResponse, TransportError>> {
+        fetch(request, signal, Some(watch))
+    }
+}
+
+/// Sends `request` (or takes the started one equal to it) and reads the response; a `watch`ed
+/// body is read as a stream.
+fn fetch(
+    request: HttpRequest,
+    signal: AbortSignal,
+    watch: Option<Watch>,
+) -> LocalFuture<Result<HttpResponse, TransportError>> {
+    let started = STARTED.with_borrow_mut(|s| s.take_if(|s| s.request == request));
+    Box::pin(async move {
+        let network = |e: gloo_net::Error| {
+            if signal.aborted() {
+                TransportError::Aborted
+            } else {
+                TransportError::Network(e.to_string())
+            }
+        };
+        let (response, _abort): (gloo_net::http::Response, _) = match started {
+            Some(Started {
+                response,
+                controller,
+                ..
+            }) => {
+                let abort = AbortOnDrop(controller);
+                let response = JsFuture::from(response)
+                    .await
+                    .map_err(|e| TransportError::Network(js_message(e)))?;
+                (
+                    response.unchecked_into::<web_sys::Response>().into(),
+                    Some(abort),
+                )
+            }
+            None => (
+                build(&request, &signal)
+                    .map_err(network)?
+                    .send()
+                    .await
+                    .map_err(network)?,
+                None,
+            ),
+        };
+        let headers = response.headers();
+        let (status, status_text) = (response.status(), response.status_text());
+        let (content_type, retry_after) = (headers.get("content-type"), headers.get("retry-after"));
+        // The bytes, not `text()`: that decodes into a JS string only for it to be
+        // encoded again into Rust's memory (tens of ms for a 50,000-user summary).
+        let body = match watch {
+            None => bytes(response.into()).await,
+            Some(watch) => {
+                let length = headers.get("content-length").and_then(|n| n.parse().ok());
+                streamed(response.into(), watch, length.unwrap_or(0)).await
+            }
+        };
+        Ok(HttpResponse {
+            status,
+            status_text,
+            content_type,
+            retry_after,
+            body: utf8(body.map_err(network)?),
+        })
+    })
 }
 
 /// A response's body, copied once into Rust's memory (gloo's `binary()` zeroes a buffer of
@@ -190,6 +233,38 @@ async fn bytes(response: web_sys::Response) -> Result<Vec<u8>, gloo_net::Error> 
         .await
         .map_err(failed)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A response's body read as it arrives, `watch` shown everything received after each chunk;
+/// `expected` bytes (Content-Length) are reserved at once, so the body is never moved.
+async fn streamed(
+    response: web_sys::Response,
+    mut watch: Watch,
+    expected: usize,
+) -> Result<Vec<u8>, gloo_net::Error> {
+    let failed = |e| gloo_net::Error::GlooError(js_message(e));
+    let mut body = Vec::with_capacity(expected);
+    let Some(stream) = response.body() else {
+        return Ok(body);
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let (done, value) = (JsValue::from_str("done"), JsValue::from_str("value"));
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(failed)?;
+        if js_sys::Reflect::get(&chunk, &done)
+            .map_err(failed)?
+            .is_truthy()
+        {
+            return Ok(body);
+        }
+        let bytes: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &value)
+            .map_err(failed)?
+            .unchecked_into();
+        let at = body.len();
+        body.resize(at + bytes.length() as usize, 0);
+        bytes.copy_to(&mut body[at..]);
+        watch(&body);
+    }
 }
 
 /// The message of a rejected fetch or body read (a `TypeError` or an `AbortError`).

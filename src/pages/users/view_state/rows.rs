@@ -43,7 +43,34 @@ impl SearchKeys {
 
 /// Indices into `users` of every user, in the order of `sort`. Ties: newest activity first,
 /// then name, then id, so the order is always the same.
+///
+/// Sorting 50,000 users compares about 750,000 pairs, so the keys every comparison reads sit in
+/// small arrays of their own (a level rank, a timestamp) instead of in the users themselves.
 pub fn sorted(users: &[UserRiskInfo], sort: Sort<SortKey>) -> Vec<usize> {
+    let key = |on: bool, f: fn(&UserRiskInfo) -> u64| -> Vec<u64> {
+        if on {
+            users.iter().map(f).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    // Unknown levels rank 0 and, among themselves, compare as `RiskLevel` does (by text).
+    let ranks = key(sort.key == SortKey::Level, |u| match u.max_risk_level {
+        RiskLevel::Unknown(_) => 0,
+        RiskLevel::Low => 1,
+        RiskLevel::Medium => 2,
+        RiskLevel::High => 3,
+    });
+    let counts = key(sort.key == SortKey::Events, |u| u.event_count);
+    let last: Vec<(i64, u32)> = users
+        .iter()
+        .map(|u| {
+            (
+                u.last_event.timestamp(),
+                u.last_event.timestamp_subsec_nanos(),
+            )
+        })
+        .collect();
     let lowered = |f: fn(&UserRiskInfo) -> &str| -> Vec<String> {
         users.iter().map(|u| lowercase(f(u))).collect()
     };
@@ -57,20 +84,22 @@ pub fn sorted(users: &[UserRiskInfo], sort: Sort<SortKey>) -> Vec<usize> {
         }
     };
     let primary = |a: usize, b: usize| -> Ordering {
-        let (x, y) = (&users[a], &users[b]);
         match (sort.key, &emails) {
             (SortKey::Name, _) => name(a).cmp(&name(b)),
             (SortKey::Email, Some(emails)) => emails[a].cmp(&emails[b]),
             (SortKey::Email, None) => Ordering::Equal,
-            (SortKey::Level, _) => x.max_risk_level.cmp(&y.max_risk_level),
-            (SortKey::Events, _) => x.event_count.cmp(&y.event_count),
-            (SortKey::LastEvent, _) => x.last_event.cmp(&y.last_event),
+            (SortKey::Level, _) => ranks[a].cmp(&ranks[b]).then_with(|| match ranks[a] {
+                0 => users[a].max_risk_level.cmp(&users[b].max_risk_level),
+                _ => Ordering::Equal,
+            }),
+            (SortKey::Events, _) => counts[a].cmp(&counts[b]),
+            (SortKey::LastEvent, _) => last[a].cmp(&last[b]),
         }
     };
     order(users.len(), &|a, b| {
         sort.dir
             .apply(primary(a, b))
-            .then_with(|| users[b].last_event.cmp(&users[a].last_event))
+            .then_with(|| last[b].cmp(&last[a]))
             .then_with(|| name(a).cmp(&name(b)))
             .then_with(|| users[a].user_id.cmp(&users[b].user_id))
     })
