@@ -211,8 +211,8 @@ fn fetch(
         let body = match watch {
             None => bytes(response.into()).await,
             Some(watch) => {
-                let length = headers.get("content-length").and_then(|n| n.parse().ok());
-                streamed(response.into(), watch, length.unwrap_or(0)).await
+                let reserve = reserved(headers.get("content-length").as_deref());
+                streamed(response.into(), watch, reserve).await
             }
         };
         Ok(HttpResponse {
@@ -236,7 +236,7 @@ async fn bytes(response: web_sys::Response) -> Result<Vec<u8>, gloo_net::Error> 
 }
 
 /// A response's body read as it arrives, `watch` shown everything received after each chunk;
-/// `expected` bytes (Content-Length) are reserved at once, so the body is never moved.
+/// `expected` bytes ([`reserved`]) are reserved at once, so a body that size is never moved.
 async fn streamed(
     response: web_sys::Response,
     mut watch: Watch,
@@ -272,7 +272,33 @@ fn js_message(e: JsValue) -> String {
     e.unchecked_into::<js_sys::Error>().to_string().into()
 }
 
+/// Bytes to reserve for a body from its Content-Length, at most 64 MiB: the header is a
+/// claim, not a promise, and a hostile one must not reserve gigabytes (in wasm32, more than
+/// 2 GiB cannot be reserved at all). A larger body still grows as it arrives.
+fn reserved(content_length: Option<&str>) -> usize {
+    const MAX: usize = 64 << 20;
+    content_length
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .map_or(0, |n| n.min(MAX))
+}
+
 /// A body as text; bytes that are not UTF-8 (a proxy's Latin-1 error page) are replaced.
 fn utf8(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reserved;
+
+    #[test]
+    fn a_content_length_reserves_at_most_64_mib() {
+        assert_eq!(reserved(Some("5946544")), 5_946_544);
+        assert_eq!(reserved(Some(" 12 ")), 12);
+        assert_eq!(reserved(Some("4000000000")), 64 << 20);
+        assert_eq!(reserved(Some("99999999999999999999999")), 0);
+        assert_eq!(reserved(Some("-1")), 0);
+        assert_eq!(reserved(Some("12, 12")), 0);
+        assert_eq!(reserved(None), 0);
+    }
 }

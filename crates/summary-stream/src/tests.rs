@@ -1,7 +1,7 @@
 //! `SummaryStream` against serde_json decoding the whole body: the same result whatever the
 //! chunks, and `None` (decode it the usual way) for anything but a plain success.
 
-use super::{SummaryStream, RETRY_LIMIT};
+use super::{SummaryStream, RETRY_BUDGET};
 use zt_risk_api::{Envelope, RiskSummary};
 
 /// A summary of `n` users as the emulator writes it.
@@ -126,14 +126,17 @@ fn anything_but_a_plain_success_is_left_to_the_usual_decoding() {
 }
 
 #[test]
-fn a_value_that_outgrows_the_retry_limit_stops_the_stream() {
-    let name = "n".repeat(2 * RETRY_LIMIT);
+fn reading_incomplete_values_again_stops_at_the_budget() {
+    // One 256 KB user arriving 1 KB at a time: read again 256 times, about 32 MB in all.
+    let name = "n".repeat(256 * 1024);
     let body = format!(
         r#"{{"success":true,"result":{{"users":[{{"user_id":"a","name":"{name}","email":"a@x","max_risk_level":"high","event_count":1,"last_event":"2026-11-01T00:00:00Z"}}]}}}}"#
     );
     assert!(whole(body.as_bytes()).is_some());
-    assert_eq!(streamed(body.as_bytes(), 4096), None);
-    // Arriving at once, it is never retried.
+    assert!(body.len() * body.len() / 1024 / 2 > RETRY_BUDGET);
+    assert_eq!(streamed(body.as_bytes(), 1024), None);
+    // In a few large chunks it is read again well within the budget.
+    assert!(streamed(body.as_bytes(), 64 * 1024).is_some());
     assert!(streamed(body.as_bytes(), body.len()).is_some());
 }
 
