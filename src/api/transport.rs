@@ -1,7 +1,8 @@
 //! The HTTP seam: a `Transport` sends one request and returns status, headers and body text.
 //!
-//! The browser implementation uses gloo-net (fetch); tests swap in a fake. Nothing here knows
-//! about envelopes or the API: that belongs to `client.rs` and `error.rs`.
+//! The browser implementation uses gloo-net (fetch) and reads bodies with `body.rs`; tests
+//! swap in a fake. Nothing here knows about envelopes or the API: that belongs to `client.rs`
+//! and `error.rs`.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -11,6 +12,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 use zt_risk_api::paths::Method;
+
+use super::body::{bytes, reserved, streamed, utf8};
 
 /// A boxed, non-`Send` future, as browser futures are.
 pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -225,80 +228,7 @@ fn fetch(
     })
 }
 
-/// A response's body, copied once into Rust's memory (gloo's `binary()` zeroes a buffer of
-/// the body's size first: 6 MB for a 50,000-user summary).
-async fn bytes(response: web_sys::Response) -> Result<Vec<u8>, gloo_net::Error> {
-    let failed = |e| gloo_net::Error::GlooError(js_message(e));
-    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
-        .await
-        .map_err(failed)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// A response's body read as it arrives, `watch` shown everything received after each chunk;
-/// `expected` bytes ([`reserved`]) are reserved at once, so a body that size is never moved.
-async fn streamed(
-    response: web_sys::Response,
-    mut watch: Watch,
-    expected: usize,
-) -> Result<Vec<u8>, gloo_net::Error> {
-    let failed = |e| gloo_net::Error::GlooError(js_message(e));
-    let mut body = Vec::with_capacity(expected);
-    let Some(stream) = response.body() else {
-        return Ok(body);
-    };
-    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let (done, value) = (JsValue::from_str("done"), JsValue::from_str("value"));
-    loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(failed)?;
-        if js_sys::Reflect::get(&chunk, &done)
-            .map_err(failed)?
-            .is_truthy()
-        {
-            return Ok(body);
-        }
-        let bytes: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &value)
-            .map_err(failed)?
-            .unchecked_into();
-        let at = body.len();
-        body.resize(at + bytes.length() as usize, 0);
-        bytes.copy_to(&mut body[at..]);
-        watch(&body);
-    }
-}
-
 /// The message of a rejected fetch or body read (a `TypeError` or an `AbortError`).
-fn js_message(e: JsValue) -> String {
+pub(super) fn js_message(e: JsValue) -> String {
     e.unchecked_into::<js_sys::Error>().to_string().into()
-}
-
-/// Bytes to reserve for a body from its Content-Length, at most 64 MiB: the header is a
-/// claim, not a promise, and a hostile one must not reserve gigabytes (in wasm32, more than
-/// 2 GiB cannot be reserved at all). A larger body still grows as it arrives.
-fn reserved(content_length: Option<&str>) -> usize {
-    const MAX: usize = 64 << 20;
-    content_length
-        .and_then(|n| n.trim().parse::<usize>().ok())
-        .map_or(0, |n| n.min(MAX))
-}
-
-/// A body as text; bytes that are not UTF-8 (a proxy's Latin-1 error page) are replaced.
-fn utf8(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::reserved;
-
-    #[test]
-    fn a_content_length_reserves_at_most_64_mib() {
-        assert_eq!(reserved(Some("5946544")), 5_946_544);
-        assert_eq!(reserved(Some(" 12 ")), 12);
-        assert_eq!(reserved(Some("4000000000")), 64 << 20);
-        assert_eq!(reserved(Some("99999999999999999999999")), 0);
-        assert_eq!(reserved(Some("-1")), 0);
-        assert_eq!(reserved(Some("12, 12")), 0);
-        assert_eq!(reserved(None), 0);
-    }
 }
