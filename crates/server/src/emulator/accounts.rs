@@ -1,7 +1,8 @@
 //! Every account's data set. A set is made from the seed on first use, published as an
 //! immutable snapshot (a reader never waits for a write, and never sees half of one), changed
-//! by one write at a time, and saved to `--state` before the change is published. Owns
-//! durability and the cap on accounts; the rules of the data live in `store`.
+//! by one write at a time, and saved to `--state` before the change is published. A write whose
+//! request goes away mid-save still finishes, saved and published, before the next one starts.
+//! Owns durability and the cap on accounts; the rules of the data live in `store`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -9,7 +10,7 @@ use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 
 use axum::body::Bytes;
 use axum::http::StatusCode;
-use tokio::sync::{Mutex, OnceCell};
+use tokio::sync::{Mutex, OnceCell, OwnedMutexGuard};
 use zt_risk_api::Integration;
 
 use super::seed::Seeding;
@@ -70,15 +71,21 @@ impl Snapshot {
     }
 }
 
+/// The writer's turn. Owned, so that the blocking save can keep it after its request is gone.
+type Turn = OwnedMutexGuard<()>;
+
+/// Published snapshots by account id.
+type Map = Arc<RwLock<BTreeMap<String, Arc<Snapshot>>>>;
+
 /// All accounts: published snapshots, and the one writer at a time.
 pub struct Accounts {
     seeding: Seeding,
     state_file: Option<PathBuf>,
     default_account: String,
     /// Held only to look up or swap a snapshot, never across an await.
-    map: RwLock<BTreeMap<String, Arc<Snapshot>>>,
+    map: Map,
     /// Serializes account creation and writes, so saves reach the disk in publication order.
-    writer: Mutex<()>,
+    writer: Arc<Mutex<()>>,
 }
 
 impl Accounts {
@@ -113,8 +120,8 @@ impl Accounts {
             seeding,
             state_file,
             default_account,
-            map: RwLock::new(map),
-            writer: Mutex::new(()),
+            map: Arc::new(RwLock::new(map)),
+            writer: Arc::new(Mutex::new(())),
         };
         if let (true, Some(path)) = (created, &accounts.state_file) {
             let bytes = assemble(&accounts.default_account, &accounts.parts_with(None))?;
@@ -149,14 +156,20 @@ impl Accounts {
         if let Some(snapshot) = self.published(id) {
             return Ok(snapshot);
         }
-        let _turn = self.writer.lock().await;
-        self.get_or_create(id).await
+        let turn = self.turn().await;
+        self.get_or_create(id, turn)
+            .await
+            .map(|(snapshot, _)| snapshot)
     }
 
-    /// Like `get`, with the writer's turn already held.
-    async fn get_or_create(&self, id: &str) -> Result<Arc<Snapshot>, ApiError> {
+    async fn turn(&self) -> Turn {
+        self.writer.clone().lock_owned().await
+    }
+
+    /// Like `get`, in the writer's `turn`, which it hands back.
+    async fn get_or_create(&self, id: &str, turn: Turn) -> Result<(Arc<Snapshot>, Turn), ApiError> {
         if let Some(snapshot) = self.published(id) {
-            return Ok(snapshot);
+            return Ok((snapshot, turn));
         }
         let count = self
             .map
@@ -180,8 +193,8 @@ impl Accounts {
                 .await
                 .map_err(|e| state_error(e.to_string()))?;
         let snapshot = Snapshot::new(store);
-        self.save_and_publish(id, snapshot.clone()).await?;
-        Ok(snapshot)
+        let turn = self.save_and_publish(id, snapshot.clone(), turn).await?;
+        Ok((snapshot, turn))
     }
 
     /// Applies `f` to a copy of account `id`'s data, saves the copy, then publishes it: a
@@ -192,30 +205,40 @@ impl Accounts {
         id: &str,
         f: impl FnOnce(&mut Store) -> Result<R, ApiError>,
     ) -> Result<R, ApiError> {
-        let _turn = self.writer.lock().await;
-        let current = self.get_or_create(id).await?;
+        let turn = self.turn().await;
+        let (current, turn) = self.get_or_create(id, turn).await?;
         let mut next = current.store.clone();
         let result = f(&mut next)?;
-        self.save_and_publish(id, Snapshot::new(next)).await?;
+        self.save_and_publish(id, Snapshot::new(next), turn).await?;
         Ok(result)
     }
 
-    /// The caller holds the writer's turn.
-    async fn save_and_publish(&self, id: &str, snapshot: Arc<Snapshot>) -> Result<(), ApiError> {
-        if let Some(path) = self.state_file.clone() {
+    /// Saves and publishes in one blocking task that owns the writer's `turn`, so a request
+    /// dropped meanwhile (its client went away) neither frees the turn mid-save nor leaves the
+    /// disk ahead of what is served. Hands the turn back once both are done.
+    async fn save_and_publish(
+        &self,
+        id: &str,
+        snapshot: Arc<Snapshot>,
+        turn: Turn,
+    ) -> Result<Turn, ApiError> {
+        let saving = self.state_file.clone().map(|path| {
             let parts = self.parts_with(Some((id, &snapshot)));
-            let default_account = self.default_account.clone();
-            tokio::task::spawn_blocking(move || {
+            (path, parts, self.default_account.clone())
+        });
+        let (map, id) = (self.map.clone(), id.to_owned());
+        tokio::task::spawn_blocking(move || {
+            if let Some((path, parts, default_account)) = saving {
                 let bytes = assemble(&default_account, &parts)?;
-                state_file::save(&path, &bytes).map_err(|e| e.to_string())
-            })
-            .await
-            .map_err(|e| state_error(e.to_string()))?
-            .map_err(state_error)?;
-        }
-        let mut map = self.map.write().unwrap_or_else(PoisonError::into_inner);
-        map.insert(id.to_owned(), snapshot);
-        Ok(())
+                state_file::save(&path, &bytes).map_err(|e| e.to_string())?;
+            }
+            let mut map = map.write().unwrap_or_else(PoisonError::into_inner);
+            map.insert(id, snapshot);
+            Ok(turn)
+        })
+        .await
+        .map_err(|e| state_error(e.to_string()))?
+        .map_err(state_error)
     }
 
     /// Every published account in id order, with `replace` in place of (or beside) its own.
@@ -267,3 +290,7 @@ pub fn state_error(detail: String) -> ApiError {
         "The emulator could not save its state; nothing was changed",
     )
 }
+
+#[cfg(test)]
+#[path = "accounts_tests.rs"]
+mod tests;
