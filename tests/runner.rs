@@ -89,10 +89,16 @@ async fn never_more_than_four_in_flight_and_partial_results_are_usable_at_once()
     assert!(bar("aria-valuenow").parse::<usize>().unwrap_or(0) < 12);
     assert_eq!(bar("aria-valuemax"), "12");
     wait_for("the run to finish", || status() == "Done.").await;
+    // What "Done." reports is all in the store, and said so, from the moment it shows.
+    assert_eq!(text("#stored"), "12");
+    assert!(
+        text(".load-events .hint").starts_with("In memory: 12 events of 12 users"),
+        "{}",
+        text(".load-events .hint")
+    );
     assert_eq!(bar("aria-valuetext"), "12 of 12 users");
     assert_eq!(fake.max_in_flight(), 4, "4 at a time, never more");
     assert_eq!(detail_requests(&fake).len(), 12);
-    wait_for("all results stored", || text("#stored") == "12").await;
 }
 
 #[wasm_bindgen_test]
@@ -154,7 +160,7 @@ async fn cancel_stops_what_was_not_sent_and_keeps_what_arrived() {
     );
     assert_eq!(detail_requests(&fake).len(), 4, "nothing sent after Cancel");
     assert_eq!(bar("aria-valuetext"), "4 of 10 users");
-    wait_for("the 4 results stored", || text("#stored") == "4").await;
+    assert_eq!(text("#stored"), "4", "the 4 results are stored");
 }
 
 #[wasm_bindgen_test]

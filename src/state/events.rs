@@ -137,6 +137,13 @@ impl EventsStore {
         };
         let session = use_session();
         Effect::new(move |_| store.switch_account(&session.connection().account_id));
+        // A run that ends publishes its last results at once: "Done." never shows old counts.
+        let progress = store.runner.progress();
+        Effect::new(move |_| {
+            if !progress.get().is_active() {
+                store.flush();
+            }
+        });
         store
     }
 
@@ -224,13 +231,15 @@ impl EventsStore {
         let kept = self.data.try_update_value(|d| d.insert(account, loaded)) == Some(true);
         if kept && self.flush_armed.try_get_value() == Some(false) {
             self.flush_armed.set_value(true);
-            set_timeout(
-                move || {
-                    self.flush_armed.try_set_value(false);
-                    self.version.try_update(|v| *v += 1);
-                },
-                Duration::from_millis(200),
-            );
+            set_timeout(move || self.flush(), Duration::from_millis(200));
+        }
+    }
+
+    /// Publishes what was inserted since the last publish, if anything.
+    fn flush(self) {
+        if self.flush_armed.try_get_value() == Some(true) {
+            self.flush_armed.set_value(false);
+            self.version.try_update(|v| *v += 1);
         }
     }
 }
