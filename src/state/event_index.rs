@@ -3,8 +3,6 @@
 //! numbers (positions, epoch millis, level rank) kept newest first, so a pass over 100,000
 //! events allocates nothing per row.
 
-use zt_risk_api::RiskLevel;
-
 use super::events::Events;
 use super::order::{order, permute};
 use crate::text::lowercase;
@@ -18,7 +16,7 @@ pub struct Row {
     pub event: u32,
     /// Epoch milliseconds.
     pub at: i64,
-    /// 0 unknown, 1 low, 2 medium, 3 high.
+    /// [`RiskLevel::rank`](zt_risk_api::RiskLevel::rank): 0 unknown, 1 low, 2 medium, 3 high.
     pub level: u8,
     /// Position of the event's name in [`Index::behaviors`].
     pub behavior: u16,
@@ -32,16 +30,6 @@ pub struct Index {
     pub behaviors: Vec<(String, usize)>,
     /// Per user: name and email, lowercased, for the search.
     pub users: Vec<String>,
-}
-
-/// A level's rank, as [`Row::level`] holds it.
-pub fn rank(level: &RiskLevel) -> u8 {
-    match level {
-        RiskLevel::Unknown(_) => 0,
-        RiskLevel::Low => 1,
-        RiskLevel::Medium => 2,
-        RiskLevel::High => 3,
-    }
 }
 
 /// Builds the index of everything in `events`.
@@ -71,7 +59,7 @@ pub fn build(events: &Events) -> Index {
                 user: u as u32,
                 event: e as u32,
                 at: event.timestamp.timestamp_millis(),
-                level: rank(&event.risk_level),
+                level: event.risk_level.rank(),
                 behavior: behavior as u16,
             }
         })

@@ -50,6 +50,17 @@ impl RiskLevel {
         }
     }
 
+    /// The level as a number that sorts like it: 0 for every unknown value, then 1, 2, 3 for
+    /// low, medium, high. For sorting many levels by a small key.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Self::Unknown(_) => 0,
+            Self::Low => 1,
+            Self::Medium => 2,
+            Self::High => 3,
+        }
+    }
+
     /// A capitalised label for people ("High", or "Unknown (x)").
     pub fn label(&self) -> String {
         match self {

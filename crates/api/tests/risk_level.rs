@@ -10,6 +10,25 @@ fn unknown(s: &str) -> RiskLevel {
 }
 
 #[test]
+fn rank_sorts_as_the_level_does() {
+    let levels = [
+        unknown("zzz"),
+        unknown(""),
+        RiskLevel::Low,
+        RiskLevel::Medium,
+        RiskLevel::High,
+    ];
+    assert_eq!(levels.each_ref().map(RiskLevel::rank), [0, 0, 1, 2, 3]);
+    for a in &levels {
+        for b in &levels {
+            if a.rank() != b.rank() {
+                assert_eq!(a.rank().cmp(&b.rank()), a.cmp(b), "{a:?} {b:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn ordering() {
     assert!(RiskLevel::High > RiskLevel::Medium);
     assert!(RiskLevel::Medium > RiskLevel::Low);

@@ -91,11 +91,6 @@ impl SummaryStream {
         }
     }
 
-    /// Users decoded so far.
-    pub fn decoded(&self) -> usize {
-        self.users.len()
-    }
-
     /// The whole response's users and paging when `body`, complete, is a successful summary
     /// envelope; `None` for anything else (decode it the usual way).
     pub fn finish(mut self, body: &[u8]) -> Option<Envelope<RiskSummary>> {

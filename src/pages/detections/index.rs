@@ -3,8 +3,9 @@
 
 use super::view_state::{Filters, SortKey};
 use crate::components::sort::Dir;
-use crate::state::event_index::{rank, Index};
+use crate::state::event_index::Index;
 use crate::text::lowercase;
+use zt_risk_api::RiskLevel;
 
 /// Positions in `index.rows` of the events `f` shows, in display order; `bounds` are the time
 /// range's `[start, end)` in epoch milliseconds (`Filters::bounds`).
@@ -20,7 +21,7 @@ pub fn filter(index: &Index, f: &Filters, (start, end): (i64, i64)) -> Vec<u32> 
         .iter()
         .map(|text| needle.is_empty() || text.contains(&needle))
         .collect();
-    let level = f.level.as_ref().map(rank);
+    let level = f.level.as_ref().map(RiskLevel::rank);
     let mut shown: Vec<u32> = (0..index.rows.len() as u32)
         .filter(|&i| {
             let r = &index.rows[i as usize];

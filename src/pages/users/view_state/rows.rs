@@ -55,11 +55,8 @@ pub fn sorted(users: &[UserRiskInfo], sort: Sort<SortKey>) -> Vec<usize> {
         }
     };
     // Unknown levels rank 0 and, among themselves, compare as `RiskLevel` does (by text).
-    let ranks = key(sort.key == SortKey::Level, |u| match u.max_risk_level {
-        RiskLevel::Unknown(_) => 0,
-        RiskLevel::Low => 1,
-        RiskLevel::Medium => 2,
-        RiskLevel::High => 3,
+    let ranks = key(sort.key == SortKey::Level, |u| {
+        u64::from(u.max_risk_level.rank())
     });
     let counts = key(sort.key == SortKey::Events, |u| u.event_count);
     let last: Vec<(i64, u32)> = users
