@@ -3,6 +3,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+/// mimalloc keeps freed buffers for reuse instead of returning them to the OS at once (see
+/// `Cargo.toml`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let command = match zt_risk_server::cli::parse(&argv) {

@@ -1,6 +1,7 @@
 //! Where the benchmark runs and what it costs: CPU pinning (the load on one CPU, the server
 //! under test on another) and CPU time from `/proc`, per process tree and per CPU, so a run on
-//! a shared machine says which side was saturated and how much CPU each request took.
+//! a shared machine says which side was saturated, how much CPU each request took, and how much
+//! time the hypervisor took from the machine's CPUs (steal).
 
 use std::collections::HashMap;
 
@@ -68,8 +69,18 @@ fn clock_ticks() -> f64 {
     })
 }
 
-/// (busy, total) jiffies per CPU number, from `/proc/stat`.
-fn per_cpu(stat: &str) -> HashMap<usize, (u64, u64)> {
+/// Jiffies of one CPU from `/proc/stat`.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Jiffies {
+    /// Running anything (ours or not), steal excluded.
+    busy: u64,
+    /// Taken by the hypervisor for other guests while this CPU wanted to run.
+    steal: u64,
+    total: u64,
+}
+
+/// [`Jiffies`] per CPU number, from `/proc/stat`.
+fn per_cpu(stat: &str) -> HashMap<usize, Jiffies> {
     stat.lines()
         .filter_map(|l| {
             let mut f = l.split_whitespace();
@@ -77,14 +88,22 @@ fn per_cpu(stat: &str) -> HashMap<usize, (u64, u64)> {
             let v: Vec<u64> = f.filter_map(|x| x.parse().ok()).collect();
             // user nice system idle iowait irq softirq steal
             let idle = v.get(3)? + v.get(4).copied().unwrap_or(0);
+            let steal = v.get(7).copied().unwrap_or(0);
             let total: u64 = v.iter().take(8).sum();
-            Some((cpu, (total - idle, total)))
+            Some((
+                cpu,
+                Jiffies {
+                    busy: total - idle - steal,
+                    steal,
+                    total,
+                },
+            ))
         })
         .collect()
 }
 
 /// A snapshot of per-CPU counters, to tell how busy CPUs 0 and 1 were in between.
-pub struct CpuClock(HashMap<usize, (u64, u64)>);
+pub struct CpuClock(HashMap<usize, Jiffies>);
 
 impl CpuClock {
     pub fn now() -> Self {
@@ -95,12 +114,24 @@ impl CpuClock {
         )
     }
 
-    /// Percent busy of CPU `cpu` (any process, ours or not) since `self`.
-    pub fn busy_since(&self, later: &CpuClock, cpu: usize) -> f64 {
+    /// Percent of CPU `cpu`'s time since `self` that `part` of its jiffies took.
+    fn percent_since(&self, later: &CpuClock, cpu: usize, part: fn(&Jiffies) -> u64) -> f64 {
         match (self.0.get(&cpu), later.0.get(&cpu)) {
-            (Some(a), Some(b)) if b.1 > a.1 => 100.0 * (b.0 - a.0) as f64 / (b.1 - a.1) as f64,
+            (Some(a), Some(b)) if b.total > a.total => {
+                100.0 * (part(b) - part(a)) as f64 / (b.total - a.total) as f64
+            }
             _ => 0.0,
         }
+    }
+
+    /// Percent busy of CPU `cpu` (any process, ours or not) since `self`.
+    pub fn busy_since(&self, later: &CpuClock, cpu: usize) -> f64 {
+        self.percent_since(later, cpu, |j| j.busy)
+    }
+
+    /// Percent of CPU `cpu`'s time since `self` that the hypervisor gave to someone else.
+    pub fn steal_since(&self, later: &CpuClock, cpu: usize) -> f64 {
+        self.percent_since(later, cpu, |j| j.steal)
     }
 }
 
@@ -112,13 +143,15 @@ mod tests {
     fn reads_proc_lines() {
         let stat = "42 (nginx: worker (x)) S 7 42 42 0 -1 4194560 1 0 0 0 25 13 0 0 20 0 1 0";
         assert_eq!(parse_stat(stat), Some((42, 7, 38)));
-        let cpus = per_cpu("cpu  9 9 9 9\ncpu0 10 0 5 80 5 0 0 0 0 0\ncpu1 1 2 3 4\nintr 1");
-        assert_eq!(cpus.get(&0), Some(&(15, 100)));
-        assert_eq!(cpus.get(&1), Some(&(6, 10)));
+        let cpus = per_cpu("cpu  9 9 9 9\ncpu0 10 0 5 70 5 0 0 10 0 0\ncpu1 1 2 3 4\nintr 1");
+        let j = |busy, steal, total| Jiffies { busy, steal, total };
+        assert_eq!(cpus.get(&0), Some(&j(15, 10, 100)));
+        assert_eq!(cpus.get(&1), Some(&j(6, 0, 10)));
         assert_eq!(cpus.len(), 2);
         let a = CpuClock(cpus.clone());
-        let b = CpuClock(HashMap::from([(0, (65, 200))]));
+        let b = CpuClock(HashMap::from([(0, j(65, 30, 200))]));
         assert_eq!(a.busy_since(&b, 0), 50.0);
+        assert_eq!(a.steal_since(&b, 0), 20.0);
         assert_eq!(a.busy_since(&b, 1), 0.0);
         assert!(tree_seconds(std::process::id()) >= 0.0);
     }
