@@ -13,8 +13,9 @@
 //!
 //! On a virtual machine the hypervisor may take CPU time from the guest ("steal"): a few
 //! percent of it on either CPU moves req/s by a third and p99 several-fold, and 1–2 % still
-//! moves p99, whichever proxy is being measured at the time. A pair during which either CPU had more than [`STEAL_LIMIT`]
-//! steal is measured again, up to [`PAIR_ATTEMPTS`] times; the least disturbed attempt is kept.
+//! moves p99, whichever proxy is being measured at the time. A pair during which either CPU had
+//! more than [`STEAL_LIMIT`] steal is measured again, up to [`PAIR_ATTEMPTS`] times; the least
+//! disturbed attempt is kept.
 //! Every attempt is printed with its steal, and the summary says how many pairs were measured
 //! again and whether any kept one is still above the limit.
 //!
@@ -25,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use super::cpu::{self, CpuClock};
-use super::proxy_report::{self, Sample};
+use super::proxy_report::{self, pair_steal, Sample};
 use super::{server, wrk, Context, Options, Server};
 use crate::apt;
 use crate::sh;
@@ -147,14 +148,14 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
             for attempt in 1..=PAIR_ATTEMPTS {
                 let first = measure(round, endpoint, pair[0].0, pair[0].1)?;
                 let second = measure(round, endpoint, pair[1].0, pair[1].1)?;
-                let steal = first.steal.max(second.steal);
+                let steal = pair_steal(&first, &second);
                 attempts.push([first, second]);
                 if steal <= STEAL_LIMIT {
                     break;
                 }
                 proxy_report::print_disturbed(steal, attempt < PAIR_ATTEMPTS);
             }
-            let least = |a: &[Sample; 2]| a[0].steal.max(a[1].steal);
+            let least = |[a, b]: &[Sample; 2]| pair_steal(a, b);
             let kept = (0..attempts.len())
                 .min_by(|&a, &b| least(&attempts[a]).total_cmp(&least(&attempts[b])))
                 .unwrap_or(0);

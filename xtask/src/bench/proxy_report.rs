@@ -68,6 +68,11 @@ pub fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
+/// The steal of a product/nginx pair: the larger of its two measurements'.
+pub fn pair_steal(a: &Sample, b: &Sample) -> f64 {
+    a.steal.max(b.steal)
+}
+
 /// The kept (product, nginx) pair of each round for `endpoint`.
 fn kept_pairs<'a>(samples: &'a [Sample], endpoint: &str) -> Vec<(&'a Sample, &'a Sample)> {
     let kept = |target: &str, round: usize| {
@@ -97,7 +102,7 @@ pub fn print_summary(o: &Options, pinned: bool, samples: &[Sample]) {
         .count();
     let above = pairs
         .iter()
-        .filter(|(p, n)| p.steal.max(n.steal) > STEAL_LIMIT)
+        .filter(|(p, n)| pair_steal(p, n) > STEAL_LIMIT)
         .count();
     println!(
         "\nloopback, wrk -t{} -c{}, {} rounds × {}s per target (direct, then product and nginx back to back, their order alternating), {}, {} demo users (summary ≈ {} rows), Origin + Authorization on every request; medians of the kept measurements ({again} of {} product/nginx pairs measured again for steal above {STEAL_LIMIT} %, {above} kept above it)\n",
