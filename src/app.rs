@@ -3,14 +3,15 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::{Route, RouteChildren, Router, Routes, RoutesProps};
 
 use crate::api::transport::{FetchTransport, Transport};
 use crate::api::{boot_request, use_api, ApiClient};
 use crate::components::{Layout, Toasts};
-use crate::pages::lazy::lazy_page;
-use crate::pages::{NotFound, OverviewPage, UsersPage};
+use crate::pages::NotFound;
+use crate::routes::Page;
 use crate::session::{RuntimeConfig, Session};
 use crate::state::{Cache, EventsStore};
 
@@ -35,26 +36,36 @@ pub fn Providers(
     children()
 }
 
-/// The route table, inside the layout: which page each path of `routes` shows.
+/// The router, inside the layout: every page of `routes::Page`'s table, tried in its order.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {
         <Router>
             <Layout>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=OverviewPage/>
-                    <Route path=path!("/users") view=UsersPage/>
-                    <Route path=path!("/users/:id") view=lazy_page!(user_detail)/>
-                    <Route path=path!("/detections") view=lazy_page!(detections)/>
-                    <Route path=path!("/behaviors") view=lazy_page!(behaviors)/>
-                    <Route path=path!("/integrations") view=lazy_page!(integrations)/>
-                    <Route path=path!("/integrations/new") view=lazy_page!(new_integration)/>
-                    <Route path=path!("/integrations/:id") view=lazy_page!(integration)/>
-                    <Route path=path!("/settings") view=lazy_page!(settings)/>
-                </Routes>
+                {page_routes()}
             </Layout>
         </Router>
     }
+}
+
+/// One route per page of the table; an address that matches none shows [`NotFound`].
+fn page_routes() -> impl IntoView {
+    let routes: Vec<AnyNestedRoute> = Page::ALL
+        .into_iter()
+        .map(|page| {
+            let view = move || page.view();
+            view! { <Route path=page.pattern() view/> }
+                .into_inner()
+                .into_any_nested_route()
+        })
+        .collect();
+    let children = RouteChildren::to_children(move || StaticVec::from(routes));
+    Routes(
+        RoutesProps::builder()
+            .fallback(NotFound)
+            .children(children)
+            .build(),
+    )
 }
 
 /// The whole console with the real transport.

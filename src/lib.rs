@@ -3,8 +3,9 @@
 //! `api` talks to the API, `session` keeps settings and the token, `state` holds client-side
 //! state pages share (the read cache, the unsaved-edits guard), `components` are shared widgets,
 //! `pages` are the screens, `export` builds the files admins download (CSV, JSON), `routes`
-//! builds every console path, `app` wires routes and context together, and `text` holds the
-//! wording and case folding helpers pages share.
+//! is the table of pages (paths, titles, navigation, shortcuts), `app` wires routes and context
+//! together, `sort` orders every table, and `text` holds the wording, number and case folding
+//! helpers pages share.
 
 pub mod api;
 pub mod app;
@@ -14,6 +15,7 @@ pub mod pages;
 pub mod routes;
 pub mod session;
 pub mod shell;
+pub mod sort;
 pub mod state;
 pub mod text;
 

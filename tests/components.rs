@@ -7,7 +7,8 @@ use common::*;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 use zt_risk_console::api::fake::FakeTransport;
-use zt_risk_console::components::{Dir, Field, Sort, SortHeader, Switch};
+use zt_risk_console::components::{Field, SortHeader, Switch};
+use zt_risk_console::sort::{Dir, Sort};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

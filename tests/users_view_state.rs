@@ -7,11 +7,11 @@ mod common;
 use common::users::*;
 use wasm_bindgen_test::*;
 use zt_risk_api::RiskLevel;
-use zt_risk_console::components::sort::Dir;
 use zt_risk_console::pages::users::view_state::{
     counts, filtered, matching, page_info, sorted, Criteria, SearchKeys, SortKey, ViewState,
     Within, PAGE_SIZE,
 };
+use zt_risk_console::sort::Dir;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -113,7 +113,7 @@ fn every_sort_follows_its_rule_with_unknown_levels_and_ties() {
                     .then_with(|| lower(&x.name).cmp(&lower(&y.name)))
                     .then_with(|| x.user_id.cmp(&y.user_id))
             });
-            let sort = zt_risk_console::components::sort::Sort { key, dir };
+            let sort = zt_risk_console::sort::Sort { key, dir };
             assert_eq!(sorted(&users, sort), expected, "{key:?} {dir:?}");
         }
     }

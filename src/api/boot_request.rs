@@ -1,4 +1,4 @@
-//! The landing page's summary request (`routes::SUMMARY_PAGES`), sent before the console has
+//! The landing page's summary request (`routes::summary_paths`), sent before the console has
 //! mounted.
 //!
 //! On each such start the console leaves a hint in localStorage: the request's URL and where its
@@ -58,10 +58,7 @@ pub fn start(api: &Api) {
 /// The hint boot.js reads: `[paths that open on the summary, url, token key, demo token]`, as
 /// JSON written by the browser.
 pub fn hint(url: &str, (key, demo_token): (String, Option<String>)) -> String {
-    let paths: Array = routes::SUMMARY_PAGES
-        .iter()
-        .map(|p| JsValue::from(*p))
-        .collect();
+    let paths: Array = routes::summary_paths().map(JsValue::from).collect();
     let demo_token = demo_token.map_or(JsValue::NULL, |t| t.into());
     let hint = Array::of4(&paths, &url.into(), &key.into(), &demo_token);
     JSON::stringify(&hint).map(String::from).unwrap_or_default()

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::Toaster;
-use crate::routes;
+use crate::routes::Page;
 use crate::session::use_session;
 use crate::shell::{use_profile_link, use_shortcuts, HelpDialog, ProfileSwitcher, ThemeSelect};
 
@@ -35,12 +35,10 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
             </button>
             <nav id="main-nav" aria-label="Main" class:open=menu on:click=move |_| menu.set(false)>
                 <ul>
-                    <li><A href=routes::overview() exact=true>"Overview"</A></li>
-                    <li><A href=routes::users()>"Users"</A></li>
-                    <li><A href=routes::detections()>"Detections"</A></li>
-                    <li><A href=routes::behaviors()>"Behaviors"</A></li>
-                    <li><A href=routes::integrations()>"Integrations"</A></li>
-                    <li><A href=routes::settings()>"Settings"</A></li>
+                    {Page::ALL.into_iter().filter_map(|page| {
+                        let label = page.entry().nav?;
+                        Some(view! { <li><A href=page.path() exact=page == Page::Overview>{label}</A></li> })
+                    }).collect_view()}
                 </ul>
             </nav>
             <div class="header-tools">

@@ -13,7 +13,7 @@ use zt_risk_api::{RiskLevel, UserRiskInfo};
 use super::time::relative;
 use super::{RunProgress, WithSummary};
 use crate::pages::users::view_state::{matching, Criteria, ViewState};
-use crate::routes;
+use crate::state::last_users_view;
 use crate::state::runner::estimate_words;
 use crate::state::use_events;
 use crate::text::{plural, thousands};
@@ -98,9 +98,9 @@ fn scope_picker(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
     .into_any()
 }
 
-/// The users list's remembered filter (`routes::users_remembered`), if it filters at all.
+/// The users list's remembered filter (`last_users_view`), if it filters at all.
 fn remembered_filter() -> Option<Criteria> {
-    let url = routes::users_remembered();
+    let url = last_users_view::link();
     let query = url.split_once('?').map_or("", |(_, q)| q);
     let params = web_sys::UrlSearchParams::new_with_str(query).ok()?;
     let criteria = ViewState::from_query(|k| params.get(k)).criteria;

@@ -39,7 +39,7 @@ pub use load_events::LoadEvents;
 pub use pager::Pager;
 pub use risk_badge::RiskBadge;
 pub use run_progress::RunProgress;
-pub use sort::{Dir, Sort, SortHeader};
+pub use sort::SortHeader;
 pub use status::{EmptyState, ErrorView, SkeletonRows};
 pub use summary::WithSummary;
 pub use switch::Switch;

@@ -1,89 +1,9 @@
-//! Sortable tables: a direction, the column a table is sorted by, and the header cell
-//! (`aria-sort` and a button) that changes it. Every sortable table uses these, whatever its
-//! column type; where the sort is kept (a signal, the URL) stays with the table.
-
-use std::cmp::Ordering;
+//! `SortHeader`: the header cell of a sortable column (`aria-sort` and a button). Every
+//! sortable table uses it, whatever its column type; the sort rules are `crate::sort`.
 
 use leptos::prelude::*;
 
-/// A sort direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dir {
-    Asc,
-    Desc,
-}
-
-impl Dir {
-    /// The URL value: "asc" or "desc".
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Asc => "asc",
-            Self::Desc => "desc",
-        }
-    }
-
-    /// Reads a URL value written by `as_str`.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "asc" => Some(Self::Asc),
-            "desc" => Some(Self::Desc),
-            _ => None,
-        }
-    }
-
-    /// The `aria-sort` value for a header sorted this way.
-    pub fn aria(self) -> &'static str {
-        match self {
-            Self::Asc => "ascending",
-            Self::Desc => "descending",
-        }
-    }
-
-    /// The other direction.
-    pub fn flipped(self) -> Self {
-        match self {
-            Self::Asc => Self::Desc,
-            Self::Desc => Self::Asc,
-        }
-    }
-
-    /// `ascending` (an ordering of two rows in ascending order) in this direction.
-    pub fn apply(self, ascending: Ordering) -> Ordering {
-        match self {
-            Self::Asc => ascending,
-            Self::Desc => ascending.reverse(),
-        }
-    }
-}
-
-/// The column `K` a table is sorted by, and which way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sort<K> {
-    pub key: K,
-    pub dir: Dir,
-}
-
-impl<K: Copy + PartialEq> Sort<K> {
-    /// The sort after a click on `key`'s header: the same column reverses, another column starts
-    /// in its `first` direction (text A→Z, numbers and times biggest first, say).
-    pub fn clicked(self, key: K, first: Dir) -> Self {
-        let dir = if self.key == key {
-            self.dir.flipped()
-        } else {
-            first
-        };
-        Self { key, dir }
-    }
-
-    /// The `aria-sort` value of `key`'s header: its direction, or "none".
-    pub fn aria(self, key: K) -> &'static str {
-        if self.key == key {
-            self.dir.aria()
-        } else {
-            "none"
-        }
-    }
-}
+use crate::sort::Sort;
 
 /// A column header that sorts its table: `<th scope="col" aria-sort>` holding a button named
 /// by `label`. Clicking runs `on_sort(column)`; the table decides the new sort, usually with
@@ -132,7 +52,3 @@ fn header_cell(
         </th>
     }
 }
-
-#[cfg(test)]
-#[path = "sort_tests.rs"]
-mod tests;

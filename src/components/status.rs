@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::routes;
+use crate::routes::Page;
 
 /// Skeleton rows shaped like a table while data loads; announced to screen readers.
 #[component]
@@ -51,7 +51,7 @@ pub fn ErrorView(
             })}
             <div class="actions">
                 {retry.map(|cb| view! { <button type="button" class="button" on:click=move |_| cb.run(())>"Retry"</button> })}
-                {needs_settings.then(|| view! { <a class="button secondary" href=routes::settings()>"Open Settings"</a> })}
+                {needs_settings.then(|| view! { <a class="button secondary" href=Page::Settings.path()>"Open Settings"</a> })}
             </div>
         </div>
     }

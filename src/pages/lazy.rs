@@ -1,7 +1,8 @@
-//! Route views loaded on demand. Built with `--cfg zt_split` (the release build, see
+//! Page views, each a split point. Built with `--cfg zt_split` (the release build, see
 //! `xtask/src/split.rs`), each page below lives in its own wasm chunk, fetched the first time the
 //! page opens; a failed fetch shows an alert with Retry. Without the cfg (tests, debug builds)
-//! the same functions return the page at once.
+//! the same functions return the page at once. `routes::Page` names which function shows
+//! which page.
 
 use leptos::prelude::*;
 
@@ -10,30 +11,51 @@ use crate::components::SkeletonRows;
 #[cfg(zt_split)]
 use leptos::wasm_split::SplitLoaderError;
 
-/// Declares `fn $name() -> Result<AnyView, SplitLoaderError>` showing `$page`: a split point
-/// (and so an `async fn`) with `zt_split`, a plain function without.
+/// Declares `pub fn $name() -> AnyView` showing `$page`: through a split point named `$name`
+/// (in `split`) with `zt_split`, at once without.
 macro_rules! page_views {
-    ($($name:ident => $page:path;)*) => {$(
+    ($($name:ident => $page:path;)*) => {
         #[cfg(zt_split)]
-        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name() -> Result<AnyView, SplitLoaderError> {
-            Ok(view! { <$page/> }.into_any())
+        mod split {
+            use leptos::prelude::*;
+            use leptos::wasm_split::SplitLoaderError;
+            $(
+                #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+                pub fn $name() -> Result<AnyView, SplitLoaderError> {
+                    Ok(view! { <$page/> }.into_any())
+                }
+            )*
         }
-        #[cfg(not(zt_split))]
-        pub fn $name() -> AnyView {
-            view! { <$page/> }.into_any()
-        }
-    )*};
+        $(
+            pub fn $name() -> AnyView {
+                #[cfg(zt_split)]
+                let view = view! { <Chunk load=|| Box::pin(split::$name())/> }.into_any();
+                #[cfg(not(zt_split))]
+                let view = view! { <$page/> }.into_any();
+                view
+            }
+        )*
+    };
 }
 
 page_views! {
-    user_detail => super::UserDetailPage;
-    detections => super::DetectionsPage;
-    behaviors => super::BehaviorsPage;
-    integrations => super::IntegrationsPage;
-    new_integration => super::NewIntegrationPage;
-    integration => super::IntegrationPage;
-    settings => super::SettingsPage;
+    user_detail => crate::pages::UserDetailPage;
+    detections => crate::pages::DetectionsPage;
+    behaviors => crate::pages::BehaviorsPage;
+    integrations => crate::pages::IntegrationsPage;
+    new_integration => crate::pages::NewIntegrationPage;
+    integration => crate::pages::IntegrationPage;
+    settings => crate::pages::SettingsPage;
+}
+
+/// The Overview page, in the main module.
+pub fn overview() -> AnyView {
+    view! { <crate::pages::OverviewPage/> }.into_any()
+}
+
+/// The Users page, in the main module.
+pub fn users() -> AnyView {
+    view! { <crate::pages::UsersPage/> }.into_any()
 }
 
 /// A boxed split-point call, so [`Chunk`] is compiled once for every page.
@@ -77,19 +99,3 @@ pub fn Chunk(load: Load) -> impl IntoView {
         {page}
     }
 }
-
-/// The route view of a page declared above (`lazy_page!(settings)`).
-macro_rules! lazy_page {
-    ($name:ident) => {{
-        #[cfg(zt_split)]
-        let view = || {
-            leptos::view! {
-                <$crate::pages::lazy::Chunk load=|| Box::pin($crate::pages::lazy::$name())/>
-            }
-        };
-        #[cfg(not(zt_split))]
-        let view = $crate::pages::lazy::$name;
-        view
-    }};
-}
-pub(crate) use lazy_page;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::routes;
+use crate::routes::Page;
 
 /// Shown for any unknown route.
 #[component]
@@ -10,6 +10,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>"There is no page at this address."</p>
-        <p><a href=routes::users()>"Go to users"</a></p>
+        <p><a href=Page::Users.path()>"Go to users"</a></p>
     }
 }

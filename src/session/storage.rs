@@ -24,7 +24,7 @@ pub const KEY_BOOT_REQUEST: &str = "zt-risk.boot-request";
 /// Before profiles: the single saved override of config.json's keys (migrated, then removed).
 pub const KEY_BASE_URL: &str = "zt-risk.api_base_url";
 pub const KEY_ACCOUNT: &str = "zt-risk.account_id";
-/// The users list's last query, for this tab (see `routes::users_remembered`).
+/// The users list's last query, for this tab (see `state::last_users_view`).
 pub const KEY_USERS_QUERY: &str = "zt.users.query";
 /// Prefix of the behavior ids seen per account (`zt.behaviors.seen.<account>`), on this device.
 pub const KEY_SEEN_BEHAVIORS: &str = "zt.behaviors.seen.";

@@ -1,7 +1,7 @@
 //! Keyboard shortcuts as a pure state machine: a key press and its context in, an action out.
 //! No DOM here (`shortcuts` feeds it from the document), so every rule is tested natively.
 
-use crate::routes;
+use crate::routes::Page;
 
 /// What a shortcut does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,23 +11,11 @@ pub enum Action {
     /// Open the list of shortcuts.
     Help,
     /// Go to a page.
-    Go(&'static str),
+    Go(Page),
 }
 
 /// How long `g` waits for its second key, in milliseconds.
 pub const CHORD_MS: f64 = 1500.0;
-
-/// A `g` chord: the second key, the route it goes to, and the page's name in the help.
-pub type Chord = (char, fn() -> &'static str, &'static str);
-
-/// The second keys after `g`, where they go, and their name in the help.
-pub const GO: [Chord; 5] = [
-    ('o', routes::overview, "Overview"),
-    ('u', routes::users, "Users"),
-    ('d', routes::detections, "Detections"),
-    ('b', routes::behaviors, "Behaviors"),
-    ('i', routes::integrations, "Integrations"),
-];
 
 /// One key press as the document saw it.
 #[derive(Debug, Clone, Copy)]
@@ -65,10 +53,7 @@ impl Keys {
             _ => return None,
         };
         if pending {
-            return GO
-                .iter()
-                .find(|(k, _, _)| *k == key)
-                .map(|(_, path, _)| Action::Go(path()));
+            return Page::for_key(key).map(Action::Go);
         }
         match key {
             'g' => {
@@ -102,16 +87,16 @@ mod tests {
 
     #[test]
     fn g_then_a_letter_goes_to_its_page() {
-        for (letter, path) in [
-            ("o", "/"),
-            ("u", "/users"),
-            ("d", "/detections"),
-            ("b", "/behaviors"),
-            ("i", "/integrations"),
+        for (letter, page) in [
+            ("o", Page::Overview),
+            ("u", Page::Users),
+            ("d", Page::Detections),
+            ("b", Page::Behaviors),
+            ("i", Page::Integrations),
         ] {
             assert_eq!(
                 run(&[key("g", 0.0), key(letter, 100.0)]),
-                [None, Some(Action::Go(path))]
+                [None, Some(Action::Go(page))]
             );
         }
         assert_eq!(
@@ -124,20 +109,6 @@ mod tests {
             "too late"
         );
         assert_eq!(run(&[key("u", 0.0)]), [None], "u alone does nothing");
-    }
-
-    #[test]
-    fn the_help_lists_every_shortcut() {
-        let help = crate::shell::shortcuts::HELP;
-        for (key, _, page) in GO {
-            assert!(
-                help.contains(&format!(
-                    "<kbd>g</kbd> then <kbd>{key}</kbd></dt><dd>Go to {page}<"
-                )),
-                "{key} {page}"
-            );
-        }
-        assert!(help.contains("<kbd>/</kbd>") && help.contains("<kbd>?</kbd>"));
     }
 
     #[test]

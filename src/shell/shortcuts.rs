@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use super::keys::{Action, Keys, Press};
+use crate::routes::Page;
 use crate::state::listen::listen;
 use crate::state::unsaved;
 
@@ -62,24 +63,28 @@ pub fn use_shortcuts(help: NodeRef<html::Dialog>) {
                 }
             }
             Action::Help => drop(help.show_modal()),
-            Action::Go(path) => {
+            Action::Go(page) => {
                 if unsaved::confirm_leave() {
-                    navigate(path, Default::default());
+                    navigate(page.path(), Default::default());
                 }
             }
         }
     });
 }
 
-/// The shortcuts as the help lists them: static markup (one string costs less than a view per
-/// row); `keys::tests` checks that it names every key of `keys::GO`.
-pub const HELP: &str = "<dt><kbd>/</kbd></dt><dd>Focus the page's search</dd>\
-<dt><kbd>g</kbd> then <kbd>o</kbd></dt><dd>Go to Overview</dd>\
-<dt><kbd>g</kbd> then <kbd>u</kbd></dt><dd>Go to Users</dd>\
-<dt><kbd>g</kbd> then <kbd>d</kbd></dt><dd>Go to Detections</dd>\
-<dt><kbd>g</kbd> then <kbd>b</kbd></dt><dd>Go to Behaviors</dd>\
-<dt><kbd>g</kbd> then <kbd>i</kbd></dt><dd>Go to Integrations</dd>\
-<dt><kbd>?</kbd></dt><dd>Show this list</dd><dt><kbd>Esc</kbd></dt><dd>Close a dialog</dd>";
+/// The `g` chords as the help lists them: the key and the page's name, from `routes::Page`.
+fn chords() -> impl IntoView {
+    Page::ALL
+        .into_iter()
+        .filter_map(|page| Some((page.entry().key?, page.entry().nav?)))
+        .map(|(key, name)| {
+            view! {
+                <dt><kbd>"g"</kbd>" then "<kbd>{key.to_string()}</kbd></dt>
+                <dd>"Go to "{name}</dd>
+            }
+        })
+        .collect_view()
+}
 
 /// The list of shortcuts, in a modal `<dialog>` (Escape or Close shuts it; the browser gives
 /// focus back to where it was).
@@ -96,7 +101,12 @@ pub fn HelpDialog(
     view! {
         <dialog node_ref=dialog aria-labelledby="help-title">
             <h2 id="help-title">"Keyboard shortcuts"</h2>
-            <dl class="facts" inner_html=HELP></dl>
+            <dl class="facts">
+                <dt><kbd>"/"</kbd></dt><dd>"Focus the page's search"</dd>
+                {chords()}
+                <dt><kbd>"?"</kbd></dt><dd>"Show this list"</dd>
+                <dt><kbd>"Esc"</kbd></dt><dd>"Close a dialog"</dd>
+            </dl>
             <p class="hint">"Shortcuts do nothing while you type in a field."</p>
             <div class="actions">
                 <button type="button" class="button" on:click=close>"Close"</button>

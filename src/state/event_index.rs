@@ -4,7 +4,7 @@
 //! events allocates nothing per row.
 
 use super::events::Events;
-use super::order::{order, permute};
+use crate::sort::{order, permute};
 use crate::text::lowercase;
 
 /// One event: where it is in the store, and what the filters look at.

@@ -5,8 +5,8 @@
 pub mod cache;
 pub mod event_index;
 pub mod events;
+pub mod last_users_view;
 pub mod listen;
-pub mod order;
 pub mod profile;
 pub mod reload;
 pub mod runner;

@@ -10,7 +10,7 @@ use zt_risk_api::{Behavior, Behaviors, RiskLevel};
 
 use super::draft::BehaviorsDraft;
 use crate::components::Switch;
-use crate::state::order::{order, permute};
+use crate::sort::{order, permute};
 use crate::text::lowercase;
 
 /// An id usable in `id=` attributes: letters, digits, `-` and `_` kept, anything else as `.hex`.

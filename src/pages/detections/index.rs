@@ -2,7 +2,7 @@
 //! (the index is newest first; by level is four passes that keep that order).
 
 use super::view_state::{Filters, SortKey};
-use crate::components::sort::Dir;
+use crate::sort::Dir;
 use crate::state::event_index::Index;
 use crate::text::lowercase;
 use zt_risk_api::RiskLevel;

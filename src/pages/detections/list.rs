@@ -16,7 +16,7 @@ use crate::components::time::local_offset_minutes;
 use crate::components::{EmptyState, Pager};
 use crate::export::DetectionRows;
 use crate::pages::users::view_state::page_info;
-use crate::routes;
+use crate::routes::Page;
 use crate::state::event_index::Index;
 use crate::state::events::{EventsStore, Loaded};
 use crate::state::use_events;
@@ -96,7 +96,7 @@ pub fn DetectionsList() -> impl IntoView {
             scroll: false,
             ..Default::default()
         };
-        navigate(&routes::detections_with(&next.to_query()), options);
+        navigate(&Page::Detections.with_query(&next.to_query()), options);
     });
     let on_page = Callback::new(move |page| go.run((view.get_untracked().at_page(page), false)));
     let on_sort = Callback::new(move |key| go.run((view.get_untracked().sorted_by(key), false)));

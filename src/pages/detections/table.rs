@@ -6,9 +6,10 @@ use zt_risk_api::RiskEvent;
 
 use super::list::Shown;
 use super::view_state::SortKey;
-use crate::components::{EventDetails, RelativeTime, RiskBadge, Sort, SortHeader};
+use crate::components::{EventDetails, RelativeTime, RiskBadge, SortHeader};
 use crate::pages::users::view_state::PageInfo;
-use crate::routes;
+use crate::routes::Page;
+use crate::sort::Sort;
 use crate::state::events::Loaded;
 
 /// The rows of `info`'s page of what `shown` holds.
@@ -58,7 +59,7 @@ fn row(user: &Loaded, event: &RiskEvent) -> impl IntoView {
     view! {
         <tr>
             <td data-label="Time"><RelativeTime at=event.timestamp/></td>
-            <td data-label="User"><A href=routes::user(&who.user_id)>{name}</A></td>
+            <td data-label="User"><A href=Page::User.link(&who.user_id)>{name}</A></td>
             <td data-label="Behavior">{event.name.clone()}</td>
             <td data-label="Risk level"><RiskBadge level=Some(event.risk_level.clone())/></td>
             <td data-label="Details"><EventDetails details=event.event_details.clone()/></td>

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use zt_risk_api::paths::encode_segment;
 use zt_risk_api::RiskLevel;
 
-use crate::components::sort::{Dir, Sort};
+use crate::sort::{Dir, Sort};
 
 /// A time range back from now, or custom dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use super::form::IntegrationFields;
 use super::form_errors::{FormErrors, FormFailure};
 use crate::api::use_api;
 use crate::components::Field;
-use crate::routes;
+use crate::routes::Page;
 use crate::state::unsaved::use_unsaved_guard;
 
 /// `/integrations/new`
@@ -47,7 +47,7 @@ pub fn NewIntegrationPage() -> impl IntoView {
                     <button type="submit" class="button" disabled=move || create.pending().get()>
                         {move || if create.pending().get() { "Creating…" } else { "Create integration" }}
                     </button>
-                    <A href=routes::integrations() attr:class="button secondary">"Cancel"</A>
+                    <A href=Page::Integrations.path() attr:class="button secondary">"Cancel"</A>
                 </div>
             </form>
         }

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use zt_risk_api::Integration;
 
 use super::copy::CopyField;
-use crate::routes;
+use crate::routes::Page;
 
 /// What to do in Okta with the well-known URL shown above the steps.
 #[component]
@@ -26,7 +26,7 @@ pub fn CreatedPanel(
     /// The integration the API returned.
     integration: Integration,
 ) -> impl IntoView {
-    let href = routes::integration(&integration.id);
+    let href = Page::Integration.link(&integration.id);
     let heading = NodeRef::<leptos::html::H2>::new();
     // Focus moves from the (now gone) submit button to the result.
     Effect::new(move |_| {
@@ -47,7 +47,7 @@ pub fn CreatedPanel(
             <OktaSteps/>
             <div class="actions">
                 <A href=href attr:class="button">"View integration"</A>
-                <A href=routes::integrations() attr:class="button secondary">"Back to integrations"</A>
+                <A href=Page::Integrations.path() attr:class="button secondary">"Back to integrations"</A>
             </div>
         </section>
     }

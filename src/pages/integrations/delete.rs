@@ -7,7 +7,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::use_api;
 use crate::components::{use_toasts, ConfirmDialog, ErrorView};
-use crate::routes;
+use crate::routes::Page;
 
 /// "Delete integration" behind a confirm dialog.
 #[component]
@@ -30,7 +30,7 @@ pub fn DeleteIntegration(
             open.set(false);
             if outcome.is_ok() {
                 toasts.show("Integration deleted");
-                navigate(routes::integrations(), NavigateOptions::default());
+                navigate(Page::Integrations.path(), NavigateOptions::default());
             }
             outcome
         }

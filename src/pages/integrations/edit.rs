@@ -13,7 +13,7 @@ use super::edit_form::EditIntegration;
 use super::ssf::SsfCheck;
 use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, SkeletonRows};
-use crate::routes;
+use crate::routes::Page;
 use crate::state::use_reloadable_item;
 
 /// No such integration (404, or an id that is not a UUID).
@@ -25,7 +25,7 @@ fn Missing(
     view! {
         <h1>"Integration not found"</h1>
         <p role="alert">{format!("There is no integration with the ID \"{id}\" in this account.")}</p>
-        <p><A href=routes::integrations()>"Back to integrations"</A></p>
+        <p><A href=Page::Integrations.path()>"Back to integrations"</A></p>
     }
 }
 
@@ -78,7 +78,7 @@ pub fn IntegrationPage() -> impl IntoView {
     let (id, integration, retry) =
         use_reloadable_item(|api, id| async move { api.integration(&id).await });
     view! {
-        <p><A href=routes::integrations()>"← Integrations"</A></p>
+        <p><A href=Page::Integrations.path()>"← Integrations"</A></p>
         <Transition fallback=|| view! { <SkeletonRows rows=4 label="Loading integration"/> }>
             {move || Suspend::new(async move {
                 match integration.await {

@@ -8,7 +8,7 @@ use zt_risk_api::Integration;
 use super::backup::Backups;
 use super::lookup::ReferenceLookup;
 use crate::components::{EmptyState, ErrorView, RelativeTime, SkeletonRows};
-use crate::routes;
+use crate::routes::Page;
 use crate::state::use_reloadable;
 
 /// The table of integrations.
@@ -22,7 +22,7 @@ fn IntegrationTable(
         .map(|i| {
             view! {
                 <tr>
-                    <td><A href=routes::integration(&i.id)>{i.tenant_url}</A></td>
+                    <td><A href=Page::Integration.link(&i.id)>{i.tenant_url}</A></td>
                     <td data-label="Type">{i.integration_type.as_str().to_owned()}</td>
                     <td data-label="Active">{if i.active { "Active" } else { "Inactive" }}</td>
                     <td data-label="Reference ID"><code>{i.reference_id}</code></td>
@@ -60,7 +60,7 @@ pub fn IntegrationsPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Integrations"</h1>
-            <A href=routes::new_integration() attr:class="button">"New integration"</A>
+            <A href=Page::NewIntegration.path() attr:class="button">"New integration"</A>
         </div>
         <ReferenceLookup/>
         <Transition fallback=|| view! { <SkeletonRows rows=3 label="Loading integrations"/> }>
@@ -69,7 +69,7 @@ pub fn IntegrationsPage() -> impl IntoView {
                     Ok(list) if list.is_empty() => view! {
                         <EmptyState title="No integrations yet">
                             <p>"An integration shares users' risk score changes with Okta, so Okta can act on them, for example by asking for stronger sign-in."</p>
-                            <A href=routes::new_integration() attr:class="button">"New integration"</A>
+                            <A href=Page::NewIntegration.path() attr:class="button">"New integration"</A>
                         </EmptyState>
                     }
                     .into_any(),

@@ -7,7 +7,7 @@ use zt_risk_api::validate::required_reference_id;
 
 use crate::api::{use_api, ApiError};
 use crate::components::{ErrorView, Field};
-use crate::routes;
+use crate::routes::Page;
 
 /// A one-field form: looks the reference ID up and navigates to the match.
 #[component]
@@ -21,7 +21,10 @@ pub fn ReferenceLookup() -> impl IntoView {
         async move {
             let outcome = api.integration_by_reference(&reference).await;
             if let Ok(found) = &outcome {
-                navigate(&routes::integration(&found.id), NavigateOptions::default());
+                navigate(
+                    &Page::Integration.link(&found.id),
+                    NavigateOptions::default(),
+                );
             }
             (reference, outcome.map(drop))
         }

@@ -11,7 +11,7 @@ use crate::components::chart::percent;
 use crate::components::time::local_offset_minutes;
 use crate::components::{Bar, BarChart};
 use crate::pages::detections::view_state::{DetectionsView, Filters, Range};
-use crate::routes;
+use crate::routes::Page;
 use crate::state::event_index::Index;
 use crate::state::events::Events;
 use crate::state::use_events;
@@ -22,7 +22,7 @@ const TOP: usize = 8;
 
 /// Detections with `filters`.
 fn detections_where(filters: Filters) -> String {
-    routes::detections_with(&DetectionsView { filters, page: 1 }.to_query())
+    Page::Detections.with_query(&DetectionsView { filters, page: 1 }.to_query())
 }
 
 /// The event charts, once events are loaded.

@@ -20,7 +20,7 @@ use zt_risk_api::{RiskLevel, UserRiskInfo};
 use crate::components::chart::percent;
 use crate::components::{Bar, BarChart, LoadEvents, WithSummary};
 use crate::pages::users::view_state::{counts, Criteria, ViewState, Within};
-use crate::routes;
+use crate::routes::Page;
 use crate::text::plural;
 use events::EventFigures;
 
@@ -40,7 +40,7 @@ pub fn users_where(level: Option<RiskLevel>, within: Option<Within>) -> String {
         within,
         ..Criteria::default()
     };
-    routes::users_with(&ViewState { criteria, page: 1 }.to_query())
+    Page::Users.with_query(&ViewState { criteria, page: 1 }.to_query())
 }
 
 fn figures(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
@@ -71,7 +71,7 @@ fn figures(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
     });
     view! {
         <section aria-labelledby="overview-users">
-            <h2 id="overview-users"><A href=routes::users()>{plural(n.total, "user", "users")}" with risk events"</A></h2>
+            <h2 id="overview-users"><A href=Page::Users.path()>{plural(n.total, "user", "users")}" with risk events"</A></h2>
             <div class="charts">
                 <BarChart caption="Users per risk level" bars=levels.to_vec()/>
                 <BarChart caption="Users by last event (each window includes the shorter ones)" bars=windows.to_vec()/>

@@ -11,7 +11,7 @@ use super::figures::newly_risky;
 use super::users_where;
 use crate::components::RiskBadge;
 use crate::pages::users::view_state::Within;
-use crate::routes;
+use crate::routes::Page;
 use crate::state::event_index::Index;
 use crate::state::events::Events;
 use crate::text::plural;
@@ -38,7 +38,7 @@ pub fn from_events(events: &Events, index: &Index) -> impl IntoView {
     let names = found.iter().take(LISTED).map(|&i| {
         let u = &events.users()[i].user;
         let name = if u.name.trim().is_empty() { u.email.clone() } else { u.name.clone() };
-        view! { <li><A href=routes::user(&u.user_id)>{name}</A>" "<RiskBadge level=Some(u.max_risk_level.clone())/></li> }
+        view! { <li><A href=Page::User.link(&u.user_id)>{name}</A>" "<RiskBadge level=Some(u.max_risk_level.clone())/></li> }
     });
     view! {
         <h3>"Became risky in the last 24 hours"</h3>

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use zt_risk_api::RiskEvent;
 
-use crate::components::{Dir, EventDetails, RelativeTime, RiskBadge, Sort, SortHeader};
+use crate::components::{EventDetails, RelativeTime, RiskBadge, SortHeader};
+use crate::sort::{Dir, Sort};
 
 /// A sortable column of the events table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +16,7 @@ enum Column {
 
 /// Event indices in display order; ties fall back to newest first.
 fn order(events: &[RiskEvent], sort: Sort<Column>) -> Vec<usize> {
-    crate::state::order::order(events.len(), &|a, b| {
+    crate::sort::order(events.len(), &|a, b| {
         let (x, y) = (&events[a], &events[b]);
         let first = match sort.key {
             Column::Level => x.risk_level.cmp(&y.risk_level),

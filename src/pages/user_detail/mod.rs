@@ -10,7 +10,8 @@ use zt_risk_api::RiskEvents;
 
 use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, RiskBadge, SkeletonRows};
-use crate::routes;
+use crate::routes::Page;
+use crate::state::last_users_view;
 use crate::state::use_reloadable_item;
 use events::EventsTable;
 use reset::ResetScore;
@@ -25,7 +26,7 @@ pub fn UserDetailPage() -> impl IntoView {
     let refreshing = RwSignal::new(false);
 
     view! {
-        <p class="back"><A href=routes::users_remembered()>"← Users"</A></p>
+        <p class="back"><A href=last_users_view::link()>"← Users"</A></p>
         <p class="hint" role="status">{move || (refreshing.get() && user.read().is_some()).then_some("Refreshing…")}</p>
         <Transition fallback=|| view! { <SkeletonRows rows=5 label="Loading user"/> } set_pending=refreshing>
             {move || Suspend::new(async move {
@@ -88,7 +89,7 @@ fn not_found() -> impl IntoView {
         <section class="empty-state" role="status">
             <h1>"No user with this ID"</h1>
             <p>"The link may be out of date or mistyped. Users who were never scored have no page."</p>
-            <p><A href=routes::users()>"Back to Users"</A></p>
+            <p><A href=Page::Users.path()>"Back to Users"</A></p>
         </section>
     }
 }

@@ -17,7 +17,8 @@ use super::table::UsersTable;
 use super::view_state::{counts, filtered, page_info, sorted, SearchKeys, ViewState, Within};
 use crate::components::{EmptyState, ExportButtons};
 use crate::export::{Table, UserRows};
-use crate::routes;
+use crate::routes::Page;
+use crate::state::last_users_view;
 
 /// The users of a loaded summary (not empty), with the view read from and written to the URL.
 #[component]
@@ -53,12 +54,12 @@ pub fn UsersList(
         })
     });
     let info = Memo::new(move |_| page_info(rows.with(Vec::len), state.read().page));
-    Effect::new(move |_| routes::remember_users_query(&state.read().to_query()));
+    Effect::new(move |_| last_users_view::remember(&state.read().to_query()));
 
     let navigate = use_navigate();
     // Typing replaces the history entry; every other change adds one, so Back undoes it.
     let go = Callback::new(move |(next, replace): (ViewState, bool)| {
-        let url = routes::users_with(&next.to_query());
+        let url = Page::Users.with_query(&next.to_query());
         let options = NavigateOptions {
             replace,
             scroll: false,

@@ -21,7 +21,7 @@ use leptos_router::components::A;
 use zt_risk_api::UserRiskInfo;
 
 use crate::components::{EmptyState, ErrorView, SkeletonRows};
-use crate::routes;
+use crate::routes::Page;
 use crate::state::runner::{Phase, Progress};
 use crate::state::{summary_users, use_reloadable};
 use bulk::{BulkReset, BulkResults};
@@ -89,7 +89,7 @@ pub fn UsersPage() -> impl IntoView {
                     Ok(users) if users.is_empty() => view! {
                         <EmptyState title="No users with risk events yet">
                             <p>"Users appear here when an enabled behavior triggers for them. "
-                                "Check which behaviors are enabled on the "<A href=routes::behaviors()>"Behaviors"</A>" page."</p>
+                                "Check which behaviors are enabled on the "<A href=Page::Behaviors.path()>"Behaviors"</A>" page."</p>
                         </EmptyState>
                     }.into_any(),
                     // Shown below, outside the transition, so a reload keeps it mounted.

@@ -9,7 +9,7 @@ use zt_risk_api::UserRiskInfo;
 use super::selection::{display_name, Coverage, Selection};
 use super::view_state::{Criteria, PageInfo, SortKey};
 use crate::components::{RelativeTime, RiskBadge, SortHeader};
-use crate::routes;
+use crate::routes::Page;
 
 /// The table of users. Only the rows of `info`'s page are rendered, however long the list.
 #[component]
@@ -84,7 +84,7 @@ pub fn UsersTable(
 }
 
 fn row(u: &UserRiskInfo, selection: RwSignal<Selection>) -> impl IntoView {
-    let href = routes::user(&u.user_id);
+    let href = Page::User.link(&u.user_id);
     let name = if u.name.trim().is_empty() {
         "(no name)".to_owned()
     } else {

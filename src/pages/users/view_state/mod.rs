@@ -7,7 +7,7 @@
 use zt_risk_api::paths::encode_segment;
 use zt_risk_api::RiskLevel;
 
-use crate::components::sort::{Dir, Sort};
+use crate::sort::{Dir, Sort};
 
 mod rows;
 mod within;

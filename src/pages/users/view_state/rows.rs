@@ -13,8 +13,8 @@ use chrono::{DateTime, Utc};
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::{Criteria, SortKey};
-use crate::components::sort::Sort;
-use crate::state::order::order;
+use crate::sort::order;
+use crate::sort::Sort;
 use crate::text::lowercase;
 
 /// Rows per page.
