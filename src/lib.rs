@@ -18,5 +18,6 @@ pub mod shell;
 pub mod sort;
 pub mod state;
 pub mod text;
+pub mod view_state;
 
 pub use app::App;

@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 use zt_risk_api::UserRiskInfo;
 use zt_risk_console::api::fake::FakeTransport;
 use zt_risk_console::export::csv_reader::read as parse_csv;
-use zt_risk_console::pages::users::view_state::{matching, ViewState};
+use zt_risk_console::pages::users::view_state::{matching, UsersView};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -76,12 +76,8 @@ async fn csv_and_json_hold_every_row_of_the_filtered_view_in_order() {
     let _h = mount_users(&fake, 2_000);
     wait_for("rows", || query("table.users tbody tr").is_some()).await;
     spy_on_downloads();
-    let state = ViewState::from_query(|k| match k {
-        "level" => Some("high".into()),
-        "sort" => Some("name".into()),
-        _ => None,
-    });
-    let expected: Vec<&UserRiskInfo> = matching(&all, &state.criteria, chrono::Utc::now())
+    let state = UsersView::from_query_str("?level=high&sort=name");
+    let expected: Vec<&UserRiskInfo> = matching(&all, &state.filters, chrono::Utc::now())
         .into_iter()
         .map(|i| &all[i])
         .collect();

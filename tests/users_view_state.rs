@@ -7,36 +7,44 @@ mod common;
 use common::users::*;
 use wasm_bindgen_test::*;
 use zt_risk_api::RiskLevel;
+use zt_risk_console::components::{PageInfo, PAGE_SIZE};
 use zt_risk_console::pages::users::view_state::{
-    counts, filtered, matching, page_info, sorted, Criteria, SearchKeys, SortKey, ViewState,
-    Within, PAGE_SIZE,
+    counts, filtered, matching, sorted, Column, SearchKeys, UserFilters, UsersView,
 };
 use zt_risk_console::sort::Dir;
+use zt_risk_console::view_state::{Filters, QueryValue, Window};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn query_round_trips_and_defaults_are_omitted() {
-    assert_eq!(ViewState::default().to_query(), "");
-    let state = ViewState::default()
+    assert_eq!(UsersView::default().to_query(), "");
+    let state = UsersView::default()
         .with(|c| {
             c.q = "ada lovelace&x=1".into();
             c.level = Some(RiskLevel::Medium);
-            c.within = Some(Within::Week);
+            c.within = Some(Window::Week);
         })
-        .sorted_by(SortKey::Name)
+        .sorted_by(Column::Name)
         .at_page(3);
     let qs = state.to_query();
     let params = web_sys::UrlSearchParams::new_with_str(&qs).expect("params");
-    let back = ViewState::from_query(|k| params.get(k));
+    let get = |k: &str| params.get(k).into_iter().collect::<Vec<_>>();
+    let back = UsersView::from_query(&zt_risk_console::view_state::QueryReader::new(&get));
     assert_eq!(back, state, "{qs}");
     assert!(qs.contains("sort=name") && !qs.contains("dir="), "{qs}");
-    let junk = ViewState::from_query(|k| (k != "q").then(|| format!("bogus-{k}")));
-    assert_eq!(junk, ViewState::default(), "unreadable values fall back");
-    let zero = ViewState::from_query(|k| (k == "page").then(|| "0".to_owned()));
+    let junk =
+        UsersView::from_query_str("?level=bogus&within=bogus&sort=bogus&dir=bogus&page=bogus");
+    assert_eq!(junk, UsersView::default(), "unreadable values fall back");
+    let zero = UsersView::from_query_str("?page=0");
     assert_eq!(zero.page, 1);
+    let detections_only = UsersView::from_query_str("?within=90d");
     assert_eq!(
-        ViewState::default().sorted_by(SortKey::Level).criteria.dir,
+        detections_only.filters.within, None,
+        "a window Users does not offer"
+    );
+    assert_eq!(
+        UsersView::default().sorted_by(Column::Level).filters.dir,
         Dir::Asc
     );
 }
@@ -60,19 +68,19 @@ fn search_and_name_sort_ignore_case_beyond_ascii() {
         user(3, "Émile Zola", RiskLevel::Low, 30),
     ];
     let search = |q: &str| {
-        let c = Criteria {
+        let c = UserFilters {
             q: q.into(),
-            ..Criteria::default()
+            ..UserFilters::default()
         };
         matching(&users, &c, t0())
     };
     assert_eq!(search("ÉLODIE"), vec![1]);
     assert_eq!(search("ångström"), vec![0]);
     assert_eq!(search("É"), vec![2, 1], "both accented names, newest first");
-    let by_name = Criteria {
-        sort: SortKey::Name,
+    let by_name = UserFilters {
+        sort: Column::Name,
         dir: Dir::Asc,
-        ..Criteria::default()
+        ..UserFilters::default()
     };
     // Lowercased, "élodie" and "émile" sort together after "zoë" (é > z in code points).
     assert_eq!(matching(&users, &by_name, t0()), vec![0, 1, 2]);
@@ -95,15 +103,15 @@ fn every_sort_follows_its_rule_with_unknown_levels_and_ties() {
         }
     }
     let lower = |s: &str| s.to_lowercase();
-    for key in ["name", "email", "level", "events", "last_event"].map(SortKey::parse) {
+    for key in ["name", "email", "level", "events", "last_event"].map(Column::from_query) {
         let key = key.expect("a column");
         for dir in [Dir::Asc, Dir::Desc] {
             let primary = |a: &zt_risk_api::UserRiskInfo, b: &zt_risk_api::UserRiskInfo| match key {
-                SortKey::Name => lower(&a.name).cmp(&lower(&b.name)),
-                SortKey::Email => lower(&a.email).cmp(&lower(&b.email)),
-                SortKey::Level => a.max_risk_level.cmp(&b.max_risk_level),
-                SortKey::Events => a.event_count.cmp(&b.event_count),
-                SortKey::LastEvent => a.last_event.cmp(&b.last_event),
+                Column::Name => lower(&a.name).cmp(&lower(&b.name)),
+                Column::Email => lower(&a.email).cmp(&lower(&b.email)),
+                Column::Level => a.max_risk_level.cmp(&b.max_risk_level),
+                Column::Events => a.event_count.cmp(&b.event_count),
+                Column::LastEvent => a.last_event.cmp(&b.last_event),
             };
             let mut expected: Vec<usize> = (0..users.len()).collect();
             expected.sort_by(|&a, &b| {
@@ -123,36 +131,36 @@ fn every_sort_follows_its_rule_with_unknown_levels_and_ties() {
 fn filter_sort_and_page_ten_thousand_users() {
     let users = many(10_000);
     let started = js_sys::Date::now();
-    let all = matching(&users, &Criteria::default(), t0());
+    let all = matching(&users, &UserFilters::default(), t0());
     assert_eq!(all.len(), 10_000);
     assert!(all.windows(2).all(|w| {
         let (a, b) = (&users[w[0]], &users[w[1]]);
         a.max_risk_level > b.max_risk_level
             || (a.max_risk_level == b.max_risk_level && a.last_event >= b.last_event)
     }));
-    let high = Criteria {
+    let high = UserFilters {
         level: Some(RiskLevel::High),
-        sort: SortKey::Name,
+        sort: Column::Name,
         dir: Dir::Asc,
-        ..Criteria::default()
+        ..UserFilters::default()
     };
     let rows = matching(&users, &high, t0());
     assert_eq!(rows.len(), 3_333);
     assert!(rows.windows(2).all(|w| users[w[0]].name < users[w[1]].name));
     let found = matching(
         &users,
-        &Criteria {
+        &UserFilters {
             q: "  USER 0999".into(),
-            ..Criteria::default()
+            ..UserFilters::default()
         },
         t0(),
     );
     assert_eq!(found.len(), 10, "User 09990..09999");
     let by_mail = matching(
         &users,
-        &Criteria {
+        &UserFilters {
             q: "user.01234@EXAMPLE".into(),
-            ..Criteria::default()
+            ..UserFilters::default()
         },
         t0(),
     );
@@ -160,14 +168,18 @@ fn filter_sort_and_page_ten_thousand_users() {
     let elapsed = js_sys::Date::now() - started;
     assert!(elapsed < 2_000.0, "took {elapsed} ms");
 
-    let info = page_info(10_000, 200);
+    let info = PageInfo::of(10_000, 200);
     assert_eq!(
         (info.page, info.pages, info.start, info.end),
         (200, 200, 9_950, 10_000)
     );
-    assert_eq!(page_info(10_000, 999).page, 200, "clamped to the last page");
-    assert_eq!(page_info(0, 3).pages, 1);
-    assert_eq!(page_info(51, 2).end - page_info(51, 2).start, 1);
+    assert_eq!(
+        PageInfo::of(10_000, 999).page,
+        200,
+        "clamped to the last page"
+    );
+    assert_eq!(PageInfo::of(0, 3).pages, 1);
+    assert_eq!(PageInfo::of(51, 2).end - PageInfo::of(51, 2).start, 1);
     assert_eq!(PAGE_SIZE, 50);
     let n = counts(&users);
     assert_eq!(
@@ -180,22 +192,22 @@ fn filter_sort_and_page_ten_thousand_users() {
 fn last_event_within_filters_by_recency() {
     // sample(): last events 50, 10, 30 and 40 minutes after t0.
     let users = sample();
-    let at = |now_minutes: i64, within: Within| {
-        let c = Criteria {
+    let at = |now_minutes: i64, within: Window| {
+        let c = UserFilters {
             within: Some(within),
-            ..Criteria::default()
+            ..UserFilters::default()
         };
         matching(&users, &c, t0() + chrono::Duration::minutes(now_minutes))
     };
-    assert_eq!(at(60, Within::Day).len(), 4);
+    assert_eq!(at(60, Window::Day).len(), 4);
     // 24 h after the event at minute 30: the events at 30, 40 and 50 are within a day.
-    assert_eq!(at(24 * 60 + 30, Within::Day), vec![3, 2, 0], "Cy, Bob, Zoe");
-    assert!(at(24 * 60 + 30, Within::Older).is_empty());
-    assert_eq!(at(31 * 24 * 60 + 60, Within::Older).len(), 4);
-    let cleared = ViewState::default()
-        .with(|c| c.within = Some(Within::Month))
+    assert_eq!(at(24 * 60 + 30, Window::Day), vec![3, 2, 0], "Cy, Bob, Zoe");
+    assert!(at(24 * 60 + 30, Window::Older).is_empty());
+    assert_eq!(at(31 * 24 * 60 + 60, Window::Older).len(), 4);
+    let cleared = UsersView::default()
+        .with(|c| c.within = Some(Window::Month))
         .without_filters();
-    assert!(!cleared.criteria.is_filtered());
+    assert!(!cleared.filters.is_filtered());
 }
 
 #[wasm_bindgen_test]
@@ -210,18 +222,18 @@ fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
     }
     let keys = SearchKeys::new(&users);
     let keys_sort = [
-        SortKey::Name,
-        SortKey::Email,
-        SortKey::Level,
-        SortKey::Events,
-        SortKey::LastEvent,
+        Column::Name,
+        Column::Email,
+        Column::Level,
+        Column::Events,
+        Column::LastEvent,
     ];
     for sort in keys_sort {
         for dir in [Dir::Asc, Dir::Desc] {
-            let base = Criteria {
+            let base = UserFilters {
                 sort,
                 dir,
-                ..Criteria::default()
+                ..UserFilters::default()
             };
             let order = sorted(&users, base.sorting());
             assert_eq!(order, matching(&users, &base, t0()), "{sort:?} {dir:?}");
@@ -229,7 +241,7 @@ fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
             assert!(order.windows(2).all(|w| w[0] != w[1]));
             for q in ["user 00", "USER 005", "user.0059@", "", "nobody"] {
                 for level in [None, Some(RiskLevel::High)] {
-                    let c = Criteria {
+                    let c = UserFilters {
                         q: q.into(),
                         level: level.clone(),
                         ..base.clone()
@@ -243,10 +255,10 @@ fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
     }
     let by_time = sorted(
         &users,
-        Criteria {
-            sort: SortKey::LastEvent,
+        UserFilters {
+            sort: Column::LastEvent,
             dir: Dir::Desc,
-            ..Criteria::default()
+            ..UserFilters::default()
         }
         .sorting(),
     );

@@ -12,11 +12,12 @@ use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::time::relative;
 use super::{RunProgress, WithSummary};
-use crate::pages::users::view_state::{matching, Criteria, ViewState};
+use crate::pages::users::view_state::{matching, UserFilters, UsersView};
 use crate::state::last_users_view;
 use crate::state::runner::estimate_words;
 use crate::state::use_events;
 use crate::text::{plural, thousands};
+use crate::view_state::Filters;
 
 /// The "Load events" section: scope picker, estimate, button, progress and failures.
 #[component]
@@ -99,16 +100,13 @@ fn scope_picker(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
 }
 
 /// The users list's remembered filter (`last_users_view`), if it filters at all.
-fn remembered_filter() -> Option<Criteria> {
-    let url = last_users_view::link();
-    let query = url.split_once('?').map_or("", |(_, q)| q);
-    let params = web_sys::UrlSearchParams::new_with_str(query).ok()?;
-    let criteria = ViewState::from_query(|k| params.get(k)).criteria;
-    criteria.is_filtered().then_some(criteria)
+fn remembered_filter() -> Option<UserFilters> {
+    let filters = UsersView::from_query_str(&last_users_view::query()).filters;
+    filters.is_filtered().then_some(filters)
 }
 
 /// A filter in words: `“ada”, High, Last 7 days`.
-fn describe(c: &Criteria) -> String {
+fn describe(c: &UserFilters) -> String {
     let mut parts = Vec::new();
     if !c.q.trim().is_empty() {
         parts.push(format!("“{}”", c.q.trim()));

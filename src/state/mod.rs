@@ -11,6 +11,7 @@ pub mod profile;
 pub mod reload;
 pub mod runner;
 pub mod unsaved;
+pub mod url_view;
 
 pub use cache::Cache;
 pub use events::{use_events, EventsStore};

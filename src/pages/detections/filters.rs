@@ -8,18 +8,18 @@ use leptos::prelude::*;
 use zt_risk_api::RiskLevel;
 
 use super::list::Shown;
-use super::view_state::{format_date, parse_date, DetectionsView, Filters, Range};
-use crate::components::ExportButtons;
+use super::view_state::{DetectionFilters, DetectionsView};
+use crate::components::{ExportButtons, LevelSelect};
 use crate::export::Table;
 use crate::state::event_index::Index;
+use crate::state::url_view::UrlView;
 use crate::text::thousands;
-
-type Go = Callback<(DetectionsView, bool)>;
+use crate::view_state::{QueryValue, Window};
 
 /// `<option>`s for `items` (value, label), the one `current(filters)` names selected.
 fn options(
     view: Memo<DetectionsView>,
-    current: fn(&Filters) -> &str,
+    current: fn(&DetectionFilters) -> &str,
     items: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {
     items
@@ -31,33 +31,38 @@ fn options(
         .collect_view()
 }
 
-/// The filters of `view`; `go` navigates to a changed view (`true`: replace the history entry).
+/// The filters of the list's view (`url`), each change a new address.
 #[component]
-pub fn DetectionFilters(
-    /// The current view.
-    view: Memo<DetectionsView>,
+pub fn FilterBar(
+    /// The list's view in the URL.
+    url: UrlView<DetectionFilters>,
     /// The loaded events (for the behaviors and their counts).
     index: Memo<Index>,
     /// What the view shows, for the export.
     shown: Shown,
-    /// Navigates to a view.
-    go: Go,
 ) -> impl IntoView {
-    let change = move |f: fn(&mut Filters, String), replace: bool| {
+    let view = url.view;
+    let change = move |f: fn(&mut DetectionFilters, String), replace: bool| {
         move |ev| {
             let value = event_target_value(&ev);
-            go.run((
-                view.get_untracked().with(|filters| f(filters, value)),
-                replace,
-            ));
+            url.change(replace, |filters| f(filters, value));
         }
     };
-    let date = move |get: fn(&Filters) -> Option<chrono::NaiveDate>| {
-        move || view.with(|v| get(&v.filters).map(format_date).unwrap_or_default())
+    let date = move |get: fn(&DetectionFilters) -> Option<chrono::NaiveDate>| {
+        move || {
+            view.with(|v| {
+                get(&v.filters)
+                    .map(|d| d.to_query().into_owned())
+                    .unwrap_or_default()
+            })
+        }
     };
+    let level = Signal::derive(move || view.with(|v| v.filters.level.clone()));
+    let on_level =
+        Callback::new(move |level: Option<RiskLevel>| url.change(false, |f| f.level = level));
     let export = Callback::new(move |()| Arc::new(shown.table()) as Arc<dyn Table>);
     let mut ranges = vec![("", "Any time")];
-    ranges.extend(Range::ALL.map(|r| (r.as_str(), r.label())));
+    ranges.extend(Window::DETECTIONS.map(|r| (r.as_str(), r.label())));
     let boxes = move || {
         index.with(|i| {
             i.behaviors
@@ -70,11 +75,10 @@ pub fn DetectionFilters(
                     };
                     let label = format!(" {name} ({})", thousands(*count));
                     let toggle = move |_| {
-                        let next = view.get_untracked().with(|f| match f.behaviors.binary_search(&name) {
+                        url.change(false, |f| match f.behaviors.binary_search(&name) {
                             Ok(at) => drop(f.behaviors.remove(at)),
                             Err(at) => f.behaviors.insert(at, name.clone()),
                         });
-                        go.run((next, false));
                     };
                     view! { <label><input type="checkbox" prop:checked=checked on:change=toggle/>{label}</label> }
                 })
@@ -89,33 +93,27 @@ pub fn DetectionFilters(
                     prop:value=move || view.with(|v| v.filters.q.clone())
                     on:input=change(|f, s| f.q = s, true)/>
             </div>
-            <div class="field">
-                <label for="detections-level">"Risk level"</label>
-                <select id="detections-level" on:change=change(|f, s| f.level = RiskLevel::parse_known(&s), false)>
-                    {options(view, |f| f.level.as_ref().map_or("", RiskLevel::as_str),
-                        vec![("", "All"), ("high", "High"), ("medium", "Medium"), ("low", "Low")])}
-                </select>
-            </div>
+            <LevelSelect id="detections-level" level on_level/>
             <div class="field">
                 <label for="detections-range">"Time"</label>
-                <select id="detections-range" on:change=change(|f, s| f.range = Range::parse(&s), false)>
-                    {options(view, |f| f.range.map_or("", Range::as_str), ranges)}
+                <select id="detections-range" on:change=change(|f, s| f.range = Window::from_query(&s), false)>
+                    {options(view, |f| f.range.map_or("", Window::as_str), ranges)}
                 </select>
             </div>
-            <div class="toolbar" hidden=move || view.with(|v| v.filters.range != Some(Range::Custom))>
+            <div class="toolbar" hidden=move || view.with(|v| v.filters.range != Some(Window::Custom))>
                 <div class="field">
                     <label for="detections-from">"From"</label>
                     <input id="detections-from" type="date" prop:value=date(|f| f.from)
-                        on:change=change(|f, s| f.from = parse_date(&s), false)/>
+                        on:change=change(|f, s| f.from = QueryValue::from_query(&s), false)/>
                 </div>
                 <div class="field">
                     <label for="detections-to">"To"</label>
                     <input id="detections-to" type="date" prop:value=date(|f| f.to)
-                        on:change=change(|f, s| f.to = parse_date(&s), false)/>
+                        on:change=change(|f, s| f.to = QueryValue::from_query(&s), false)/>
                 </div>
             </div>
-            <button type="button" class="button secondary" hidden=move || view.with(|v| !v.filters.is_filtered())
-                on:click=move |_| go.run((view.get_untracked().without_filters(), false))>"Clear filters"</button>
+            <button type="button" class="button secondary" hidden=move || view.with(|v| !crate::view_state::Filters::is_filtered(&v.filters))
+                on:click=move |_| url.clear()>"Clear filters"</button>
             <ExportButtons rows=export/>
         </div>
         <fieldset class="behaviors-filter">

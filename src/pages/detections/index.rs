@@ -1,15 +1,15 @@
 //! The Detections filter over the events index: one pass on every keystroke, never a sort
 //! (the index is newest first; by level is four passes that keep that order).
 
-use super::view_state::{Filters, SortKey};
+use super::view_state::{Column, DetectionFilters};
 use crate::sort::Dir;
 use crate::state::event_index::Index;
 use crate::text::lowercase;
 use zt_risk_api::RiskLevel;
 
 /// Positions in `index.rows` of the events `f` shows, in display order; `bounds` are the time
-/// range's `[start, end)` in epoch milliseconds (`Filters::bounds`).
-pub fn filter(index: &Index, f: &Filters, (start, end): (i64, i64)) -> Vec<u32> {
+/// range's `[start, end)` in epoch milliseconds (`DetectionFilters::bounds`).
+pub fn filter(index: &Index, f: &DetectionFilters, (start, end): (i64, i64)) -> Vec<u32> {
     let behaviors: Vec<bool> = index
         .behaviors
         .iter()
@@ -33,13 +33,13 @@ pub fn filter(index: &Index, f: &Filters, (start, end): (i64, i64)) -> Vec<u32> 
         })
         .collect();
     match (f.sort, f.dir) {
-        (SortKey::Time, Dir::Desc) => shown,
-        (SortKey::Time, Dir::Asc) => {
+        (Column::Time, Dir::Desc) => shown,
+        (Column::Time, Dir::Asc) => {
             shown.reverse();
             shown
         }
         // By level, newest first within a level: four passes keep the time order, no sort.
-        (SortKey::Level, dir) => {
+        (Column::Level, dir) => {
             let mut ranks = [3u8, 2, 1, 0];
             if dir == Dir::Asc {
                 ranks.reverse();

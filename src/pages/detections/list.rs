@@ -4,22 +4,21 @@
 use std::ops::Range;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use zt_risk_api::RiskEvent;
 
-use super::filters::DetectionFilters;
+use super::filters::FilterBar;
 use super::index::filter;
 use super::table::DetectionsTable;
-use super::view_state::DetectionsView;
+use super::view_state::DetectionFilters;
 use crate::components::time::local_offset_minutes;
-use crate::components::{EmptyState, Pager};
+use crate::components::{EmptyState, PageInfo, Pager};
 use crate::export::DetectionRows;
-use crate::pages::users::view_state::page_info;
 use crate::routes::Page;
 use crate::state::event_index::Index;
 use crate::state::events::{EventsStore, Loaded};
+use crate::state::url_view::use_url_view;
 use crate::state::use_events;
+use crate::view_state::Filters;
 
 /// The events the Detections view shows, in display order: what an export writes. Provided as
 /// context by the list (`use_context::<Shown>()` in a toolbar button).
@@ -73,37 +72,24 @@ impl Shown {
 #[component]
 pub fn DetectionsList() -> impl IntoView {
     let store = use_events();
-    let query = use_query_map();
-    let view = Memo::new(move |_| {
-        query.with(|q| DetectionsView::from_query(|k| q.get_all(k).unwrap_or_default()))
-    });
-    let filters = Memo::new(move |_| view.read().filters.clone());
+    let url = use_url_view::<DetectionFilters>(Page::Detections);
+    let filters = Memo::new(move |_| url.view.read().filters.clone());
     let index = store.index();
     let offset = local_offset_minutes();
     let rows = Memo::new(move |_| {
         let now = js_sys::Date::now() as i64;
         filters.with(|f| index.with(|i| filter(i, f, f.bounds(now, offset))))
     });
-    let info = Memo::new(move |_| page_info(rows.with(Vec::len), view.read().page));
+    let info = Memo::new(move |_| PageInfo::of(rows.with(Vec::len), url.view.read().page));
     let shown = Shown { store, index, rows };
     provide_context(shown);
 
-    let navigate = use_navigate();
-    // Typing replaces the history entry; every other change adds one, so Back undoes it.
-    let go = Callback::new(move |(next, replace): (DetectionsView, bool)| {
-        let options = NavigateOptions {
-            replace,
-            scroll: false,
-            ..Default::default()
-        };
-        navigate(&Page::Detections.with_query(&next.to_query()), options);
-    });
-    let on_page = Callback::new(move |page| go.run((view.get_untracked().at_page(page), false)));
-    let on_sort = Callback::new(move |key| go.run((view.get_untracked().sorted_by(key), false)));
+    let on_page = Callback::new(move |page| url.to_page(page));
+    let on_sort = Callback::new(move |column| url.sort(column));
     let none = move || rows.with(Vec::is_empty);
     // Both stay mounted and only one shows: the table keeps focus and state across filters.
     view! {
-        <DetectionFilters view index shown go/>
+        <FilterBar url index shown/>
         <div hidden=move || !none()>
             <EmptyState title="No events match these filters">
                 <p>"No loaded event matches the behavior, level, time and user filters. Clear them above to see every event."</p>

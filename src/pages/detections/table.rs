@@ -5,9 +5,8 @@ use leptos_router::components::A;
 use zt_risk_api::RiskEvent;
 
 use super::list::Shown;
-use super::view_state::SortKey;
-use crate::components::{EventDetails, RelativeTime, RiskBadge, SortHeader};
-use crate::pages::users::view_state::PageInfo;
+use super::view_state::Column;
+use crate::components::{EventDetails, PageInfo, RelativeTime, RiskBadge, SortHeader};
 use crate::routes::Page;
 use crate::sort::Sort;
 use crate::state::events::Loaded;
@@ -20,9 +19,9 @@ pub fn DetectionsTable(
     /// The page to draw.
     info: Memo<PageInfo>,
     /// The current sort, for the headers' `aria-sort`.
-    sort: Signal<Sort<SortKey>>,
+    sort: Signal<Sort<Column>>,
     /// Called with the column whose header was clicked.
-    on_sort: Callback<SortKey>,
+    on_sort: Callback<Column>,
 ) -> impl IntoView {
     let page_rows = move || {
         let (start, end) = info.with(|i| (i.start, i.end));
@@ -36,10 +35,10 @@ pub fn DetectionsTable(
                 <caption class="visually-hidden">"Detections"</caption>
                 <thead>
                     <tr>
-                        <SortHeader column=SortKey::Time label="Time" sort on_sort/>
+                        <SortHeader column=Column::Time label="Time" sort on_sort/>
                         <th scope="col">"User"</th>
                         <th scope="col">"Behavior"</th>
-                        <SortHeader column=SortKey::Level label="Risk level" sort on_sort/>
+                        <SortHeader column=Column::Level label="Risk level" sort on_sort/>
                         <th scope="col">"Details"</th>
                     </tr>
                 </thead>

@@ -1,94 +1,60 @@
-//! The Detections view as plain data: behaviors (several), level, time range (a window or
-//! custom dates), user search, sort and page, read from and written to the URL query
-//! (`behavior` repeated, `level`, `range`, `from`, `to`, `q`, `sort`, `dir`, `page`). Defaults
-//! are left out, so `/detections` is the default view. No DOM, no signals.
+//! The Detections list's filters and sort ([`DetectionFilters`], kept in the URL as `behavior`
+//! (repeated), `level`, `range`, `from`, `to`, `q`, `sort`, `dir`, with the page: a [`View`]).
+//! No DOM, no signals.
+
+use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
-use zt_risk_api::paths::encode_segment;
 use zt_risk_api::RiskLevel;
 
 use crate::sort::{Dir, Sort};
+use crate::view_state::{Filters, QueryReader, QueryValue, QueryWriter, View, Window};
 
-/// A time range back from now, or custom dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Range {
-    Day,
-    Week,
-    Month,
-    Quarter,
-    /// From `from` to `to` (local dates, both included, either open).
-    Custom,
-}
-
-impl Range {
-    pub const ALL: [Self; 5] = [
-        Self::Day,
-        Self::Week,
-        Self::Month,
-        Self::Quarter,
-        Self::Custom,
-    ];
-
-    /// The URL value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Day => "24h",
-            Self::Week => "7d",
-            Self::Month => "30d",
-            Self::Quarter => "90d",
-            Self::Custom => "custom",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Day => "Last 24 hours",
-            Self::Week => "Last 7 days",
-            Self::Month => "Last 30 days",
-            Self::Quarter => "Last 90 days",
-            Self::Custom => "Custom dates",
-        }
-    }
-
-    /// The window's length in hours (none for custom dates).
-    fn hours(self) -> Option<i64> {
-        match self {
-            Self::Day => Some(24),
-            Self::Week => Some(24 * 7),
-            Self::Month => Some(24 * 30),
-            Self::Quarter => Some(24 * 90),
-            Self::Custom => None,
-        }
-    }
-}
+/// The Detections list's view: its filters and page.
+pub type DetectionsView = View<DetectionFilters>;
 
 /// A sortable column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortKey {
+pub enum Column {
     Time,
     Level,
 }
 
+impl QueryValue for Column {
+    fn to_query(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Column::Time => "time",
+            Column::Level => "level",
+        })
+    }
+
+    fn from_query(text: &str) -> Option<Self> {
+        match text {
+            "time" => Some(Column::Time),
+            "level" => Some(Column::Level),
+            _ => None,
+        }
+    }
+}
+
 /// What the list shows (everything but the page).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Filters {
+pub struct DetectionFilters {
     /// Behavior names (the API's events carry names, not ids), sorted; empty means all.
     pub behaviors: Vec<String>,
     pub level: Option<RiskLevel>,
-    pub range: Option<Range>,
+    /// One of [`Window::DETECTIONS`], or any time.
+    pub range: Option<Window>,
+    /// With the custom range: from this local day, to this one (both included, either open).
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// Matched case-insensitively against the user's name and email.
     pub q: String,
-    pub sort: SortKey,
+    pub sort: Column,
     pub dir: Dir,
 }
 
-impl Default for Filters {
+impl Default for DetectionFilters {
     fn default() -> Self {
         Self {
             behaviors: Vec::new(),
@@ -97,170 +63,82 @@ impl Default for Filters {
             from: None,
             to: None,
             q: String::new(),
-            sort: SortKey::Time,
+            sort: Column::Time,
             dir: Dir::Desc,
         }
     }
 }
 
-/// The whole view: filters and a 1-based page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DetectionsView {
-    pub filters: Filters,
-    pub page: usize,
-}
+impl Filters for DetectionFilters {
+    type Column = Column;
 
-impl Default for DetectionsView {
-    fn default() -> Self {
-        Self {
-            filters: Filters::default(),
-            page: 1,
-        }
-    }
-}
-
-/// `YYYY-MM-DD`, as `<input type=date>` writes it.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let mut parts = s.splitn(3, '-').map(str::parse::<u32>);
-    let (y, m, d) = (
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-    );
-    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
-}
-
-/// `YYYY-MM-DD`.
-pub fn format_date(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
-impl DetectionsView {
-    /// Reads the view from the query's values (`get` gives every value of a key); anything
-    /// unreadable falls back to the default.
-    pub fn from_query(get: impl Fn(&str) -> Vec<String>) -> Self {
-        let one = |k: &str| get(k).into_iter().next();
-        let mut behaviors: Vec<String> = get("behavior")
+    fn read(query: &QueryReader) -> Self {
+        let mut behaviors: Vec<String> = query
+            .all("behavior")
             .into_iter()
             .filter(|b| !b.is_empty())
             .collect();
         behaviors.sort();
         behaviors.dedup();
-        let sort = match one("sort").as_deref() {
-            Some("level") => SortKey::Level,
-            _ => SortKey::Time,
-        };
-        let dates = |k: &str| one(k).as_deref().and_then(parse_date);
-        let range = one("range").as_deref().and_then(Range::parse);
-        let custom = range == Some(Range::Custom);
         Self {
-            filters: Filters {
-                behaviors,
-                level: one("level").as_deref().and_then(RiskLevel::parse_known),
-                range,
-                from: dates("from").filter(|_| custom),
-                to: dates("to").filter(|_| custom),
-                q: one("q").unwrap_or_default(),
-                sort,
-                dir: one("dir")
-                    .as_deref()
-                    .and_then(Dir::parse)
-                    .unwrap_or(Dir::Desc),
-            },
-            page: one("page")
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1),
+            behaviors,
+            level: query.value("level"),
+            range: query
+                .value("range")
+                .filter(|w| Window::DETECTIONS.contains(w)),
+            from: query.value("from"),
+            to: query.value("to"),
+            q: query.text("q"),
+            sort: query.value("sort").unwrap_or(Column::Time),
+            dir: query.value("dir").unwrap_or(Dir::Desc),
         }
     }
 
-    /// The query string (with `?`, or empty for the default view), values percent-encoded.
-    pub fn to_query(&self) -> String {
-        let f = &self.filters;
-        let mut parts: Vec<String> = f
-            .behaviors
-            .iter()
-            .map(|b| format!("behavior={}", encode_segment(b)))
-            .collect();
-        let mut add = |k: &str, v: String| parts.push(format!("{k}={v}"));
-        if let Some(level) = &f.level {
-            add("level", level.as_str().to_owned());
+    fn write(&self, query: &mut QueryWriter) {
+        for behavior in &self.behaviors {
+            query.text("behavior", behavior);
         }
-        if let Some(range) = f.range {
-            add("range", range.as_str().to_owned());
-        }
-        for (k, d) in [("from", f.from), ("to", f.to)] {
-            if let Some(d) = d {
-                add(k, format_date(d));
-            }
-        }
-        if !f.q.is_empty() {
-            add("q", encode_segment(&f.q));
-        }
-        if f.sort == SortKey::Level {
-            add("sort", "level".into());
-        }
-        if f.dir != Dir::Desc {
-            add("dir", f.dir.as_str().into());
-        }
-        if self.page > 1 {
-            add("page", self.page.to_string());
-        }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        query.value("level", self.level.as_ref());
+        query.value("range", self.range.as_ref());
+        query.value("from", self.from.as_ref());
+        query.value("to", self.to.as_ref());
+        query.text("q", &self.q);
+        query.value("sort", Some(&self.sort).filter(|s| **s != Column::Time));
+        query.value("dir", Some(&self.dir).filter(|d| **d != Dir::Desc));
     }
 
-    /// The same view with other filters, back on page 1.
-    pub fn with(&self, change: impl FnOnce(&mut Filters)) -> Self {
-        let mut filters = self.filters.clone();
-        change(&mut filters);
-        if filters.range != Some(Range::Custom) {
-            (filters.from, filters.to) = (None, None);
-        }
-        Self { filters, page: 1 }
-    }
-
-    /// Sorted by `key`: a second click reverses; a new column starts highest or newest first.
-    pub fn sorted_by(&self, key: SortKey) -> Self {
-        self.with(|f| {
-            let next = f.sorting().clicked(key, Dir::Desc);
-            (f.sort, f.dir) = (next.key, next.dir);
-        })
-    }
-
-    /// Every filter removed; sort kept.
-    pub fn without_filters(&self) -> Self {
-        let Filters { sort, dir, .. } = self.filters;
-        Self {
-            filters: Filters {
-                sort,
-                dir,
-                ..Filters::default()
-            },
-            page: 1,
-        }
-    }
-
-    pub fn at_page(&self, page: usize) -> Self {
-        Self {
-            filters: self.filters.clone(),
-            page: page.max(1),
-        }
-    }
-}
-
-impl Filters {
-    /// The sort as the shared sortable header reads it.
-    pub fn sorting(&self) -> Sort<SortKey> {
+    fn sorting(&self) -> Sort<Column> {
         Sort {
             key: self.sort,
             dir: self.dir,
         }
     }
 
+    fn sort_by(&mut self, sort: Sort<Column>) {
+        (self.sort, self.dir) = (sort.key, sort.dir);
+    }
+
+    /// Highest or newest first.
+    fn first_dir(_: Column) -> Dir {
+        Dir::Desc
+    }
+
+    fn is_filtered(&self) -> bool {
+        !self.behaviors.is_empty()
+            || self.level.is_some()
+            || self.range.is_some()
+            || !self.q.trim().is_empty()
+    }
+
+    /// Dates count only with the custom range.
+    fn tidy(&mut self) {
+        if self.range != Some(Window::Custom) {
+            (self.from, self.to) = (None, None);
+        }
+    }
+}
+
+impl DetectionFilters {
     /// The time bounds in epoch milliseconds `[start, end)` at `now_ms`; custom dates are
     /// local days (`offset_min`: minutes the browser's zone is ahead of UTC).
     pub fn bounds(&self, now_ms: i64, offset_min: i64) -> (i64, i64) {
@@ -270,23 +148,15 @@ impl Filters {
         };
         match self.range {
             None => (i64::MIN, i64::MAX),
-            Some(Range::Custom) => (
+            Some(Window::Custom) => (
                 self.from.map_or(i64::MIN, day_start),
                 self.to.map_or(i64::MAX, |d| day_start(d) + 86_400_000),
             ),
-            Some(range) => {
-                let hours = range.hours().unwrap_or(0);
-                (now_ms - hours * 3_600_000, i64::MAX)
+            Some(window) => {
+                let length = window.length().map_or(0, |l| l.num_milliseconds());
+                (now_ms - length, i64::MAX)
             }
         }
-    }
-
-    /// Whether anything narrows the list.
-    pub fn is_filtered(&self) -> bool {
-        !self.behaviors.is_empty()
-            || self.level.is_some()
-            || self.range.is_some()
-            || !self.q.trim().is_empty()
     }
 }
 

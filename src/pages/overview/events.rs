@@ -10,19 +10,20 @@ use super::new_risk::from_events;
 use crate::components::chart::percent;
 use crate::components::time::local_offset_minutes;
 use crate::components::{Bar, BarChart};
-use crate::pages::detections::view_state::{DetectionsView, Filters, Range};
+use crate::pages::detections::view_state::{DetectionFilters, DetectionsView};
 use crate::routes::Page;
 use crate::state::event_index::Index;
 use crate::state::events::Events;
 use crate::state::use_events;
 use crate::text::plural;
+use crate::view_state::Window;
 
 /// Behaviors shown, at most.
 const TOP: usize = 8;
 
 /// Detections with `filters`.
-fn detections_where(filters: Filters) -> String {
-    Page::Detections.with_query(&DetectionsView { filters, page: 1 }.to_query())
+fn detections_where(filters: DetectionFilters) -> String {
+    Page::Detections.with_query(&DetectionsView::of(filters).to_query())
 }
 
 /// The event charts, once events are loaded.
@@ -54,11 +55,11 @@ fn charts(loaded: &Events, index: &Index, offset: i64) -> impl IntoView {
                 label: day_label(day),
                 value: count,
                 text: events(count),
-                href: detections_where(Filters {
-                    range: Some(Range::Custom),
+                href: detections_where(DetectionFilters {
+                    range: Some(Window::Custom),
                     from: date,
                     to: date,
-                    ..Filters::default()
+                    ..DetectionFilters::default()
                 }),
                 class: "",
             }
@@ -68,9 +69,9 @@ fn charts(loaded: &Events, index: &Index, offset: i64) -> impl IntoView {
         .into_iter()
         .map(|(name, count)| Bar {
             text: share(count),
-            href: detections_where(Filters {
+            href: detections_where(DetectionFilters {
                 behaviors: vec![name.clone()],
-                ..Filters::default()
+                ..DetectionFilters::default()
             }),
             label: name,
             value: count,
@@ -87,9 +88,9 @@ fn charts(loaded: &Events, index: &Index, offset: i64) -> impl IntoView {
         label: level.label(),
         value: n[rank],
         text: share(n[rank]),
-        href: detections_where(Filters {
+        href: detections_where(DetectionFilters {
             level: Some(level),
-            ..Filters::default()
+            ..DetectionFilters::default()
         }),
         class,
     });

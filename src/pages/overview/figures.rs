@@ -4,22 +4,24 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use zt_risk_api::UserRiskInfo;
 
-use crate::pages::users::view_state::Within;
 use crate::state::event_index::Row;
 use crate::state::events::Events;
+use crate::view_state::Window;
 
 const DAY_MS: i64 = 86_400_000;
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// Users per `Within::ALL` window, counted exactly as the users list filters (`Within::contains`).
-pub fn recency(users: &[UserRiskInfo], now: DateTime<Utc>) -> [usize; 4] {
-    Within::ALL.map(|w| {
-        users
+/// Users per `Window::USERS` window, counted exactly as the users list filters
+/// (`Window::contains`).
+pub fn recency(users: &[UserRiskInfo], now: DateTime<Utc>) -> [(Window, usize); 4] {
+    Window::USERS.map(|w| {
+        let count = users
             .iter()
             .filter(|u| w.contains(u.last_event, now))
-            .count()
+            .count();
+        (w, count)
     })
 }
 

@@ -17,7 +17,7 @@ fn recency_counts_match_the_users_list_windows() {
         ..loaded(0, "x", &[]).user
     });
     // Cumulative: 7 days includes the last 24 hours; older is the rest.
-    assert_eq!(recency(&users, now), [1, 3, 4, 1]);
+    assert_eq!(recency(&users, now).map(|(_, n)| n), [1, 3, 4, 1]);
 }
 
 #[test]

@@ -19,9 +19,10 @@ use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use crate::components::chart::percent;
 use crate::components::{Bar, BarChart, LoadEvents, WithSummary};
-use crate::pages::users::view_state::{counts, Criteria, ViewState, Within};
+use crate::pages::users::view_state::{counts, UserFilters, UsersView};
 use crate::routes::Page;
 use crate::text::plural;
+use crate::view_state::Window;
 use events::EventFigures;
 
 /// The Overview page.
@@ -34,13 +35,13 @@ pub fn OverviewPage() -> impl IntoView {
 }
 
 /// The users list showing users of `level` and last event `within` (as its filters do).
-pub fn users_where(level: Option<RiskLevel>, within: Option<Within>) -> String {
-    let criteria = Criteria {
+pub fn users_where(level: Option<RiskLevel>, within: Option<Window>) -> String {
+    let filters = UserFilters {
         level,
         within,
-        ..Criteria::default()
+        ..UserFilters::default()
     };
-    Page::Users.with_query(&ViewState { criteria, page: 1 }.to_query())
+    Page::Users.with_query(&UsersView::of(filters).to_query())
 }
 
 fn figures(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
@@ -62,10 +63,14 @@ fn figures(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
         class,
     });
     let recent = figures::recency(&users, Utc::now());
-    let windows = Within::ALL.map(|w| Bar {
+    let last_day = recent
+        .iter()
+        .find(|(w, _)| *w == Window::Day)
+        .map_or(0, |(_, n)| *n);
+    let windows = recent.map(|(w, count)| Bar {
         label: w.label().into(),
-        value: recent[w as usize],
-        text: plural(recent[w as usize], "user", "users"),
+        value: count,
+        text: plural(count, "user", "users"),
         href: users_where(None, Some(w)),
         class: "",
     });
@@ -77,7 +82,7 @@ fn figures(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
                 <BarChart caption="Users by last event (each window includes the shorter ones)" bars=windows.to_vec()/>
             </div>
         </section>
-        {new_risk::from_summary(recent[Within::Day as usize])}
+        {new_risk::from_summary(last_day)}
         <EventFigures/>
         // After the summary: "Load events" then reads it from the read cache.
         <LoadEvents/>

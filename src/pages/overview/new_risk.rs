@@ -10,11 +10,11 @@ use leptos_router::components::A;
 use super::figures::newly_risky;
 use super::users_where;
 use crate::components::RiskBadge;
-use crate::pages::users::view_state::Within;
 use crate::routes::Page;
 use crate::state::event_index::Index;
 use crate::state::events::Events;
 use crate::text::plural;
+use crate::view_state::Window;
 
 /// Names listed at most.
 const LISTED: usize = 10;
@@ -25,7 +25,7 @@ pub fn from_summary(recent: usize) -> impl IntoView {
         <section aria-labelledby="overview-new">
             <h2 id="overview-new">"New risk in the last 24 hours"</h2>
             <p>
-                <A href=users_where(None, Some(Within::Day))>{plural(recent, "user", "users")}</A>
+                <A href=users_where(None, Some(Window::Day))>{plural(recent, "user", "users")}</A>
                 " had a risk event in the last 24 hours. From the summary this counts every user whose last event is that recent, so users who were risky before count too. With events loaded, the Events section names those who became risky: their first event since their last reset is that recent."
             </p>
         </section>

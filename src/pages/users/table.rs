@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use zt_risk_api::UserRiskInfo;
 
 use super::selection::{display_name, Coverage, Selection};
-use super::view_state::{Criteria, PageInfo, SortKey};
-use crate::components::{RelativeTime, RiskBadge, SortHeader};
+use super::view_state::Column;
+use crate::components::{PageInfo, RelativeTime, RiskBadge, SortHeader};
 use crate::routes::Page;
+use crate::sort::Sort;
 
 /// The table of users. Only the rows of `info`'s page are rendered, however long the list.
 #[component]
@@ -20,14 +21,13 @@ pub fn UsersTable(
     rows: Memo<Vec<usize>>,
     /// The page to show.
     info: Memo<PageInfo>,
-    /// The current criteria, for the headers' `aria-sort`.
-    criteria: Memo<Criteria>,
+    /// The current sort, for the headers' `aria-sort`.
+    sort: Signal<Sort<Column>>,
     /// Called with the column whose header was clicked.
-    on_sort: Callback<SortKey>,
+    on_sort: Callback<Column>,
     /// The users picked for a bulk action (kept across pages and filters).
     selection: RwSignal<Selection>,
 ) -> impl IntoView {
-    let sort = Signal::derive(move || criteria.with(Criteria::sorting));
     let page_ids = move || -> Vec<String> {
         let (start, end) = info.with(|i| (i.start, i.end));
         users.with(|u| {
@@ -70,11 +70,11 @@ pub fn UsersTable(
                                 prop:indeterminate=move || coverage.get() == Coverage::Some
                                 on:change=select_page/>
                         </th>
-                        <SortHeader column=SortKey::Name label="Name" sort on_sort/>
-                        <SortHeader column=SortKey::Email label="Email" sort on_sort/>
-                        <SortHeader column=SortKey::Level label="Risk level" sort on_sort/>
-                        <SortHeader column=SortKey::Events label="Events" sort on_sort numeric=true/>
-                        <SortHeader column=SortKey::LastEvent label="Last event" sort on_sort/>
+                        <SortHeader column=Column::Name label="Name" sort on_sort/>
+                        <SortHeader column=Column::Email label="Email" sort on_sort/>
+                        <SortHeader column=Column::Level label="Risk level" sort on_sort/>
+                        <SortHeader column=Column::Events label="Events" sort on_sort numeric=true/>
+                        <SortHeader column=Column::LastEvent label="Last event" sort on_sort/>
                     </tr>
                 </thead>
                 <tbody>{page_rows}</tbody>

@@ -12,13 +12,10 @@ use std::cmp::Ordering;
 use chrono::{DateTime, Utc};
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
-use super::{Criteria, SortKey};
-use crate::sort::order;
-use crate::sort::Sort;
+use super::{Column, UserFilters};
+use crate::sort::{order, Sort};
 use crate::text::lowercase;
-
-/// Rows per page.
-pub const PAGE_SIZE: usize = 50;
+use crate::view_state::Filters;
 
 /// Every user's name and email, lowercased once, for case-insensitive search.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +43,7 @@ impl SearchKeys {
 ///
 /// Sorting 50,000 users compares about 750,000 pairs, so the keys every comparison reads sit in
 /// small arrays of their own (a level rank, a timestamp) instead of in the users themselves.
-pub fn sorted(users: &[UserRiskInfo], sort: Sort<SortKey>) -> Vec<usize> {
+pub fn sorted(users: &[UserRiskInfo], sort: Sort<Column>) -> Vec<usize> {
     let key = |on: bool, f: fn(&UserRiskInfo) -> u64| -> Vec<u64> {
         if on {
             users.iter().map(f).collect()
@@ -55,10 +52,10 @@ pub fn sorted(users: &[UserRiskInfo], sort: Sort<SortKey>) -> Vec<usize> {
         }
     };
     // Unknown levels rank 0 and, among themselves, compare as `RiskLevel` does (by text).
-    let ranks = key(sort.key == SortKey::Level, |u| {
+    let ranks = key(sort.key == Column::Level, |u| {
         u64::from(u.max_risk_level.rank())
     });
-    let counts = key(sort.key == SortKey::Events, |u| u.event_count);
+    let counts = key(sort.key == Column::Events, |u| u.event_count);
     let last: Vec<(i64, u32)> = users
         .iter()
         .map(|u| {
@@ -72,8 +69,8 @@ pub fn sorted(users: &[UserRiskInfo], sort: Sort<SortKey>) -> Vec<usize> {
         users.iter().map(|u| lowercase(f(u))).collect()
     };
     // Text keys are lowered once, and only for the text column being sorted.
-    let names = (sort.key == SortKey::Name).then(|| lowered(|u| &u.name));
-    let emails = (sort.key == SortKey::Email).then(|| lowered(|u| &u.email));
+    let names = (sort.key == Column::Name).then(|| lowered(|u| &u.name));
+    let emails = (sort.key == Column::Email).then(|| lowered(|u| &u.email));
     let name = |i: usize| -> Cow<str> {
         match &names {
             Some(names) => Cow::Borrowed(&names[i]),
@@ -82,15 +79,15 @@ pub fn sorted(users: &[UserRiskInfo], sort: Sort<SortKey>) -> Vec<usize> {
     };
     let primary = |a: usize, b: usize| -> Ordering {
         match (sort.key, &emails) {
-            (SortKey::Name, _) => name(a).cmp(&name(b)),
-            (SortKey::Email, Some(emails)) => emails[a].cmp(&emails[b]),
-            (SortKey::Email, None) => Ordering::Equal,
-            (SortKey::Level, _) => ranks[a].cmp(&ranks[b]).then_with(|| match ranks[a] {
+            (Column::Name, _) => name(a).cmp(&name(b)),
+            (Column::Email, Some(emails)) => emails[a].cmp(&emails[b]),
+            (Column::Email, None) => Ordering::Equal,
+            (Column::Level, _) => ranks[a].cmp(&ranks[b]).then_with(|| match ranks[a] {
                 0 => users[a].max_risk_level.cmp(&users[b].max_risk_level),
                 _ => Ordering::Equal,
             }),
-            (SortKey::Events, _) => counts[a].cmp(&counts[b]),
-            (SortKey::LastEvent, _) => last[a].cmp(&last[b]),
+            (Column::Events, _) => counts[a].cmp(&counts[b]),
+            (Column::LastEvent, _) => last[a].cmp(&last[b]),
         }
     };
     order(users.len(), &|a, b| {
@@ -109,7 +106,7 @@ pub fn filtered(
     users: &[UserRiskInfo],
     keys: Option<&SearchKeys>,
     order: &[usize],
-    c: &Criteria,
+    c: &UserFilters,
     now: DateTime<Utc>,
 ) -> Vec<usize> {
     let needle = lowercase(c.q.trim());
@@ -135,34 +132,8 @@ pub fn filtered(
 
 /// Indices into `users` of the rows that match `c`, in display order: [`sorted`] then
 /// [`filtered`] in one call, for a one-off list (a page keeps the order between keystrokes).
-pub fn matching(users: &[UserRiskInfo], c: &Criteria, now: DateTime<Utc>) -> Vec<usize> {
+pub fn matching(users: &[UserRiskInfo], c: &UserFilters, now: DateTime<Utc>) -> Vec<usize> {
     filtered(users, None, &sorted(users, c.sorting()), c, now)
-}
-
-/// Where a page sits in the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageInfo {
-    /// The shown page (1-based), clamped to the last one.
-    pub page: usize,
-    pub pages: usize,
-    /// Index range of the rows on this page.
-    pub start: usize,
-    pub end: usize,
-    pub total: usize,
-}
-
-/// The page `requested` of a list of `total` rows.
-pub fn page_info(total: usize, requested: usize) -> PageInfo {
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let page = requested.clamp(1, pages);
-    let start = ((page - 1) * PAGE_SIZE).min(total);
-    PageInfo {
-        page,
-        pages,
-        start,
-        end: (start + PAGE_SIZE).min(total),
-        total,
-    }
 }
 
 /// Users per level, over the whole summary.

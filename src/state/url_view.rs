@@ -1,0 +1,73 @@
+//! `use_url_view`: a list page's view ([`View`]) read from the address's query and changed by
+//! navigating, the one way a list keeps its filters, sort and page in the URL.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::routes::Page;
+use crate::view_state::{Filters, QueryReader, View};
+
+/// The view of a list page, and the way to change it.
+pub struct UrlView<F: Send + Sync + 'static> {
+    /// The view the address describes.
+    pub view: Memo<View<F>>,
+    go: Callback<(View<F>, bool)>,
+}
+
+impl<F: Send + Sync + 'static> Clone for UrlView<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F: Send + Sync + 'static> Copy for UrlView<F> {}
+
+impl<F: Filters + Send + Sync + 'static> UrlView<F> {
+    /// Shows `next`. `replace` replaces the history entry (typing); every other change adds
+    /// one, so Back undoes it.
+    pub fn go(self, next: View<F>, replace: bool) {
+        self.go.run((next, replace));
+    }
+
+    /// Applies `change` to the current filters and shows the result from page 1.
+    pub fn change(self, replace: bool, change: impl FnOnce(&mut F)) {
+        self.go(self.view.get_untracked().with(change), replace);
+    }
+
+    /// Shows the current view at `page`.
+    pub fn to_page(self, page: usize) {
+        self.go(self.view.get_untracked().at_page(page), false);
+    }
+
+    /// Sorts by `column` (a second click reverses).
+    pub fn sort(self, column: F::Column) {
+        self.go(self.view.get_untracked().sorted_by(column), false);
+    }
+
+    /// Removes every filter, keeping the sort.
+    pub fn clear(self) {
+        self.go(self.view.get_untracked().without_filters(), false);
+    }
+}
+
+/// The view of the list on `page`, from the address's query.
+pub fn use_url_view<F: Filters + Send + Sync + 'static>(page: Page) -> UrlView<F> {
+    let query = use_query_map();
+    let view = Memo::new(move |_| {
+        query.with(|q| {
+            let get = |key: &str| q.get_all(key).unwrap_or_default();
+            View::from_query(&QueryReader::new(&get))
+        })
+    });
+    let navigate = use_navigate();
+    let go = Callback::new(move |(next, replace): (View<F>, bool)| {
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&page.with_query(&next.to_query()), options);
+    });
+    UrlView { view, go }
+}
