@@ -2,6 +2,7 @@
 //! Reads go through the short-lived cache; writes invalidate what they change.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
@@ -15,6 +16,7 @@ use zt_risk_api::{
 use super::client::{Api, Call};
 use super::error::ApiError;
 use super::transport::HttpRequest;
+use crate::state::cache::{key, Key, Stale};
 
 const PII_READ: &str = "Zero Trust: PII Read";
 const READ: &str = "Zero Trust Read";
@@ -60,47 +62,39 @@ impl Api {
         }
     }
 
-    /// A read, served from the cache when fresh; `key` names it for invalidation.
-    async fn read<T: DeserializeOwned + Clone + Send + Sync + 'static>(
+    /// A read, served from the cache when fresh: `fetch` runs only on a miss (or past the
+    /// cache), and its result is kept under `key`.
+    async fn read<K: Key>(
         &self,
-        key: &str,
-        call: Call,
-    ) -> Result<T, ApiError> {
-        let key = self.cache_key(key);
-        if let Some(hit) = self.cached(&key) {
+        key: K,
+        fetch: impl Future<Output = Result<K::Value, ApiError>>,
+    ) -> Result<K::Value, ApiError> {
+        let account = self.account();
+        let cache = self.cache.filter(|_| !self.bypass_cache);
+        if let Some(hit) = cache.and_then(|c| c.get(&account, &key)) {
             return Ok(hit);
         }
-        let value = self.send(call).await?.result;
-        self.keep(&key, &value);
+        let value = fetch.await?;
+        if let Some(cache) = self.cache {
+            cache.put(&account, &key, value.clone());
+        }
         Ok(value)
     }
 
-    /// The cache key of the read `key` in the current account.
-    fn cache_key(&self, key: &str) -> String {
-        format!("{}:{key}", self.account())
+    /// The result of `call`.
+    async fn fetch<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
+        Ok(self.send(call).await?.result)
     }
 
-    /// A fresh cached value, unless this client reads past the cache.
-    fn cached<T: Clone + Send + Sync + 'static>(&self, key: &str) -> Option<T> {
-        self.cache
-            .filter(|_| !self.bypass_cache)
-            .and_then(|cache| cache.get(key))
-    }
-
-    /// Keeps a copy of `value` (keep it cheap to clone: an `Arc` for big results).
-    fn keep<T: Clone + Send + Sync + 'static>(&self, key: &str, value: &T) {
-        if let Some(cache) = self.cache {
-            cache.put(key, value.clone());
-        }
-    }
-
-    /// A write; on success, forgets cached reads whose key starts with any of `stale`.
-    async fn write<T: DeserializeOwned>(&self, call: Call, stale: &[&str]) -> Result<T, ApiError> {
+    /// A write; on success, forgets the cached reads it makes `stale`.
+    async fn write<T: DeserializeOwned>(
+        &self,
+        call: Call,
+        stale: &[Stale<'_>],
+    ) -> Result<T, ApiError> {
         let value = self.send(call).await?.result;
         if let Some(cache) = self.cache {
-            for prefix in stale {
-                cache.invalidate(&format!("{}:{prefix}", self.account()));
-            }
+            cache.forget(&self.account(), stale);
         }
         Ok(value)
     }
@@ -115,15 +109,11 @@ impl Api {
     /// (50,000 users are 6 MB of JSON): decoded while it arrives, and shared with the cache
     /// rather than copied into it.
     pub async fn summary(&self) -> Result<Arc<Vec<UserRiskInfo>>, ApiError> {
-        let key = self.cache_key("summary");
-        if let Some(hit) = self.cached(&key) {
-            return Ok(hit);
-        }
         let call = Self::get(paths::summary(&self.account()), PII_READ);
-        let summary = self.send_summary(call).await?.result;
-        let users = Arc::new(summary.users);
-        self.keep(&key, &users);
-        Ok(users)
+        self.read(key::Summary, async {
+            Ok(Arc::new(self.send_summary(call).await?.result.users))
+        })
+        .await
     }
 
     /// The request [`summary`](Self::summary) sends, for starting it early (`boot_request`).
@@ -136,7 +126,7 @@ impl Api {
     pub async fn user(&self, user_id: &str) -> Result<RiskEvents, ApiError> {
         uuid("user ID", user_id)?;
         let call = Self::get(paths::user(&self.account(), user_id), PII_READ);
-        self.read(&format!("user:{user_id}"), call).await
+        self.read(key::User(user_id), self.fetch(call)).await
     }
 
     /// `POST /{user_id}/reset`: clears a user's score.
@@ -144,18 +134,15 @@ impl Api {
         uuid("user ID", user_id)?;
         let path = paths::reset(&self.account(), user_id);
         let call = Self::change(Method::Post, path, None);
-        self.write::<Empty>(call, &["summary", &format!("user:{user_id}")])
+        self.write::<Empty>(call, &[Stale::Summary, Stale::User(user_id)])
             .await
             .map(drop)
     }
 
     /// `GET /behaviors`
     pub async fn behaviors(&self) -> Result<Behaviors, ApiError> {
-        self.read(
-            "behaviors",
-            Self::get(paths::behaviors(&self.account()), READ),
-        )
-        .await
+        let call = Self::get(paths::behaviors(&self.account()), READ);
+        self.read(key::Behaviors, self.fetch(call)).await
     }
 
     /// `PUT /behaviors` with only the given behaviors (the API merges by key).
@@ -166,16 +153,14 @@ impl Api {
         let path = paths::behaviors(&self.account());
         let body = Self::json(&UpdateBehaviors { behaviors: changes })?;
         let call = Self::change(Method::Put, path, body);
-        self.write(call, &["behaviors", "summary", "user:"]).await
+        let stale = [Stale::Behaviors, Stale::Summary, Stale::EveryUser];
+        self.write(call, &stale).await
     }
 
     /// `GET /integrations`
     pub async fn integrations(&self) -> Result<Vec<Integration>, ApiError> {
-        self.read(
-            "integrations",
-            Self::get(paths::integrations(&self.account()), READ),
-        )
-        .await
+        let call = Self::get(paths::integrations(&self.account()), READ);
+        self.read(key::Integrations, self.fetch(call)).await
     }
 
     /// `POST /integrations`
@@ -185,14 +170,14 @@ impl Api {
     ) -> Result<Integration, ApiError> {
         let path = paths::integrations(&self.account());
         let call = Self::change(Method::Post, path, Self::json(body)?);
-        self.write(call, &["integration"]).await
+        self.write(call, &[Stale::Integrations]).await
     }
 
     /// `GET /integrations/{id}`
     pub async fn integration(&self, id: &str) -> Result<Integration, ApiError> {
         uuid("integration ID", id)?;
         let call = Self::get(paths::integration(&self.account(), id), READ);
-        self.read(&format!("integration:{id}"), call).await
+        self.read(key::Integration(id), self.fetch(call)).await
     }
 
     /// `GET /integrations/reference_id/{reference_id}` (never cached: it is a search).
@@ -216,7 +201,7 @@ impl Api {
         uuid("integration ID", id)?;
         let path = paths::integration(&self.account(), id);
         let call = Self::change(Method::Put, path, Self::json(body)?);
-        self.write(call, &["integration"]).await
+        self.write(call, &[Stale::Integrations]).await
     }
 
     /// `DELETE /integrations/{id}`
@@ -224,7 +209,9 @@ impl Api {
         uuid("integration ID", id)?;
         let path = paths::integration(&self.account(), id);
         let call = Self::change(Method::Delete, path, None);
-        self.write::<Empty>(call, &["integration"]).await.map(drop)
+        self.write::<Empty>(call, &[Stale::Integrations])
+            .await
+            .map(drop)
     }
 
     /// `GET {base}/ssf/.well-known/sse-configuration/{id}`: the integration's SSF configuration,

@@ -2,10 +2,15 @@
 //! dropped file. The size is checked before anything is read (`import::check_size`); what the
 //! text means is the caller's business. `ImportProblems` lists why a file was refused.
 
+use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
 use zt_risk_api::import::{check_size, Problem};
+
+use super::Alert;
+use crate::export::{self, Format};
+use crate::session::use_session;
 
 /// The file's text, or why it was not read (too big, unreadable).
 async fn read(file: File) -> Result<String, Vec<Problem>> {
@@ -70,7 +75,8 @@ pub fn FileDrop(
 
 /// A page's "export, then import a checked file" section: heading, what the file holds, the
 /// Export button, the file zone and why the last file was refused; `children` follow (a
-/// report of the last import, for example).
+/// report of the last import, for example). Export saves the JSON that `export` gives as
+/// `zt-risk-<kind>-<account>-<UTC time>.json`, or shows why there is none.
 #[component]
 pub fn ImportExport(
     /// The heading's id (the section is labelled by it).
@@ -81,20 +87,31 @@ pub fn ImportExport(
     intro: &'static str,
     /// The file input's id.
     file_id: &'static str,
-    /// Export was pressed.
-    on_export: Callback<()>,
+    /// What the file names its contents ("behaviors").
+    kind: &'static str,
+    /// The JSON to export, or why there is none yet.
+    export: Callback<(), Result<String, String>>,
     /// The chosen file's text, or why it was not read.
     on_text: Callback<Result<String, Vec<Problem>>>,
     /// Why the last export or import failed (empty: nothing to show).
     problems: RwSignal<Vec<Problem>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let session = use_session();
+    let on_export = move |_| {
+        let account = session.connection().account_id;
+        let name = export::file_name(kind, &account, Utc::now(), Format::Json);
+        let outcome = export
+            .run(())
+            .and_then(|text| export::save_text(&name, Format::Json, &text));
+        problems.set(outcome.err().map(Problem::whole_file).unwrap_or_default());
+    };
     view! {
         <section class="transfer" aria-labelledby=heading_id>
             <h2 id=heading_id>{title}</h2>
             <p>{intro}</p>
             <div class="actions">
-                <button type="button" class="button secondary" on:click=move |_| on_export.run(())>"Export"</button>
+                <button type="button" class="button secondary" on:click=on_export>"Export"</button>
             </div>
             <FileDrop id=file_id label="Import a file" on_text/>
             {move || (!problems.with(Vec::is_empty)).then(|| view! { <ImportProblems problems=problems.get()/> })}
@@ -110,14 +127,13 @@ pub fn ImportProblems(
     problems: Vec<Problem>,
 ) -> impl IntoView {
     view! {
-        <div class="error-view" role="alert">
-            <h2 class="error-title">"The file was not imported"</h2>
+        <Alert title="The file was not imported">
             <ul class="error-codes">
                 {problems.into_iter().map(|p| {
                     let at = if p.pointer.is_empty() { "(the whole file)".to_owned() } else { p.pointer };
                     view! { <li><code>{at}</code>" "{p.message}</li> }
                 }).collect_view()}
             </ul>
-        </div>
+        </Alert>
     }
 }

@@ -42,7 +42,7 @@ pub use pager::{PageInfo, Pager, PAGE_SIZE};
 pub use risk_badge::RiskBadge;
 pub use run_progress::RunProgress;
 pub use sort::SortHeader;
-pub use status::{EmptyState, ErrorView, SkeletonRows};
+pub use status::{Alert, EmptyState, ErrorView, SkeletonRows};
 pub use summary::WithSummary;
 pub use switch::Switch;
 pub use time::RelativeTime;

@@ -23,6 +23,22 @@ pub fn SkeletonRows(
     }
 }
 
+/// Something went wrong: an alert with a headline, and what to know and do as children.
+#[component]
+pub fn Alert(
+    /// The headline ("This page could not be loaded").
+    #[prop(into)]
+    title: String,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="error-view" role="alert">
+            <h2 class="error-title">{title}</h2>
+            {children()}
+        </div>
+    }
+}
+
 /// A failed request: headline, the API's own codes and messages, and Retry when it can help.
 #[component]
 pub fn ErrorView(
@@ -39,8 +55,7 @@ pub fn ErrorView(
         ApiError::NotConfigured(_) | ApiError::Unauthorized { .. }
     );
     view! {
-        <div class="error-view" role="alert">
-            <h2 class="error-title">{error.title()}</h2>
+        <Alert title=error.title()>
             <p>{error.to_string()}</p>
             {(!error.errors().is_empty()).then(|| view! {
                 <ul class="error-codes">
@@ -53,7 +68,7 @@ pub fn ErrorView(
                 {retry.map(|cb| view! { <button type="button" class="button" on:click=move |_| cb.run(())>"Retry"</button> })}
                 {needs_settings.then(|| view! { <a class="button secondary" href=Page::Settings.path()>"Open Settings"</a> })}
             </div>
-        </div>
+        </Alert>
     }
 }
 

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 #[cfg(zt_split)]
-use crate::components::SkeletonRows;
+use crate::components::{Alert, SkeletonRows};
 #[cfg(zt_split)]
 use leptos::wasm_split::SplitLoaderError;
 
@@ -82,13 +82,12 @@ pub fn Chunk(load: Load) -> impl IntoView {
             waiting.set(false);
             page.unwrap_or_else(|_| {
                 view! {
-                    <div class="error-view" role="alert">
-                        <h2 class="error-title">"This page could not be loaded"</h2>
+                    <Alert title="This page could not be loaded">
                         <p>"Its code did not arrive. Check the connection and retry; if the console was updated meanwhile, reload the page."</p>
                         <div class="actions">
                             <button type="button" class="button" on:click=retry>"Retry"</button>
                         </div>
-                    </div>
+                    </Alert>
                 }
                 .into_any()
             })

@@ -184,7 +184,7 @@ impl EventsStore {
         // Pinned to this connection: a profile switch mid-run cannot mix accounts.
         let api = api.with_connection(connection);
         self.switch_account(&account);
-        let labels = users.iter().map(label).collect();
+        let labels = users.iter().map(|u| u.display_name().to_owned()).collect();
         let users = Rc::new(users);
         let store = *self;
         self.runner.start(labels, move |i| {
@@ -247,15 +247,6 @@ impl EventsStore {
 impl Default for EventsStore {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-/// A user as the failures list names them: the name, else the email.
-fn label(user: &UserRiskInfo) -> String {
-    if user.name.trim().is_empty() {
-        user.email.clone()
-    } else {
-        user.name.clone()
     }
 }
 

@@ -34,8 +34,8 @@ impl ProfileSwitch {
         if self.session.is_active(&profile.name) || !unsaved::confirm_leave() {
             return false;
         }
-        // Every key would match the empty prefix: nothing read for the old account survives.
-        self.cache.invalidate("");
+        // Nothing read for the old account survives.
+        self.cache.clear();
         self.events.clear();
         self.session.select(&profile.name)
     }

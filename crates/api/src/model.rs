@@ -19,6 +19,22 @@ pub struct UserRiskInfo {
     pub last_event: DateTime<Utc>,
 }
 
+impl UserRiskInfo {
+    /// The name to show for the user: the name, or the email when the name is blank.
+    pub fn display_name(&self) -> &str {
+        name_or_email(&self.name, &self.email)
+    }
+}
+
+/// `name`, or `email` when `name` is blank: how every screen and file names a person.
+fn name_or_email<'a>(name: &'a str, email: &'a str) -> &'a str {
+    if name.trim().is_empty() {
+        email
+    } else {
+        name
+    }
+}
+
 /// Result of `GET /summary`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RiskSummary {
@@ -50,6 +66,13 @@ pub struct RiskEvents {
     /// Absent after a reset or with no events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_level: Option<RiskLevel>,
+}
+
+impl RiskEvents {
+    /// The name to show for the user: the name, or the email when the name is blank.
+    pub fn display_name(&self) -> &str {
+        name_or_email(&self.name, &self.email)
+    }
 }
 
 /// A behavior as `GET /behaviors` returns it.

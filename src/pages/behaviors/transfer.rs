@@ -3,7 +3,6 @@
 //! be sent with curl or an SDK unchanged. An import is checked first (`import::behaviors_file`),
 //! then becomes a draft shown in the review; it never sends anything by itself.
 
-use chrono::Utc;
 use leptos::prelude::*;
 use zt_risk_api::import::{behaviors_file, Problem};
 use zt_risk_api::Behaviors;
@@ -11,8 +10,6 @@ use zt_risk_api::Behaviors;
 use super::draft::BehaviorsDraft;
 use super::save::Saving;
 use crate::components::ImportExport;
-use crate::export::{self, Format};
-use crate::session::use_session;
 
 /// The saved settings as a pretty-printed `PUT /behaviors` body. A level this console does not
 /// know is written as the server gave it (an import would then point at it).
@@ -40,17 +37,11 @@ pub fn Transfer(
     /// The review an import opens.
     saving: Saving,
 ) -> impl IntoView {
-    let session = use_session();
     let problems = RwSignal::new(Vec::<Problem>::new());
     let export = Callback::new(move |()| {
-        let account = session.connection().account_id;
-        let name = export::file_name("behaviors", &account, Utc::now(), Format::Json);
-        let saved = catalog.with_untracked(|c| c.as_ref().map(body));
-        let outcome = match saved {
-            Some(text) => export::save_text(&name, Format::Json, &text),
-            None => Err("The behaviors are not loaded yet.".into()),
-        };
-        problems.set(outcome.err().map(Problem::whole_file).unwrap_or_default());
+        catalog
+            .with_untracked(|c| c.as_ref().map(body))
+            .ok_or_else(|| "The behaviors are not loaded yet.".to_owned())
     });
     let on_text = Callback::new(move |text: Result<String, Vec<Problem>>| {
         let checked = text.and_then(|text| {
@@ -72,6 +63,6 @@ pub fn Transfer(
     view! {
         <ImportExport heading_id="transfer-heading" title="Import and export" file_id="import-behaviors"
             intro="Export the saved settings as JSON in the shape PUT /behaviors takes: keep the file in git, send it with curl or an SDK, or import it here. An import is checked, then shown for review before anything is sent."
-            on_export=export on_text problems/>
+            kind="behaviors" export on_text problems/>
     }
 }

@@ -50,11 +50,7 @@ pub fn DetectionsTable(
 
 fn row(user: &Loaded, event: &RiskEvent) -> impl IntoView {
     let who = &user.user;
-    let name = if who.name.trim().is_empty() {
-        who.email.clone()
-    } else {
-        who.name.clone()
-    };
+    let name = who.display_name().to_owned();
     view! {
         <tr>
             <td data-label="Time"><RelativeTime at=event.timestamp/></td>

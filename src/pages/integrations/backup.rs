@@ -4,7 +4,6 @@
 //! nothing is ever deleted. Apply runs it (`backup_run.rs`) and reports each result, with
 //! Retry for the failed ones.
 
-use chrono::Utc;
 use leptos::prelude::*;
 use zt_risk_api::import::{integrations_file, plan, Backup, Problem, Step};
 use zt_risk_api::Integration;
@@ -12,8 +11,6 @@ use zt_risk_api::Integration;
 use super::backup_run::{describe, run, table, Outcome};
 use crate::api::use_api;
 use crate::components::{ConfirmDialog, ImportExport};
-use crate::export::{self, Format};
-use crate::session::use_session;
 
 /// Export, import, the import's review and its report, for the integrations as loaded
 /// (`None` while they are not). `on_done` reloads the list after an import ran.
@@ -26,7 +23,6 @@ pub fn Backups(
     on_done: Callback<()>,
 ) -> impl IntoView {
     let api = use_api();
-    let session = use_session();
     let problems = RwSignal::new(Vec::<Problem>::new());
     let planned = RwSignal::new(Vec::<(Backup, Step)>::new());
     let open = RwSignal::new(false);
@@ -41,16 +37,10 @@ pub fn Backups(
             report
         }
     });
-    let export = Callback::new(move |()| {
-        let account = session.connection().account_id;
-        let name = export::file_name("integrations", &account, Utc::now(), Format::Json);
-        let outcome = match loaded.get_untracked() {
-            Some(list) => serde_json::to_string_pretty(&list)
-                .map_err(|e| format!("The integrations cannot be exported: {e}"))
-                .and_then(|text| export::save_text(&name, Format::Json, &text)),
-            None => Err("The integrations are not loaded yet.".into()),
-        };
-        problems.set(outcome.err().map(Problem::whole_file).unwrap_or_default());
+    let export = Callback::new(move |()| match loaded.get_untracked() {
+        Some(list) => serde_json::to_string_pretty(&list)
+            .map_err(|e| format!("The integrations cannot be exported: {e}")),
+        None => Err("The integrations are not loaded yet.".to_owned()),
     });
     let on_text = Callback::new(move |text: Result<String, Vec<Problem>>| {
         let checked = text.and_then(|t| integrations_file(&t)).and_then(|backup| {
@@ -85,7 +75,7 @@ pub fn Backups(
     view! {
         <ImportExport heading_id="backup-heading" title="Backup" file_id="import-integrations"
             intro="Export the integrations as JSON. Importing such a file creates the integrations whose reference ID is missing here and updates those whose reference ID matches; it never deletes any. You review it before anything is sent."
-            on_export=export on_text problems>
+            kind="integrations" export on_text problems>
             {report}
         </ImportExport>
         <ConfirmDialog open title="Review import".to_owned() confirm_label="Apply".to_owned() review=true

@@ -37,7 +37,7 @@ pub fn from_events(events: &Events, index: &Index) -> impl IntoView {
     let found = newly_risky(events, &index.rows, Utc::now());
     let names = found.iter().take(LISTED).map(|&i| {
         let u = &events.users()[i].user;
-        let name = if u.name.trim().is_empty() { u.email.clone() } else { u.name.clone() };
+        let name = u.display_name().to_owned();
         view! { <li><A href=Page::User.link(&u.user_id)>{name}</A>" "<RiskBadge level=Some(u.max_risk_level.clone())/></li> }
     });
     view! {

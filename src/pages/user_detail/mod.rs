@@ -52,18 +52,14 @@ fn UserView(
     /// Whether the reset button takes focus when shown (after a reset).
     refocus: StoredValue<bool>,
 ) -> impl IntoView {
+    let title = user.display_name().to_owned();
     let RiskEvents {
-        name,
+        name: _,
         email,
         events,
         last_reset_time,
         risk_level,
     } = user;
-    let title = if name.trim().is_empty() {
-        email.clone()
-    } else {
-        name.clone()
-    };
     let last_reset = match last_reset_time {
         Some(at) => view! { <RelativeTime at/> }.into_any(),
         None => "Never".into_any(),

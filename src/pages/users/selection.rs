@@ -82,17 +82,8 @@ impl Selection {
         users
             .iter()
             .filter(|u| self.contains(&u.user_id))
-            .map(|u| (u.user_id.clone(), display_name(u).to_owned()))
+            .map(|u| (u.user_id.clone(), u.display_name().to_owned()))
             .collect()
-    }
-}
-
-/// The name the console shows for a user: the name, or the email when the name is blank.
-pub fn display_name(u: &UserRiskInfo) -> &str {
-    if u.name.trim().is_empty() {
-        &u.email
-    } else {
-        &u.name
     }
 }
 

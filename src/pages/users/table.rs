@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use zt_risk_api::UserRiskInfo;
 
-use super::selection::{display_name, Coverage, Selection};
+use super::selection::{Coverage, Selection};
 use super::view_state::Column;
 use crate::components::{PageInfo, RelativeTime, RiskBadge, SortHeader};
 use crate::routes::Page;
@@ -91,7 +91,7 @@ fn row(u: &UserRiskInfo, selection: RwSignal<Selection>) -> impl IntoView {
         u.name.clone()
     };
     let (id, toggled_id) = (u.user_id.clone(), u.user_id.clone());
-    let label = format!("Select {}", display_name(u));
+    let label = format!("Select {}", u.display_name());
     view! {
         <tr>
             <td class="select">
