@@ -5,7 +5,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::attr::{aria_describedby, aria_invalid, id as id_attr};
 use leptos::prelude::*;
-use zt_risk_api::validate::FieldError;
 
 /// A labelled form row: label, the control (the child), hint and error message.
 ///
@@ -30,7 +29,7 @@ pub fn Field(
     /// Help text under the control.
     #[prop(optional, into)]
     hint: Option<String>,
-    /// The current error, if any (see [`field_error`]).
+    /// The current error, if any (see `FormErrors::field`).
     #[prop(optional, into)]
     error: MaybeProp<String>,
     /// The control: one element.
@@ -84,15 +83,4 @@ pub fn bind_text<D: Send + Sync + 'static>(
         move || get(&draft.read()).clone(),
         move |ev| draft.update(|d| set(d, event_target_value(&ev))),
     )
-}
-
-/// The message of the first error for `field` in `errors`, as a signal for `Field`.
-pub fn field_error(errors: Signal<Vec<FieldError>>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        errors.with(|e| {
-            e.iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message.clone())
-        })
-    })
 }

@@ -1,8 +1,8 @@
 //! Shared widgets used by several pages. No API calls happen here, except in `LoadEvents`,
 //! which reads the summary (through the read cache) and starts the events store's load.
 //!
-//! A new page reaches for these before writing its own: `Field` (+ `field::bind_text`,
-//! `field::field_error`) for labelled inputs, `Switch` for on/off, `SortHeader` with `Sort`/`Dir`
+//! A new page reaches for these before writing its own: `Field` (+ `field::bind_text`) and
+//! `FormErrors` for labelled inputs and their errors, `Switch` for on/off, `SortHeader` (with `crate::sort`)
 //! for sortable tables, `ErrorView`/`SkeletonRows`/`EmptyState` for loading states,
 //! `ConfirmDialog` for destructive actions and reviews, `FileDrop`/`ImportProblems` to take a
 //! file, `use_toasts` after a save. Loading itself is
@@ -15,6 +15,7 @@ pub mod confirm;
 pub mod event_details;
 pub mod export_buttons;
 pub mod field;
+pub mod form_errors;
 pub mod file_drop;
 pub mod layout;
 pub mod level_select;
@@ -34,6 +35,7 @@ pub use confirm::ConfirmDialog;
 pub use event_details::EventDetails;
 pub use export_buttons::ExportButtons;
 pub use field::Field;
+pub use form_errors::{FieldIds, FormErrors, FormFailure};
 pub use file_drop::{FileDrop, ImportExport, ImportProblems};
 pub use layout::Layout;
 pub use level_select::LevelSelect;

@@ -7,10 +7,9 @@ use zt_risk_api::validate::IntegrationDraft;
 use zt_risk_api::CreateIntegration;
 
 use super::created::CreatedPanel;
-use super::form::IntegrationFields;
-use super::form_errors::{FormErrors, FormFailure};
+use super::form::{IntegrationFields, FIELDS};
 use crate::api::use_api;
-use crate::components::Field;
+use crate::components::{Field, FormErrors, FormFailure};
 use crate::routes::Page;
 use crate::state::unsaved::use_unsaved_guard;
 
@@ -23,7 +22,7 @@ pub fn NewIntegrationPage() -> impl IntoView {
         let (api, body) = (api.clone(), body.clone());
         async move { api.create_integration(&body).await }
     });
-    let errors = FormErrors::new(create);
+    let errors = FormErrors::sending(FIELDS, create);
     let outcome = create.value();
     let created = Memo::new(move |_| outcome.with(|o| o.clone().and_then(Result::ok)));
     let dirty = Signal::derive(move || {
@@ -41,7 +40,7 @@ pub fn NewIntegrationPage() -> impl IntoView {
                 <Field id="integration-type" label="Type" hint="Okta is the only type Cloudflare offers.">
                     <input type="text" readonly value="Okta"/>
                 </Field>
-                <IntegrationFields draft errors=errors.fields()/>
+                <IntegrationFields draft errors/>
                 <FormFailure errors/>
                 <div class="actions">
                     <button type="submit" class="button" disabled=move || create.pending().get()>

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 use zt_risk_api::validate::IntegrationDraft;
 use zt_risk_api::{Integration, UpdateIntegration};
 
-use super::form::IntegrationFields;
-use super::form_errors::{FormErrors, FormFailure};
+use super::form::{IntegrationFields, FIELDS};
 use crate::api::use_api;
-use crate::components::use_toasts;
+use crate::components::{use_toasts, FormErrors, FormFailure};
 use crate::state::unsaved::use_unsaved_guard;
 
 fn draft_of(i: &Integration) -> IntegrationDraft {
@@ -42,7 +41,7 @@ pub fn EditIntegration(
             outcome.map(drop)
         }
     });
-    let errors = FormErrors::new(save);
+    let errors = FormErrors::sending(FIELDS, save);
     let dirty = Memo::new(move |_| draft.with(|d| saved.with(|s| d != s)));
     use_unsaved_guard(dirty.into());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -57,7 +56,7 @@ pub fn EditIntegration(
     view! {
         <form class="form" on:submit=on_submit novalidate aria-labelledby="edit-heading">
             <h2 id="edit-heading">"Edit integration"</h2>
-            <IntegrationFields draft errors=errors.fields() with_active=true/>
+            <IntegrationFields draft errors with_active=true/>
             <FormFailure errors/>
             <div class="actions">
                 <button type="submit" class="button" disabled=move || save.pending().get()>

@@ -1,26 +1,31 @@
 //! The integration fields shared by create and edit: tenant URL, reference id and, when
-//! editing, the Active switch, each showing its error (`form_errors` decides which).
+//! editing, the Active switch, each showing its error (`FormErrors` decides which).
 
 use leptos::prelude::*;
-use zt_risk_api::validate::{FieldError, IntegrationDraft};
+use zt_risk_api::validate::IntegrationDraft;
 
-use crate::components::field::{bind_text, field_error};
-use crate::components::{Field, Switch};
+use crate::components::field::bind_text;
+use crate::components::{Field, FieldIds, FormErrors, Switch};
+
+/// The fields as validation and the server name them, and their controls' ids.
+pub const FIELDS: FieldIds = &[
+    ("tenant_url", "tenant-url"),
+    ("reference_id", "reference-id"),
+];
 
 /// The editable integration fields, bound to `draft`, showing `errors` by their fields.
 #[component]
 pub fn IntegrationFields(
     /// What the admin typed.
     draft: RwSignal<IntegrationDraft>,
-    /// Current field errors (from validation or the server).
-    #[prop(into)]
-    errors: Signal<Vec<FieldError>>,
+    /// The form's errors (from validation or the server).
+    errors: FormErrors,
     /// Show the Active switch (editing only; a new integration is always active).
     #[prop(optional)]
     with_active: bool,
 ) -> impl IntoView {
-    let url_error = field_error(errors, "tenant_url");
-    let reference_error = field_error(errors, "reference_id");
+    let url_error = errors.field("tenant_url");
+    let reference_error = errors.field("reference_id");
     let active = Signal::derive(move || draft.read().active);
     let (url, url_input) = bind_text(draft, |d| &d.tenant_url, |d, v| d.tenant_url = v);
     let (reference, reference_input) =

@@ -13,7 +13,6 @@ mod delete;
 mod edit;
 mod edit_form;
 mod form;
-mod form_errors;
 mod list;
 mod lookup;
 mod ssf;

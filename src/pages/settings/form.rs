@@ -1,15 +1,21 @@
-//! The form of one profile: name, proxy base URL, account ID, API token and where the token is
-//! kept, with "Test connection" on the values as typed.
+//! The form of one profile: name, proxy base URL, account ID, and the token (`token`), with
+//! "Test connection" on the values as typed.
 
 use leptos::html;
 use leptos::prelude::*;
-use zt_risk_api::validate::FieldError;
-
 use super::test_connection::TestConnection;
+use super::token::TokenFields;
 use super::{Editing, SettingsDraft};
-use crate::components::field::{bind_text, field_error};
-use crate::components::Field;
+use crate::components::field::bind_text;
+use crate::components::{Field, FieldIds, FormErrors};
 use crate::session::use_session;
+
+/// The fields as validation names them, and their controls' ids.
+const FIELDS: FieldIds = &[
+    ("profile_name", "profile-name"),
+    ("api_base_url", "api-base-url"),
+    ("account_id", "account-id"),
+];
 
 /// The profile form; `focus` moves focus to its name field when shown.
 #[component]
@@ -21,7 +27,7 @@ pub fn ProfileForm(editing: Editing, focus: bool) -> impl IntoView {
         .unwrap_or_default();
     let remember = session.saved(&start.name).remember;
     let draft = RwSignal::new(SettingsDraft::from_profile(&start, remember));
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = FormErrors::local(FIELDS);
     let name_input = NodeRef::<html::Input>::new();
     if focus {
         Effect::new(move |_| {
@@ -34,31 +40,21 @@ pub fn ProfileForm(editing: Editing, focus: bool) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let old = current();
-        match draft
+        let checked = draft
             .get_untracked()
-            .validate(&untrack(|| session.profiles()), old.as_deref())
-        {
-            Ok(valid) => {
+            .validate(&untrack(|| session.profiles()), old.as_deref());
+        match errors.check(checked) {
+            Some(valid) => {
                 let name = valid.profile.name.clone();
                 session.save(old.as_deref(), valid);
                 draft.update(|d| d.token.clear());
-                errors.set(Vec::new());
                 editing.name.set(Some(name));
                 editing.status.set(Some("Settings saved.".into()));
             }
-            Err(list) => {
-                errors.set(list);
-                editing.status.set(None);
-            }
+            None => editing.status.set(None),
         }
     };
     let saved = move || current().map(|n| session.saved(&n)).unwrap_or_default();
-    let token_state = move || match (saved().token.is_some(), saved().remember, session.is_demo()) {
-        (true, true, _) => "A token is remembered on this device.",
-        (true, false, _) => "A token is saved for this browser session only.",
-        (false, _, true) => "The demo emulator's token is used; no token is needed.",
-        (false, _, false) => "No token is saved.",
-    };
     let connection = Callback::new(move |()| {
         // Never another profile's token: only this one's, or the demo's.
         let saved = saved()
@@ -66,20 +62,6 @@ pub fn ProfileForm(editing: Editing, focus: bool) -> impl IntoView {
             .or_else(|| session.config.with_value(|c| c.demo_token.clone()));
         draft.get_untracked().connection(saved)
     });
-    let forget = move |_| {
-        if let Some(name) = current() {
-            session.forget_token(&name);
-            editing.status.set(Some("Token forgotten.".into()));
-        }
-    };
-    let name_error = field_error(errors.into(), "profile_name");
-    let base_error = field_error(errors.into(), "api_base_url");
-    let account_error = field_error(errors.into(), "account_id");
-    let (name_value, name_in) = bind_text(draft, |d| &d.name, |d, v| d.name = v);
-    let (base_value, base_input) = bind_text(draft, |d| &d.api_base_url, |d, v| d.api_base_url = v);
-    let (account_value, account_input) =
-        bind_text(draft, |d| &d.account_id, |d, v| d.account_id = v);
-    let (token_value, token_input) = bind_text(draft, |d| &d.token, |d, v| d.token = v);
     let heading = move || match editing.name.get() {
         Some(name) => format!("Profile: {name}"),
         None => "New profile".to_owned(),
@@ -88,32 +70,10 @@ pub fn ProfileForm(editing: Editing, focus: bool) -> impl IntoView {
     view! {
         <form class="form" on:submit=on_submit novalidate aria-labelledby="profile-heading">
             <h2 id="profile-heading">{heading}</h2>
-            <Field id="profile-name" label="Profile name" error=name_error hint="Shown in the header and the tab title, for example Production.">
-                <input type="text" autocomplete="off" node_ref=name_input prop:value=name_value on:input=name_in/>
-            </Field>
-            <Field id="api-base-url" label="API base URL (CORS proxy)" error=base_error
-                hint="Where API calls go, ending before /accounts, for example https://proxy.example.com/client/v4.">
-                <input type="url" autocomplete="url" prop:value=base_value on:input=base_input/>
-            </Field>
-            <Field id="account-id" label="Account ID" error=account_error hint="32 hexadecimal characters.">
-                <input type="text" spellcheck="false" autocomplete="off" prop:value=account_value on:input=account_input/>
-            </Field>
-            <Field id="api-token" label="API token"
-                hint="Needs Zero Trust: PII Read to list users, Zero Trust Read, and Zero Trust Write to make changes. Leave empty to keep the saved token.">
-                <input type="password" autocomplete="off" spellcheck="false" prop:value=token_value on:input=token_input/>
-            </Field>
-            <p class="token-state" role="status">{token_state}</p>
-            <div class="field checkbox">
-                <input id="remember" type="checkbox" prop:checked=move || draft.read().remember
-                    on:change=move |ev| draft.update(|d| d.remember = event_target_checked(&ev))/>
-                <label for="remember">"Remember on this device"</label>
-                <p class="hint">"Unticked, the token is forgotten when this tab closes. Tick only on a device you trust."</p>
-            </div>
+            <ConnectionFields draft errors name_input/>
+            <TokenFields editing draft/>
             <div class="actions">
                 <button type="submit" class="button">"Save settings"</button>
-                <button type="button" class="button secondary" disabled=move || saved().token.is_none() on:click=forget>
-                    "Forget token"
-                </button>
             </div>
             <p class="success" role="status" aria-live="polite">{move || editing.status.get()}</p>
         </form>
@@ -122,5 +82,31 @@ pub fn ProfileForm(editing: Editing, focus: bool) -> impl IntoView {
             <p>"Calls the users summary with the values above (the saved token unless you typed a new one)."</p>
             <TestConnection connection/>
         </section>
+    }
+}
+
+/// Name, proxy base URL and account ID, bound to `draft`, each with its error.
+#[component]
+fn ConnectionFields(
+    draft: RwSignal<SettingsDraft>,
+    errors: FormErrors,
+    name_input: NodeRef<html::Input>,
+) -> impl IntoView {
+    let (name_value, name_in) = bind_text(draft, |d| &d.name, |d, v| d.name = v);
+    let (base_value, base_input) = bind_text(draft, |d| &d.api_base_url, |d, v| d.api_base_url = v);
+    let (account_value, account_input) =
+        bind_text(draft, |d| &d.account_id, |d, v| d.account_id = v);
+    view! {
+        <Field id="profile-name" label="Profile name" error=errors.field("profile_name")
+            hint="Shown in the header and the tab title, for example Production.">
+            <input type="text" autocomplete="off" node_ref=name_input prop:value=name_value on:input=name_in/>
+        </Field>
+        <Field id="api-base-url" label="API base URL (CORS proxy)" error=errors.field("api_base_url")
+            hint="Where API calls go, ending before /accounts, for example https://proxy.example.com/client/v4.">
+            <input type="url" autocomplete="url" prop:value=base_value on:input=base_input/>
+        </Field>
+        <Field id="account-id" label="Account ID" error=errors.field("account_id") hint="32 hexadecimal characters.">
+            <input type="text" spellcheck="false" autocomplete="off" prop:value=account_value on:input=account_input/>
+        </Field>
     }
 }

@@ -7,6 +7,7 @@ mod draft;
 mod form;
 mod profiles;
 mod test_connection;
+mod token;
 
 pub use draft::SettingsDraft;
 

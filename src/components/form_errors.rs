@@ -1,6 +1,7 @@
-//! The errors of the integration forms, shared by create and edit: validation errors and the
-//! server's field errors mapped onto the fields, the rest for the general error view, and focus
-//! on the first invalid field. Owns no request: the pages validate and send.
+//! `FormErrors`: what a form shows as errors. Validation errors, and the server's errors that
+//! point at a field (`source.pointer`) mapped onto that field; the rest of a failure for the
+//! general error view ([`FormFailure`]); focus on the first invalid field. Owns no request:
+//! the pages validate and send. Each `Field` shows its error with [`FormErrors::field`].
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,20 +10,19 @@ use zt_risk_api::validate::FieldError;
 use crate::api::ApiError;
 use crate::components::ErrorView;
 
-/// Field names and input ids, in the order fields appear (the first invalid one gets focus).
-const FIELDS: [(&str, &str); 2] = [
-    ("tenant_url", "tenant-url"),
-    ("reference_id", "reference-id"),
-];
+/// A form's fields: the name validation and the server use (`FieldError::field`, the last
+/// segment of a JSON pointer) and the control's id, in the order they appear (the first
+/// invalid one gets focus).
+pub type FieldIds = &'static [(&'static str, &'static str)];
 
 /// The server's errors that point at a field of the form, as field errors.
-fn server_field_errors(error: &ApiError) -> Vec<FieldError> {
+fn server_field_errors(fields: FieldIds, error: &ApiError) -> Vec<FieldError> {
     error
         .errors()
         .iter()
         .filter_map(|item| {
             let key = item.pointer()?.rsplit('/').next()?;
-            let (field, _) = FIELDS.iter().find(|(field, _)| *field == key)?;
+            let (field, _) = fields.iter().find(|(field, _)| *field == key)?;
             Some(FieldError::new(field, item.message.clone()))
         })
         .collect()
@@ -30,14 +30,14 @@ fn server_field_errors(error: &ApiError) -> Vec<FieldError> {
 
 /// Whether `error` needs the general error view: nothing in it pointed at a field, or
 /// some of its items did not.
-fn needs_error_view(error: &ApiError) -> bool {
-    let mapped = server_field_errors(error).len();
+fn needs_error_view(fields: FieldIds, error: &ApiError) -> bool {
+    let mapped = server_field_errors(fields, error).len();
     mapped == 0 || mapped < error.errors().len()
 }
 
 /// Moves focus to the first field that has an error.
-fn focus_first_invalid(errors: &[FieldError]) {
-    let Some((_, id)) = FIELDS
+fn focus_first_invalid(fields: FieldIds, errors: &[FieldError]) {
+    let Some((_, id)) = fields
         .iter()
         .find(|(field, _)| errors.iter().any(|e| e.field == *field))
     else {
@@ -52,18 +52,28 @@ fn focus_first_invalid(errors: &[FieldError]) {
     }
 }
 
-/// What an integration form shows as errors: validation's, else those of the last failed
-/// request that point at fields; the rest of that failure goes to [`FormFailure`].
+/// What a form shows as errors: validation's, else those of the last failed request that
+/// point at fields; the rest of that failure goes to [`FormFailure`].
 #[derive(Clone, Copy)]
 pub struct FormErrors {
+    fields: FieldIds,
     client: RwSignal<Vec<FieldError>>,
-    failure: Memo<Option<ApiError>>,
+    failure: Signal<Option<ApiError>>,
 }
 
 impl FormErrors {
+    /// The errors of a form that only validates (it sends nothing itself).
+    pub fn local(fields: FieldIds) -> Self {
+        Self {
+            fields,
+            client: RwSignal::new(Vec::new()),
+            failure: Signal::derive(|| None),
+        }
+    }
+
     /// The errors of the form that sends with `action`. When a request fails, focus moves to
     /// the first field the server named.
-    pub fn new<B, T>(action: Action<B, Result<T, ApiError>>) -> Self
+    pub fn sending<B, T>(fields: FieldIds, action: Action<B, Result<T, ApiError>>) -> Self
     where
         B: Send + Sync + 'static,
         T: Send + Sync + 'static,
@@ -74,12 +84,41 @@ impl FormErrors {
         });
         Effect::new(move |_| {
             if let Some(error) = failure.get() {
-                focus_first_invalid(&server_field_errors(&error));
+                focus_first_invalid(fields, &server_field_errors(fields, &error));
             }
         });
         Self {
+            fields,
             client: RwSignal::new(Vec::new()),
-            failure,
+            failure: failure.into(),
+        }
+    }
+
+    /// The message to show on `field`, if any.
+    pub fn field(self, field: &'static str) -> Signal<Option<String>> {
+        let fields = self.fields();
+        Signal::derive(move || {
+            fields.with(|e| {
+                e.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        })
+    }
+
+    /// Shows validation's verdict: `Some(body)` when valid (errors cleared), else the field
+    /// errors, with focus on the first invalid field.
+    pub fn check<B>(self, body: Result<B, Vec<FieldError>>) -> Option<B> {
+        match body {
+            Ok(body) => {
+                self.client.set(Vec::new());
+                Some(body)
+            }
+            Err(list) => {
+                focus_first_invalid(self.fields, &list);
+                self.client.set(list);
+                None
+            }
         }
     }
 
@@ -88,7 +127,7 @@ impl FormErrors {
         Signal::derive(move || {
             let client = self.client.get();
             match (client.is_empty(), self.failure.get()) {
-                (true, Some(error)) => server_field_errors(&error),
+                (true, Some(error)) => server_field_errors(self.fields, &error),
                 _ => client,
             }
         })
@@ -98,7 +137,7 @@ impl FormErrors {
     pub fn general(self) -> Option<ApiError> {
         self.failure
             .get()
-            .filter(|e| self.client.with(Vec::is_empty) && needs_error_view(e))
+            .filter(|e| self.client.with(Vec::is_empty) && needs_error_view(self.fields, e))
     }
 
     /// Dispatches the validated `body` through `action`, or shows the field errors and focuses
@@ -111,16 +150,9 @@ impl FormErrors {
         if action.pending().get_untracked() {
             return;
         }
-        match body {
-            Ok(body) => {
-                self.client.set(Vec::new());
-                action.value().set(None);
-                action.dispatch(body);
-            }
-            Err(list) => {
-                focus_first_invalid(&list);
-                self.client.set(list);
-            }
+        if let Some(body) = self.check(body) {
+            action.value().set(None);
+            action.dispatch(body);
         }
     }
 
