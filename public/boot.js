@@ -1,6 +1,10 @@
-// Applies the theme chosen in the header (`storage::KEY_THEME`) before the first paint.
+// The storage keys this script reads, written by the console (`src/session/storage.rs`; a test
+// there checks that these are its keys).
+const KEYS = { theme: 'zt-risk.theme', bootRequest: 'zt-risk.boot-request' };
+
+// Applies the theme chosen in the header before the first paint.
 try {
-  const theme = localStorage.getItem('zt-risk.theme');
+  const theme = localStorage.getItem(KEYS.theme);
   if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
 } catch (_) { /* storage blocked: follow the system */ }
 
@@ -8,7 +12,7 @@ try {
 // visit describes it (`src/api/boot_request.rs`: URL and token key, never a token). The console
 // takes the response if the hint still matches its request, and aborts it otherwise.
 try {
-  const hint = localStorage.getItem('zt-risk.boot-request');
+  const hint = localStorage.getItem(KEYS.bootRequest);
   const [paths, url, key, demoToken] = JSON.parse(hint);
   const token = (localStorage.getItem(key) || sessionStorage.getItem(key) || demoToken || '').trim();
   if (token && paths.includes(location.pathname) && !new URLSearchParams(location.search).has('profile')) {

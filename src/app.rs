@@ -13,6 +13,8 @@ use crate::components::{Layout, Toasts};
 use crate::pages::NotFound;
 use crate::routes::Page;
 use crate::session::{RuntimeConfig, Session};
+use crate::state::runner::Pacing;
+use crate::state::unsaved::Guards;
 use crate::state::{Cache, EventsStore};
 
 /// Provides the session and client for everything below it; tests use it with a fake transport.
@@ -30,6 +32,8 @@ pub fn Providers(
     let session = Session::new(config);
     provide_context(session);
     provide_context(Cache::default());
+    provide_context(Guards::default());
+    provide_context(Pacing::default());
     provide_context(Toasts::default());
     provide_context(ApiClient::new(transport, session).with_timeout_ms(timeout_ms));
     provide_context(EventsStore::new());
@@ -72,7 +76,7 @@ fn page_routes() -> impl IntoView {
 #[component]
 pub fn App(config: RuntimeConfig) -> impl IntoView {
     view! {
-        <Providers config transport=Arc::new(FetchTransport)>
+        <Providers config transport=Arc::new(FetchTransport::default())>
             {start_landing_request()}
             <AppRoutes/>
         </Providers>

@@ -9,6 +9,7 @@ use common::*;
 use serde_json::json;
 use wasm_bindgen_test::*;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
+use zt_risk_console::session::storage;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -65,13 +66,17 @@ async fn ids_new_since_the_last_visit_are_marked_new() {
     settle().await;
     assert!(new_tags().is_empty(), "nothing is new on a first visit");
     drop(first);
-    let key = format!("zt.behaviors.seen.{ACCOUNT}");
+    let key = format!("{}{ACCOUNT}", storage::KEY_SEEN_BEHAVIORS);
     assert!(local(&key).unwrap_or_default().contains("imp_travel"));
-    // This device saw the account before "odd" existed.
-    web_sys::window()
+    // This device saw the account before "odd" existed, with an earlier version of the
+    // console, which kept the ids under another key.
+    let old_key = format!("zt.behaviors.seen.{ACCOUNT}");
+    let local_storage = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .expect("localStorage")
-        .set_item(&key, r#"["high_dlp","imp_travel","sentinel_one"]"#)
+        .expect("localStorage");
+    local_storage.remove_item(&key).expect("remove");
+    local_storage
+        .set_item(&old_key, r#"["high_dlp","imp_travel","sentinel_one"]"#)
         .expect("set");
     fake.push(FakeReply::ok(BEHAVIORS));
     let second = loaded(&fake).await;
@@ -82,6 +87,8 @@ async fn ids_new_since_the_last_visit_are_marked_new() {
         tagged[0].contains("A strange one") && tagged[0].contains("New"),
         "{tagged:?}"
     );
+    assert_eq!(local(&old_key), None, "moved to the new key");
+    assert!(local(&key).unwrap_or_default().contains("odd"));
     drop(second);
     fake.push(FakeReply::ok(BEHAVIORS));
     let _third = loaded(&fake).await;

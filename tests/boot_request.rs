@@ -5,6 +5,8 @@
 mod common;
 
 use common::*;
+use std::sync::Arc;
+
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -54,18 +56,21 @@ fn sent_by_boot_js(hint: &str, body: &str) -> AbortController {
     controller
 }
 
-/// Runs the console's start at `url` with `config` (its token: the demo one).
-fn start_at(url: &str) {
+/// Runs the console's start at `url` with `config` (its token: the demo one), on a browser
+/// transport of its own, which it returns: what it took is there.
+fn start_at(url: &str) -> Arc<FetchTransport> {
     go(url);
-    let _handle = mount(config_with_token(), FakeTransport::new(), 1000, || {
+    let transport = Arc::new(FetchTransport::default());
+    let _handle = mount_on(config_with_token(), transport.clone(), 1000, || {
         boot_request::start(&use_api());
     });
+    transport
 }
 
-/// Sends `request` through the browser transport.
-async fn send(request: HttpRequest) -> Result<String, TransportError> {
+/// Sends `request` through the browser transport `transport`.
+async fn send(transport: &FetchTransport, request: HttpRequest) -> Result<String, TransportError> {
     let signal = AbortController::new().expect("controller").signal();
-    FetchTransport.send(request, signal).await.map(|r| r.body)
+    transport.send(request, signal).await.map(|r| r.body)
 }
 
 fn the_hint(demo_token: Option<&str>) -> String {
@@ -90,10 +95,10 @@ fn the_hint_is_json_naming_where_the_token_is() {
 async fn a_matching_request_from_boot_js_is_taken_and_the_hint_is_kept() {
     clear_storage();
     let controller = sent_by_boot_js(&the_hint(Some("t")), "from boot.js");
-    start_at("/users?level=high");
+    let transport = start_at("/users?level=high");
     assert!(!controller.signal().aborted());
     assert_eq!(
-        send(summary_request("t")).await.as_deref(),
+        send(&transport, summary_request("t")).await.as_deref(),
         Ok("from boot.js")
     );
     assert_eq!(local(KEY_BOOT_REQUEST), Some(the_hint(Some("t"))));
@@ -106,10 +111,10 @@ async fn a_stale_request_from_boot_js_is_aborted_and_never_taken() {
     // The hint of an earlier visit, before a token was saved: the demo token.
     let controller = sent_by_boot_js(&the_hint(Some("t")), "stale");
     storage::save_token(DEFAULT_NAME, Some("saved-secret"), false);
-    start_at("/");
+    let transport = start_at("/");
     assert!(controller.signal().aborted());
     // Not taken: the same request goes out by itself (to a host that does not exist).
-    let own = send(summary_request("saved-secret")).await;
+    let own = send(&transport, summary_request("saved-secret")).await;
     assert!(matches!(own, Err(TransportError::Network(_))), "{own:?}");
     let hint = local(KEY_BOOT_REQUEST).expect("hint");
     assert_eq!(hint, the_hint(None));
@@ -145,10 +150,10 @@ async fn pages_that_do_not_open_on_the_summary_send_nothing_early() {
     for url in ["/behaviors", "/users?profile=Staging"] {
         clear_storage();
         let controller = sent_by_boot_js(&the_hint(Some("t")), "unused");
-        start_at(url);
+        let transport = start_at(url);
         assert!(controller.signal().aborted(), "{url}");
         assert_eq!(local(KEY_BOOT_REQUEST), None, "{url}");
-        let own = send(summary_request("t")).await;
+        let own = send(&transport, summary_request("t")).await;
         assert!(
             matches!(own, Err(TransportError::Network(_))),
             "{url}: {own:?}"

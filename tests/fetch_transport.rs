@@ -30,9 +30,12 @@ fn get(url: &str, token: &str) -> HttpRequest {
     }
 }
 
-async fn send(request: HttpRequest) -> Result<HttpResponse, TransportError> {
+async fn send(
+    transport: &FetchTransport,
+    request: HttpRequest,
+) -> Result<HttpResponse, TransportError> {
     let signal = AbortController::new().expect("controller").signal();
-    FetchTransport.send(request, signal).await
+    transport.send(request, signal).await
 }
 
 fn is_network_error(outcome: &Result<HttpResponse, TransportError>) -> bool {
@@ -42,24 +45,33 @@ fn is_network_error(outcome: &Result<HttpResponse, TransportError>) -> bool {
 #[wasm_bindgen_test]
 async fn a_started_request_is_taken_once_by_an_equal_request() {
     let url = blob_url(r#"{"success":true}"#);
-    FetchTransport.start(get(&url, "t"));
+    let transport = FetchTransport::default();
+    transport.start(get(&url, "t"));
     Url::revoke_object_url(&url).expect("revoke");
     // Another token makes another request: sent by itself, it finds the blob gone.
-    assert!(is_network_error(&send(get(&url, "other")).await));
-    let taken = send(get(&url, "t")).await.expect("the started response");
+    assert!(is_network_error(
+        &send(&transport, get(&url, "other")).await
+    ));
+    // Another transport has nothing started.
+    let other = FetchTransport::default();
+    assert!(is_network_error(&send(&other, get(&url, "t")).await));
+    let taken = send(&transport, get(&url, "t"))
+        .await
+        .expect("the started response");
     assert_eq!(taken.status, 200);
     assert_eq!(taken.content_type.as_deref(), Some("application/json"));
     assert_eq!(taken.body, r#"{"success":true}"#);
     // Taken once: the same request again is sent again.
-    assert!(is_network_error(&send(get(&url, "t")).await));
+    assert!(is_network_error(&send(&transport, get(&url, "t")).await));
 }
 
 #[wasm_bindgen_test]
 async fn a_started_request_that_fails_is_a_network_error() {
     let url = blob_url("{}");
     Url::revoke_object_url(&url).expect("revoke");
-    FetchTransport.start(get(&url, "t"));
-    let outcome = send(get(&url, "t")).await;
+    let transport = FetchTransport::default();
+    transport.start(get(&url, "t"));
+    let outcome = send(&transport, get(&url, "t")).await;
     assert!(is_network_error(&outcome), "{outcome:?}");
 }
 
@@ -73,12 +85,13 @@ fn bytes_url(bytes: &[u8]) -> String {
 #[wasm_bindgen_test]
 async fn a_body_arrives_byte_for_byte_and_bytes_that_are_not_utf8_are_replaced() {
     let text = "{\"name\":\"Zoë 日本 🚀\"}";
-    let utf8 = send(get(&bytes_url(text.as_bytes()), "t"))
+    let transport = FetchTransport::default();
+    let utf8 = send(&transport, get(&bytes_url(text.as_bytes()), "t"))
         .await
         .expect("body");
     assert_eq!(utf8.body, text);
     // A proxy's Latin-1 error page: the é (0xE9) is not UTF-8.
-    let latin1 = send(get(&bytes_url(b"<p>Arr\xEAt\xE9</p>"), "t"))
+    let latin1 = send(&transport, get(&bytes_url(b"<p>Arr\xEAt\xE9</p>"), "t"))
         .await
         .expect("body");
     assert_eq!(latin1.body, "<p>Arr\u{FFFD}t\u{FFFD}</p>");
@@ -99,7 +112,7 @@ async fn a_watched_body_is_shown_as_it_arrives_and_arrives_whole() {
         })
     };
     let signal = AbortController::new().expect("controller").signal();
-    let response = FetchTransport
+    let response = FetchTransport::default()
         .send_watched(get(&bytes_url(&bytes), "t"), signal, watch)
         .await
         .expect("body");

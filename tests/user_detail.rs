@@ -121,7 +121,10 @@ async fn back_link_keeps_the_list_query() {
     web_sys::window()
         .and_then(|w| w.session_storage().ok().flatten())
         .expect("sessionStorage")
-        .set_item("zt.users.query", "?level=high&sort=name")
+        .set_item(
+            zt_risk_console::session::storage::KEY_USERS_QUERY,
+            "?level=high&sort=name",
+        )
         .expect("set");
     let fake = FakeTransport::new();
     fake.push(detail(Some("low"), None, serde_json::Value::Null));

@@ -12,7 +12,6 @@ use js_sys::{Array, Promise, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortController;
 
-use super::transport::adopt;
 use super::Api;
 use crate::routes;
 use crate::session::storage;
@@ -46,7 +45,7 @@ pub fn start(api: &Api) {
     };
     let hint = hint(&request.url, api.session().token_source());
     match sent {
-        Some(sent) if sent.hint == hint => adopt(request, sent.response, sent.controller),
+        Some(sent) if sent.hint == hint => api.adopt(request, sent.response, sent.controller),
         other => {
             abort(other);
             api.start(request);

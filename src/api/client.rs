@@ -179,6 +179,16 @@ impl Api {
         self.client.transport.start(request);
     }
 
+    /// Takes `request`, already sent (`boot.js` sent it), as if [`start`](Self::start) had.
+    pub(crate) fn adopt(
+        &self,
+        request: HttpRequest,
+        response: js_sys::Promise,
+        controller: AbortController,
+    ) {
+        self.client.transport.adopt(request, response, controller);
+    }
+
     /// The request for `call` with the current connection, and the base URL it goes to.
     pub(crate) fn request(&self, call: Call) -> Result<(HttpRequest, String), ApiError> {
         let connection = self.connection();

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 
+use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
@@ -62,6 +63,17 @@ pub trait Transport: Send + Sync {
     /// early ignores it (the later `send` then sends as usual).
     fn start(&self, _request: HttpRequest) {}
 
+    /// Takes a request already sent (`response`: fetch's promise, aborted by `controller`)
+    /// as if [`start`](Self::start) had sent it. A transport that cannot start early aborts it.
+    fn adopt(
+        &self,
+        _request: HttpRequest,
+        _response: js_sys::Promise,
+        controller: AbortController,
+    ) {
+        controller.abort();
+    }
+
     /// [`send`](Self::send), showing `watch` the body received so far each time more of it
     /// arrives, so a large response can be decoded while it arrives. A transport that does not
     /// stream never calls `watch` (its caller reads the whole body either way).
@@ -75,9 +87,19 @@ pub trait Transport: Send + Sync {
     }
 }
 
-/// The real transport: the browser's fetch through gloo-net.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FetchTransport;
+/// The real transport: the browser's fetch through gloo-net. It holds the request sent early
+/// ([`Transport::start`]) until a `send` takes it.
+pub struct FetchTransport {
+    started: SendWrapper<RefCell<Option<Started>>>,
+}
+
+impl Default for FetchTransport {
+    fn default() -> Self {
+        Self {
+            started: SendWrapper::new(RefCell::new(None)),
+        }
+    }
+}
 
 /// A request [`Transport::start`] sent that no `send` has taken yet.
 struct Started {
@@ -85,10 +107,6 @@ struct Started {
     /// `fetch`'s promise of the response.
     response: js_sys::Promise,
     controller: AbortController,
-}
-
-thread_local! {
-    static STARTED: RefCell<Option<Started>> = const { RefCell::new(None) };
 }
 
 /// Aborts a started request when its taker stops waiting (a time-out, or its page left);
@@ -125,16 +143,6 @@ fn build(
     }
 }
 
-/// Hands `FetchTransport` a request already sent (`response`: fetch's promise, aborted by
-/// `controller`) as if `start` had sent it: the next equal `send` takes it.
-pub(crate) fn adopt(request: HttpRequest, response: js_sys::Promise, controller: AbortController) {
-    STARTED.set(Some(Started {
-        request,
-        response,
-        controller,
-    }));
-}
-
 impl Transport for FetchTransport {
     /// Calls `fetch` now (not at a future's first poll, which comes after the mount).
     fn start(&self, request: HttpRequest) {
@@ -145,7 +153,18 @@ impl Transport for FetchTransport {
             return;
         };
         let response = window.fetch_with_request(&built.into());
-        adopt(request, response, controller);
+        self.adopt(request, response, controller);
+    }
+
+    fn adopt(&self, request: HttpRequest, response: js_sys::Promise, controller: AbortController) {
+        let earlier = self.started.replace(Some(Started {
+            request,
+            response,
+            controller,
+        }));
+        if let Some(earlier) = earlier {
+            earlier.controller.abort();
+        }
     }
 
     fn send(
@@ -153,7 +172,8 @@ impl Transport for FetchTransport {
         request: HttpRequest,
         signal: AbortSignal,
     ) -> LocalFuture<Result<HttpResponse, TransportError>> {
-        fetch(request, signal, None)
+        let started = self.take_started(&request);
+        fetch(request, signal, None, started)
     }
 
     fn send_watched(
@@ -162,18 +182,26 @@ impl Transport for FetchTransport {
         signal: AbortSignal,
         watch: Watch,
     ) -> LocalFuture<Result<HttpResponse, TransportError>> {
-        fetch(request, signal, Some(watch))
+        let started = self.take_started(&request);
+        fetch(request, signal, Some(watch), started)
     }
 }
 
-/// Sends `request` (or takes the started one equal to it) and reads the response; a `watch`ed
-/// body is read as a stream.
+impl FetchTransport {
+    /// The request sent early, if it is `request`.
+    fn take_started(&self, request: &HttpRequest) -> Option<Started> {
+        self.started.borrow_mut().take_if(|s| s.request == *request)
+    }
+}
+
+/// Sends `request` (or takes `started`, the same request sent early) and reads the response;
+/// a `watch`ed body is read as a stream.
 fn fetch(
     request: HttpRequest,
     signal: AbortSignal,
     watch: Option<Watch>,
+    started: Option<Started>,
 ) -> LocalFuture<Result<HttpResponse, TransportError>> {
-    let started = STARTED.with_borrow_mut(|s| s.take_if(|s| s.request == request));
     Box::pin(async move {
         let network = |e: gloo_net::Error| {
             if signal.aborted() {

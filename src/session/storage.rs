@@ -1,13 +1,17 @@
 //! Browser storage for settings: profiles the admin changed in localStorage, each profile's
 //! token in sessionStorage unless the admin chose to remember it on this device; the theme;
-//! and small per-tab values such as a list's last view. Storage failures (private mode, quota) are tolerated: the console keeps working with
-//! in-memory values.
+//! and small per-tab values such as a list's last view. Every key starts with [`PREFIX`];
+//! `public/boot.js` reads two of them before the console loads and names them once, in its
+//! `KEYS` (a test below checks they match). Storage failures (private mode, quota) are
+//! tolerated: the console keeps working with in-memory values.
 
 use web_sys::Storage;
 
 use super::profiles::{self, Profile};
 use crate::text::lowercase;
 
+/// What every key of the console starts with.
+pub const PREFIX: &str = "zt-risk.";
 /// Connection profiles the admin changed (JSON), in localStorage; absent = config.json's.
 pub const KEY_PROFILES: &str = "zt-risk.profiles";
 /// The active profile's name: this tab's in sessionStorage, the last one used in localStorage.
@@ -25,9 +29,13 @@ pub const KEY_BOOT_REQUEST: &str = "zt-risk.boot-request";
 pub const KEY_BASE_URL: &str = "zt-risk.api_base_url";
 pub const KEY_ACCOUNT: &str = "zt-risk.account_id";
 /// The users list's last query, for this tab (see `state::last_users_view`).
-pub const KEY_USERS_QUERY: &str = "zt.users.query";
-/// Prefix of the behavior ids seen per account (`zt.behaviors.seen.<account>`), on this device.
-pub const KEY_SEEN_BEHAVIORS: &str = "zt.behaviors.seen.";
+pub const KEY_USERS_QUERY: &str = "zt-risk.users-query";
+/// Prefix of the behavior ids seen per account (`zt-risk.behaviors-seen:<account>`), on this
+/// device.
+pub const KEY_SEEN_BEHAVIORS: &str = "zt-risk.behaviors-seen:";
+/// Where an earlier version kept the behavior ids seen (`zt.behaviors.seen.<account>`): read
+/// once, moved to [`KEY_SEEN_BEHAVIORS`].
+const OLD_SEEN_BEHAVIORS: &str = "zt.behaviors.seen.";
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -161,6 +169,28 @@ pub fn set_tab_value(key: &str, value: Option<&str>) {
     set(session(), key, value);
 }
 
+/// The behavior ids seen for `account` on this device (a JSON list), moved from where an
+/// earlier version kept them if need be.
+pub fn seen_behaviors(account: &str) -> Option<String> {
+    let key = format!("{KEY_SEEN_BEHAVIORS}{account}");
+    get(local(), &key).or_else(|| {
+        let old = format!("{OLD_SEEN_BEHAVIORS}{account}");
+        let value = get(local(), &old)?;
+        set(local(), &key, Some(&value));
+        set(local(), &old, None);
+        Some(value)
+    })
+}
+
+/// Remembers the behavior ids seen for `account` (a JSON list) on this device.
+pub fn set_seen_behaviors(account: &str, ids: &str) {
+    set(
+        local(),
+        &format!("{KEY_SEEN_BEHAVIORS}{account}"),
+        Some(ids),
+    );
+}
+
 /// A value kept on this device (localStorage), if there is one.
 pub fn device_value(key: &str) -> Option<String> {
     get(local(), key)
@@ -169,4 +199,40 @@ pub fn device_value(key: &str) -> Option<String> {
 /// Keeps `value` on this device (localStorage); `None` or empty removes it.
 pub fn set_device_value(key: &str, value: Option<&str>) {
     set(local(), key, value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `public/boot.js` names the keys it reads once, in `const KEYS = {...}`.
+    #[test]
+    fn boot_js_reads_the_keys_the_console_writes() {
+        let boot = include_str!("../../public/boot.js");
+        for (name, key) in [("theme", KEY_THEME), ("bootRequest", KEY_BOOT_REQUEST)] {
+            assert!(boot.contains(&format!("{name}: '{key}'")), "{name}");
+        }
+        assert_eq!(
+            boot.matches(PREFIX).count(),
+            2,
+            "no key written by hand elsewhere"
+        );
+    }
+
+    #[test]
+    fn every_key_has_the_prefix() {
+        for key in [
+            KEY_PROFILES,
+            KEY_ACTIVE,
+            KEY_TOKEN,
+            KEY_THEME,
+            KEY_BOOT_REQUEST,
+            KEY_BASE_URL,
+            KEY_ACCOUNT,
+            KEY_USERS_QUERY,
+            KEY_SEEN_BEHAVIORS,
+        ] {
+            assert!(key.starts_with(PREFIX), "{key}");
+        }
+    }
 }

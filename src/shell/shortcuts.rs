@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::keys::{Action, Keys, Press};
 use crate::routes::Page;
 use crate::state::listen::listen;
-use crate::state::unsaved;
+use crate::state::unsaved::Guards;
 
 /// The page's search box: marked with `data-page-search`, else a search landmark's input,
 /// else the first search input of the page.
@@ -30,6 +30,7 @@ pub fn use_shortcuts(help: NodeRef<html::Dialog>) {
         return;
     };
     let navigate = use_navigate();
+    let guards = Guards::use_context();
     let keys = StoredValue::new(Keys::default());
     let doc = document.clone();
     listen(document.into(), "keydown", false, move |ev| {
@@ -64,7 +65,7 @@ pub fn use_shortcuts(help: NodeRef<html::Dialog>) {
             }
             Action::Help => drop(help.show_modal()),
             Action::Go(page) => {
-                if unsaved::confirm_leave() {
+                if guards.confirm_leave() {
                     navigate(page.path(), Default::default());
                 }
             }

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::{unsaved, Cache, EventsStore};
+use super::unsaved::Guards;
+use super::{Cache, EventsStore};
 use crate::session::{use_session, Session};
 
 /// What a switch touches, taken from context once (event handlers have no owner).
@@ -13,6 +14,7 @@ pub struct ProfileSwitch {
     session: Session,
     cache: Cache,
     events: EventsStore,
+    guards: Guards,
 }
 
 /// The switch for the calling component's context.
@@ -21,6 +23,7 @@ pub fn use_profile_switch() -> ProfileSwitch {
         session: use_session(),
         cache: expect_context::<Cache>(),
         events: expect_context::<EventsStore>(),
+        guards: Guards::use_context(),
     }
 }
 
@@ -31,7 +34,7 @@ impl ProfileSwitch {
         let Some(profile) = untrack(|| self.session.profile(name)) else {
             return false;
         };
-        if self.session.is_active(&profile.name) || !unsaved::confirm_leave() {
+        if self.session.is_active(&profile.name) || !self.guards.confirm_leave() {
             return false;
         }
         // Nothing read for the old account survives.

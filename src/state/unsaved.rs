@@ -1,31 +1,47 @@
 //! Guards unsaved edits: while `dirty` holds, closing or reloading the tab, following an
-//! in-app link and switching profiles (`confirm_leave`) ask first. Only intercepts; it never
-//! navigates by itself.
-
-use std::cell::RefCell;
+//! in-app link and switching profiles (`Guards::confirm_leave`) ask first. Only intercepts; it
+//! never navigates by itself.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::listen::listen;
 
-thread_local! {
-    /// The dirty flags of every guard alive, so actions that are not links (the profile
-    /// switcher) can ask the same question.
-    static GUARDS: RefCell<Vec<(usize, Signal<bool>)>> = const { RefCell::new(Vec::new()) };
+/// The dirty flags of every guard alive, so actions that are not links (the profile switcher,
+/// a shortcut) can ask the same question; provided once at the root.
+#[derive(Clone, Copy)]
+pub struct Guards {
+    dirty: StoredValue<Vec<(usize, Signal<bool>)>>,
 }
 
-/// Whether any mounted guard has unsaved edits.
-pub fn any_dirty() -> bool {
-    GUARDS.with_borrow(|g| {
-        g.iter()
-            .any(|(_, d)| d.try_get_untracked().unwrap_or(false))
-    })
+impl Default for Guards {
+    fn default() -> Self {
+        Self {
+            dirty: StoredValue::new(Vec::new()),
+        }
+    }
 }
 
-/// Asks before an action drops every mounted draft; true means "go ahead".
-pub fn confirm_leave() -> bool {
-    confirm_discard(any_dirty())
+impl Guards {
+    /// The guards of the calling component's context.
+    pub fn use_context() -> Self {
+        expect_context()
+    }
+
+    /// Whether any mounted guard has unsaved edits.
+    pub fn any_dirty(self) -> bool {
+        self.dirty
+            .try_with_value(|g| {
+                g.iter()
+                    .any(|(_, d)| d.try_get_untracked().unwrap_or(false))
+            })
+            .unwrap_or(false)
+    }
+
+    /// Asks before an action drops every mounted draft; true means "go ahead".
+    pub fn confirm_leave(self) -> bool {
+        confirm_discard(self.any_dirty())
+    }
 }
 
 /// Installs both guards for as long as the calling component lives.
@@ -33,13 +49,21 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    let guards = Guards::use_context();
     let is_dirty = move || dirty.try_get_untracked().unwrap_or(false);
-    let id = GUARDS.with_borrow_mut(|g| {
+    let id = guards.dirty.try_update_value(|g| {
         let id = g.iter().map(|(i, _)| i + 1).max().unwrap_or(0);
         g.push((id, dirty));
         id
     });
-    on_cleanup(move || GUARDS.with_borrow_mut(|g| g.retain(|(i, _)| *i != id)));
+    let Some(id) = id else {
+        return;
+    };
+    on_cleanup(move || {
+        guards
+            .dirty
+            .try_update_value(|g| g.retain(|(i, _)| *i != id));
+    });
     listen(window.clone().into(), "beforeunload", false, move |ev| {
         if is_dirty() {
             ev.prevent_default();

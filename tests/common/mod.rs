@@ -102,6 +102,16 @@ pub fn mount<V: IntoView + 'static>(
     timeout_ms: u32,
     view: impl FnOnce() -> V + 'static,
 ) -> leptos::mount::UnmountHandle<impl Mountable> {
+    mount_on(config, Arc::new(transport), timeout_ms, view)
+}
+
+/// [`mount`] with any transport (the browser's, to test what it keeps between requests).
+pub fn mount_on<V: IntoView + 'static>(
+    config: RuntimeConfig,
+    transport: Arc<dyn zt_risk_console::api::transport::Transport>,
+    timeout_ms: u32,
+    view: impl FnOnce() -> V + 'static,
+) -> leptos::mount::UnmountHandle<impl Mountable> {
     let container: HtmlElement = document()
         .create_element("div")
         .expect("div")
@@ -114,7 +124,7 @@ pub fn mount<V: IntoView + 'static>(
     // Children must be Send; the browser is single-threaded, so wrapping is sound here.
     let view = send_wrapper::SendWrapper::new(view);
     leptos::mount::mount_to(container, move || {
-        view! { <Providers config transport=Arc::new(transport) timeout_ms>{(view.take())()}</Providers> }
+        view! { <Providers config transport timeout_ms>{(view.take())()}</Providers> }
     })
 }
 

@@ -22,9 +22,8 @@ pub fn new_ids<'a>(
 
 /// The new ids of `account` among `loaded`, remembering them all as seen.
 pub fn take_new<'a>(account: &str, loaded: impl Iterator<Item = &'a String>) -> BTreeSet<String> {
-    let key = format!("{}{account}", storage::KEY_SEEN_BEHAVIORS);
-    let (fresh, all) = new_ids(storage::device_value(&key).as_deref(), loaded);
-    storage::set_device_value(&key, Some(&all));
+    let (fresh, all) = new_ids(storage::seen_behaviors(account).as_deref(), loaded);
+    storage::set_seen_behaviors(account, &all);
     fresh
 }
 

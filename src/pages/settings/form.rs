@@ -1,14 +1,14 @@
 //! The form of one profile: name, proxy base URL, account ID, and the token (`token`), with
 //! "Test connection" on the values as typed.
 
-use leptos::html;
-use leptos::prelude::*;
 use super::test_connection::TestConnection;
 use super::token::TokenFields;
 use super::{Editing, SettingsDraft};
 use crate::components::field::bind_text;
 use crate::components::{Field, FieldIds, FormErrors};
 use crate::session::use_session;
+use leptos::html;
+use leptos::prelude::*;
 
 /// The fields as validation names them, and their controls' ids.
 const FIELDS: FieldIds = &[

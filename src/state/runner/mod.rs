@@ -24,7 +24,6 @@
 mod estimate;
 mod schedule;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -41,9 +40,15 @@ use crate::api::ApiError;
 /// One item's job: given the item's index, send its request and store its result.
 pub type Job = Rc<dyn Fn(usize) -> LocalFuture<Result<(), ApiError>>>;
 
-thread_local! {
-    /// The tab's request log, shared by every run (the budget is per token, not per run).
-    static PACER: RefCell<Pacer> = RefCell::new(Pacer::default());
+/// The tab's request log, shared by every run (the budget is per token, not per run);
+/// provided once at the root.
+#[derive(Clone, Copy)]
+pub struct Pacing(StoredValue<Pacer, LocalStorage>);
+
+impl Default for Pacing {
+    fn default() -> Self {
+        Self(StoredValue::new_local(Pacer::default()))
+    }
 }
 
 struct Core {
@@ -68,6 +73,7 @@ struct Core {
 /// ```
 #[derive(Clone, Copy)]
 pub struct Runner {
+    pacing: Pacing,
     progress: RwSignal<Progress>,
     failures: RwSignal<Vec<Failure>>,
     core: StoredValue<Core, LocalStorage>,
@@ -80,9 +86,11 @@ impl Default for Runner {
 }
 
 impl Runner {
-    /// An idle runner, owned by the current reactive owner.
+    /// An idle runner, owned by the current reactive owner, pacing its sends with the
+    /// context's [`Pacing`].
     pub fn new() -> Self {
         Self {
+            pacing: expect_context(),
             progress: RwSignal::new(Progress::default()),
             failures: RwSignal::new(Vec::new()),
             core: StoredValue::new_local(Core {
@@ -152,7 +160,11 @@ impl Runner {
         let now = js_sys::Date::now();
         loop {
             let step = self.core.try_update_value(|c| {
-                let step = PACER.with_borrow_mut(|pacer| c.schedule.next(now, pacer));
+                let step = self
+                    .pacing
+                    .0
+                    .try_update_value(|pacer| c.schedule.next(now, pacer))
+                    .unwrap_or(Step::Idle);
                 let job = c.job.clone().map(|job| (job, c.generation));
                 let arm = matches!(step, Step::Wait(_)) && !std::mem::replace(&mut c.timer, true);
                 (step, job, arm)
@@ -161,7 +173,7 @@ impl Runner {
                 Some((Step::Send(item), Some((job, generation)), _)) => {
                     let request = job(item);
                     leptos::task::spawn_local(async move {
-                        let outcome = outcome(request.await);
+                        let outcome = outcome(request.await, self.pacing);
                         let end = js_sys::Date::now();
                         self.core.try_update_value(|c| {
                             if c.generation == generation {
@@ -211,11 +223,11 @@ impl Runner {
 }
 
 /// How a job's result counts; a 429 also makes the tab keep to the budget from now on.
-fn outcome(result: Result<(), ApiError>) -> Outcome {
+fn outcome(result: Result<(), ApiError>, pacing: Pacing) -> Outcome {
     match result {
         Ok(()) => Outcome::Done,
         Err(ApiError::RateLimited { retry_after, .. }) => {
-            PACER.with_borrow_mut(Pacer::engage);
+            pacing.0.try_update_value(Pacer::engage);
             Outcome::RateLimited(retry_after)
         }
         Err(error) => Outcome::Failed(error.to_string()),
