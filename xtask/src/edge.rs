@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::files;
 use crate::pins;
 use crate::sh::{self, Cmd};
 use crate::tools;
@@ -132,8 +133,8 @@ pub fn build_bundle() -> Result<(), String> {
 /// Release wasm → wasm-bindgen (`--target web`, the version pinned for trunk) → entry module.
 fn build(bundle: &Path) -> Result<(), String> {
     tools::ensure_wasm_target()?;
-    let lock = pins::read(Path::new("Cargo.lock"))?;
-    let trunk = pins::read(Path::new("Trunk.toml"))?;
+    let lock = files::read_text(Path::new("Cargo.lock"))?;
+    let trunk = files::read_text(Path::new("Trunk.toml"))?;
     tools::ensure_wasm_bindgen(&pins::check_trunk_pins(&lock, &trunk)?)?;
     Cmd::new("cargo")
         .args(["build", "--release", "-p", "zt-risk-edge", "--target", WASM])

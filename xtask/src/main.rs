@@ -6,6 +6,7 @@ mod demo;
 mod dist;
 mod e2e;
 mod edge;
+mod files;
 mod pins;
 mod sh;
 mod size;

@@ -5,7 +5,7 @@
 //! browser tests → end-to-end tests in `e2e/` (if that package exists).
 
 use crate::sh::{self, Cmd};
-use crate::{dist, e2e, edge, pins, tools};
+use crate::{dist, e2e, edge, files, pins, tools};
 use std::path::Path;
 use std::time::Instant;
 
@@ -145,8 +145,8 @@ fn native_test_commands(e2e: Option<&str>, has_lib: bool, xtask: Option<&Path>) 
 
 /// `#[wasm_bindgen_test]` tests of the console in headless Chromium.
 fn browser_tests() -> Result<(), String> {
-    let lock = pins::read(Path::new("Cargo.lock"))?;
-    let trunk = pins::read(Path::new("Trunk.toml"))?;
+    let lock = files::read_text(Path::new("Cargo.lock"))?;
+    let trunk = files::read_text(Path::new("Trunk.toml"))?;
     let version = pins::check_trunk_pins(&lock, &trunk)?;
     tools::ensure_wasm_bindgen(&version)?;
     Cmd::new("cargo")
