@@ -4,43 +4,14 @@
 use std::borrow::Cow;
 
 use crate::allow::{self, Accounts};
+use crate::config::{Config, ConfigError};
 use crate::cors::{self, Cors, Origin};
 use crate::headers::{self, Headers, CREDENTIALS};
 use crate::reply::{Refusal, Reply};
 use crate::route::{self, RouteError};
+use crate::settings::Setting;
 use crate::upstream::Upstream;
 use crate::HeaderPairs;
-
-/// The proxy's settings, as given on the command line or in `wrangler.toml`.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// The API base (`https://api.cloudflare.com/client/v4`).
-    pub upstream: String,
-    /// The SSF host (`https://ssf.risk-score.teams.cloudflare.com`); overridden only in tests.
-    pub ssf_upstream: String,
-    /// Exact origins allowed to call the proxy.
-    pub allowed_origins: Vec<String>,
-    /// Account ids served; empty means any well-formed id.
-    pub accounts: Vec<String>,
-    /// The proxy also serves the console, so same-origin calls are allowed and paths outside
-    /// the API are the site's.
-    pub serves_site: bool,
-    /// Cap on forwarded request bodies.
-    pub max_body: usize,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            upstream: crate::API_UPSTREAM.into(),
-            ssf_upstream: crate::SSF_UPSTREAM.into(),
-            allowed_origins: Vec::new(),
-            accounts: Vec::new(),
-            serves_site: false,
-            max_body: crate::DEFAULT_MAX_BODY,
-        }
-    }
-}
 
 /// A configured proxy: validated upstreams, origins and accounts.
 #[derive(Debug, Clone)]
@@ -109,10 +80,10 @@ impl Forward {
 }
 
 impl Proxy {
-    pub fn new(config: &Config) -> Result<Self, String> {
+    pub fn new(config: &Config) -> Result<Self, ConfigError> {
         Ok(Self {
-            api: Upstream::parse("upstream", &config.upstream)?,
-            ssf: Upstream::parse("SSF upstream", &config.ssf_upstream)?,
+            api: Upstream::from_setting(Setting::Upstream, &config.upstream)?,
+            ssf: Upstream::from_setting(Setting::SsfUpstream, &config.ssf_upstream)?,
             cors: Cors::new(&config.allowed_origins, config.serves_site)?,
             accounts: Accounts::new(&config.accounts)?,
             max_body: config.max_body,

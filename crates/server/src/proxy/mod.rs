@@ -45,7 +45,7 @@ impl Proxy {
         // Fail at start-up, not on the first request, if TLS cannot be set up.
         pool::connector()?;
         Ok(Arc::new(Self {
-            core: zt_risk_proxy_core::Proxy::new(&config)?,
+            core: zt_risk_proxy_core::Proxy::new(&config).map_err(|e| e.to_string())?,
             site,
             timeout,
             log: AccessLog::stderr(),
