@@ -2,11 +2,13 @@
 //! `zt-risk-server proxy` and `cargo xtask edge`, the Worker's vars, their help lines, defaults
 //! and bounds, and the reading of their values into [`ProxyArgs`].
 //!
-//! No dependency and no I/O: `zt-risk-proxy-core`, and through it the Worker on wasm32, builds
-//! this crate. The command-line parser (lexopt) stays in the native binaries, which hand each
-//! proxy flag they meet to [`ProxyArgs::set`].
+//! No I/O, and no dependency but the optional `lexopt`: `zt-risk-proxy-core`, and through it the
+//! Worker on wasm32, builds this crate without it. The native command lines enable it and read
+//! each proxy flag they meet with `ProxyArgs::take`; other parsers use [`ProxyArgs::set`].
 
 mod args;
+#[cfg(feature = "lexopt")]
+mod cli;
 mod setting;
 mod value;
 
@@ -14,6 +16,8 @@ use std::ops::RangeInclusive;
 use std::time::Duration;
 
 pub use args::ProxyArgs;
+#[cfg(feature = "lexopt")]
+pub use cli::{listen_value, number_value};
 pub use setting::{help, Setting};
 pub use value::{listen, number, ValueError};
 

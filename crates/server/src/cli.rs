@@ -1,12 +1,12 @@
 //! Command-line parsing (lexopt): subcommands and their options. The proxy's flags, their
-//! bounds and help lines are declared once in `zt_risk_proxy_core::settings` (`cargo xtask
+//! bounds and help lines are declared once in `zt_risk_proxy_settings` (`cargo xtask
 //! edge` takes the same); the help text is in `cli_help.rs`.
 
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::path::PathBuf;
 
 use lexopt::{Arg, Parser, ValueExt};
-use zt_risk_proxy_core::settings::{self, ProxyArgs, Setting};
+use zt_risk_proxy_settings::{self as settings, ProxyArgs};
 
 use crate::emulator::rate_limit::RateLimit;
 use crate::emulator::seed::{DEFAULT_SEED, DEFAULT_USERS};
@@ -105,11 +105,10 @@ fn command(parser: &mut Parser) -> Result<Command, lexopt::Error> {
     let known = options(parser, sub, |name, p| {
         match (sub, name) {
             (Sub::Emulate | Sub::Proxy | Sub::Demo, "listen") => {
-                let raw = p.value()?.string()?;
-                listen = Some(settings::listen(&raw).map_err(|e| e.to_string())?);
+                listen = Some(settings::listen_value(p)?);
             }
             (Sub::Emulate | Sub::Demo, _) if data.take(name, p)? => {}
-            (Sub::Proxy, _) if take_proxy(&mut proxy, name, p)? => {}
+            (Sub::Proxy, _) if proxy.take(name, p)? => {}
             (Sub::Proxy | Sub::Demo | Sub::Headers, "dist") => {
                 dist = Some(PathBuf::from(p.value()?))
             }
@@ -185,23 +184,12 @@ fn options(
     Ok(true)
 }
 
-/// One of the proxy's own flags (`settings::Setting`), if `name` is one.
-fn take_proxy(proxy: &mut ProxyArgs, name: &str, p: &mut Parser) -> Result<bool, lexopt::Error> {
-    let Some(setting) = Setting::from_long(name) else {
-        return Ok(false);
-    };
-    proxy
-        .set(setting, p.value()?.string()?)
-        .map_err(|e| e.to_string())?;
-    Ok(true)
-}
-
 impl Data {
     /// One of the DATA OPTIONS, if `name` is one.
     fn take(&mut self, name: &str, p: &mut Parser) -> Result<bool, lexopt::Error> {
         match name {
-            "seed" => self.seed = number("--seed", p, 0..=u64::MAX)?,
-            "users" => self.users = number("--users", p, 0..=MAX_USERS)?,
+            "seed" => self.seed = settings::number_value("--seed", p, 0..=u64::MAX)?,
+            "users" => self.users = settings::number_value("--users", p, 0..=MAX_USERS)?,
             "fresh" => self.fresh = true,
             "token" => self.token = Some(p.value()?.string()?),
             "account" => {
@@ -216,18 +204,6 @@ impl Data {
         }
         Ok(true)
     }
-}
-
-/// The option's value as a number within `range`, or a usage error naming `flag` and the bounds.
-fn number<T>(
-    flag: &'static str,
-    p: &mut Parser,
-    range: std::ops::RangeInclusive<T>,
-) -> Result<T, lexopt::Error>
-where
-    T: std::str::FromStr + PartialOrd + std::fmt::Display,
-{
-    settings::number(flag, &p.value()?.string()?, range).map_err(|e| e.to_string().into())
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The text of `zt-risk-server --help`; the PROXY OPTIONS section comes from the proxy's
-//! settings (`zt_risk_proxy_core::settings::help`), the one place its flags are described.
+//! settings (`zt_risk_proxy_settings::help`), the one place its flags are described.
 
-use zt_risk_proxy_core::settings;
+use zt_risk_proxy_settings as settings;
 
 use super::MAX_USERS;
 use crate::emulator::seed::{DEFAULT_SEED, DEFAULT_USERS};

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::*;
+use zt_risk_proxy_settings::Setting;
 
 fn argv(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_owned).collect()
@@ -154,6 +155,6 @@ fn defaults_and_help_text() {
         Ok(Command::Emulate { listen, .. }) if listen.port() == 8787
     ));
     let text = help();
-    assert!(text.contains(&zt_risk_proxy_core::settings::help()));
+    assert!(text.contains(&settings::help()));
     assert!(text.contains("--rate-limit N/SECS") && text.contains("at most 1000000"));
 }
