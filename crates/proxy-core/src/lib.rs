@@ -13,6 +13,7 @@ mod config;
 pub mod cors;
 mod decide;
 pub mod decode;
+mod forward;
 pub mod headers;
 pub mod query;
 pub mod reply;
@@ -20,7 +21,8 @@ pub mod route;
 pub mod upstream;
 
 pub use config::{Config, ConfigError};
-pub use decide::{Decision, Forward, Proxy};
+pub use decide::{Decision, Proxy};
+pub use forward::Forward;
 /// The settings declared once for the command lines and the Worker (flags, vars, defaults).
 pub use zt_risk_proxy_settings as settings;
 pub use zt_risk_proxy_settings::{API_UPSTREAM, DEFAULT_MAX_BODY, SSF_UPSTREAM};
