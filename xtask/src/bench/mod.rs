@@ -20,6 +20,7 @@ mod demo;
 mod detections;
 mod proxy;
 mod proxy_report;
+mod proxy_targets;
 mod reference_site;
 mod server;
 mod webdriver;
