@@ -1,5 +1,6 @@
 //! `cargo xtask dist`: release build with trunk into dist/, size table and first-load budget.
 
+use crate::files;
 use crate::pins;
 use crate::sh::Cmd;
 use crate::size::{self, Entry};
@@ -63,9 +64,9 @@ pub fn build_release() -> Result<Release, String> {
 /// load: the wasm starts one round trip sooner. Debug builds keep the plain `boot.js`.
 fn name_boot_script(dist: &Path) -> Result<(), String> {
     let (old, index_path) = (dist.join("boot.js"), dist.join("index.html"));
-    let script = pins::read_bytes(&old)?;
+    let script = files::read_bytes(&old)?;
     let name = format!("boot-{}.js", split::fnv_hex(&script));
-    let index = pins::read(&index_path)?;
+    let index = files::read_text(&index_path)?;
     let html = boot_tag(&index, &name, &split::integrity(&script))
         .ok_or("index.html does not load /boot.js")?;
     std::fs::write(dist.join(&name), &script)
@@ -90,14 +91,14 @@ fn boot_tag(index: &str, name: &str, integrity: &str) -> Option<String> {
 /// first-load budget; returns the summary line.
 pub fn report(release: &Release) -> Result<String, String> {
     let dist = release.dir.as_path();
-    let index = pins::read(&dist.join("index.html"))?;
+    let index = files::read_text(&dist.join("index.html"))?;
     let mut files = Vec::new();
     walk(dist, dist, &mut files)?;
     files.sort();
     let mut entries = Vec::new();
     for rel in &files {
         let path = dist.join(rel);
-        let data = pins::read_bytes(&path)?;
+        let data = files::read_bytes(&path)?;
         entries.push(Entry::measure(
             rel,
             &data,
@@ -126,7 +127,7 @@ pub fn report(release: &Release) -> Result<String, String> {
 }
 
 fn budget() -> Result<u64, String> {
-    let text = pins::read(Path::new(BUDGET_FILE))?;
+    let text = files::read_text(Path::new(BUDGET_FILE))?;
     pins::toml_int(&text, BUDGET_KEY)
         .ok_or_else(|| format!("{BUDGET_FILE} must contain `{BUDGET_KEY} = <bytes>`"))
 }

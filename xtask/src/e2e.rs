@@ -15,6 +15,7 @@
 //!
 //! As a workspace member it is excluded from the native test step (it needs `dist/`).
 
+use crate::files;
 use crate::pins;
 use crate::sh::Cmd;
 use crate::tools;
@@ -53,7 +54,7 @@ pub fn member_name() -> Result<Option<String>, String> {
     if !Path::new(MANIFEST).is_file() {
         return Ok(None);
     }
-    let root = pins::read(Path::new("Cargo.toml"))?;
+    let root = files::read_text(Path::new("Cargo.toml"))?;
     if is_member(&root, "e2e") {
         package_name().map(Some)
     } else {
@@ -62,7 +63,7 @@ pub fn member_name() -> Result<Option<String>, String> {
 }
 
 fn package_name() -> Result<String, String> {
-    let text = pins::read(Path::new(MANIFEST))?;
+    let text = files::read_text(Path::new(MANIFEST))?;
     pins::toml_string(&text, "name").ok_or_else(|| format!("{MANIFEST} has no package name"))
 }
 

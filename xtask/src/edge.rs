@@ -12,19 +12,29 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::files;
 use crate::pins;
 use crate::sh::{self, Cmd};
 use crate::tools;
+use lexopt::{Arg, Parser};
+use zt_risk_proxy_settings::{self as settings, ProxyArgs};
 
 const WASM: &str = "wasm32-unknown-unknown";
 /// The Workers compatibility date of the Worker (same as `wrangler.toml`).
 pub const COMPATIBILITY_DATE: &str = "2026-11-01";
 
-/// The `zt-risk-server proxy` flags the Worker understands, as Worker vars.
+/// Where workerd listens unless `--listen` says otherwise.
+const DEFAULT_LISTEN: SocketAddr = SocketAddr::V4(std::net::SocketAddrV4::new(
+    std::net::Ipv4Addr::LOCALHOST,
+    8789,
+));
+
+/// What the command line asked for: the `zt-risk-server proxy` flags (they become the Worker's
+/// vars), where to listen and whether to build.
 #[derive(Debug, Default, PartialEq)]
 struct Options {
-    listen: Option<String>,
-    vars: Vec<(&'static str, String)>,
+    listen: Option<SocketAddr>,
+    proxy: ProxyArgs,
     build: Mode,
 }
 
@@ -36,46 +46,28 @@ enum Mode {
     Prebuilt,
 }
 
-fn options(args: &[String]) -> Result<Options, String> {
+fn options(args: &[String]) -> Result<Options, lexopt::Error> {
     let mut o = Options::default();
-    let (mut origins, mut accounts) = (Vec::new(), Vec::new());
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_owned())),
-            None => (arg.as_str(), None),
-        };
-        match name {
-            "--build-only" => o.build = Mode::BuildOnly,
-            "--prebuilt" => o.build = Mode::Prebuilt,
-            _ => {
-                let value = match inline {
-                    Some(v) => v,
-                    None => it
-                        .next()
-                        .cloned()
-                        .ok_or_else(|| format!("{name} needs a value"))?,
-                };
-                match name {
-                    "--listen" => o.listen = Some(value),
-                    "--upstream" => o.vars.push(("UPSTREAM", value)),
-                    "--ssf-upstream" => o.vars.push(("SSF_UPSTREAM", value)),
-                    "--timeout" => o.vars.push(("TIMEOUT", value)),
-                    "--max-body" => o.vars.push(("MAX_BODY", value)),
-                    "--allow-origin" => origins.push(value),
-                    "--account" => accounts.push(value),
-                    other => return Err(format!("unknown option {other} for `cargo xtask edge`")),
+    let mut parser = Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Arg::Long("build-only") => o.build = Mode::BuildOnly,
+            Arg::Long("prebuilt") => o.build = Mode::Prebuilt,
+            Arg::Long("listen") => o.listen = Some(settings::listen_value(&mut parser)?),
+            Arg::Long(name) => {
+                let name = name.to_owned();
+                if !o.proxy.take(&name, &mut parser)? {
+                    return Err(Arg::Long(&name).unexpected());
                 }
             }
+            other => return Err(other.unexpected()),
         }
     }
-    o.vars.push(("ALLOWED_ORIGINS", origins.join(",")));
-    o.vars.push(("ACCOUNTS", accounts.join(",")));
     Ok(o)
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let o = options(args)?;
+    let o = options(args).map_err(|e| e.to_string())?;
     if o.build != Mode::BuildOnly {
         sh::progress_to_stderr();
     }
@@ -88,9 +80,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     let workerd = tools::ensure_workerd()?;
-    let addr = listen_addr(o.listen.as_deref().unwrap_or("127.0.0.1:8789"))?;
+    let addr = free_port(o.listen.unwrap_or(DEFAULT_LISTEN))?;
     let config = bundle.join(format!("workerd-{}.capnp", addr.port()));
-    std::fs::write(&config, capnp(addr, &o.vars)?)
+    std::fs::write(&config, capnp(addr, &o.proxy.vars())?)
         .map_err(|e| format!("cannot write {}: {e}", config.display()))?;
     // The Worker's console (the access log) goes to stderr; stdout is for the URL line only.
     let mut child = Command::new(&workerd)
@@ -132,8 +124,8 @@ pub fn build_bundle() -> Result<(), String> {
 /// Release wasm → wasm-bindgen (`--target web`, the version pinned for trunk) → entry module.
 fn build(bundle: &Path) -> Result<(), String> {
     tools::ensure_wasm_target()?;
-    let lock = pins::read(Path::new("Cargo.lock"))?;
-    let trunk = pins::read(Path::new("Trunk.toml"))?;
+    let lock = files::read_text(Path::new("Cargo.lock"))?;
+    let trunk = files::read_text(Path::new("Trunk.toml"))?;
     tools::ensure_wasm_bindgen(&pins::check_trunk_pins(&lock, &trunk)?)?;
     Cmd::new("cargo")
         .args(["build", "--release", "-p", "zt-risk-edge", "--target", WASM])
@@ -160,11 +152,8 @@ fn build(bundle: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// `--listen`; port 0 becomes a free port picked here (workerd cannot report the one it got).
-fn listen_addr(raw: &str) -> Result<SocketAddr, String> {
-    let addr: SocketAddr = raw
-        .parse()
-        .map_err(|_| format!("--listen {raw:?}: expected ADDR:PORT, e.g. 127.0.0.1:8789"))?;
+/// `addr`, its port 0 replaced by a free port picked here (workerd cannot report the one it got).
+fn free_port(addr: SocketAddr) -> Result<SocketAddr, String> {
     if addr.port() != 0 {
         return Ok(addr);
     }
@@ -235,20 +224,36 @@ mod tests {
 
     #[test]
     fn proxy_flags_become_worker_vars() {
-        let o = options(&args("--listen 127.0.0.1:0 --allow-origin https://a.example --allow-origin=https://b.example --account x --upstream http://127.0.0.1:1/client/v4 --prebuilt"))
+        let o = options(&args("--listen 127.0.0.1:0 --allow-origin https://a.example --allow-origin=https://b.example --account x --upstream http://127.0.0.1:1/client/v4 --timeout 0.5 --prebuilt"))
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(o.listen.as_deref(), Some("127.0.0.1:0"));
+        assert_eq!(
+            o.listen.map(|a| a.to_string()).as_deref(),
+            Some("127.0.0.1:0")
+        );
         assert_eq!(o.build, Mode::Prebuilt);
-        assert!(o.vars.contains(&(
-            "ALLOWED_ORIGINS",
-            "https://a.example,https://b.example".into()
-        )));
-        assert!(o.vars.contains(&("ACCOUNTS", "x".into())));
-        assert!(o
-            .vars
-            .contains(&("UPSTREAM", "http://127.0.0.1:1/client/v4".into())));
-        assert!(options(&args("--dist dist")).is_err());
-        assert!(options(&args("--upstream")).is_err());
+        let vars = o.proxy.vars();
+        for var in [
+            ("ALLOWED_ORIGINS", "https://a.example,https://b.example"),
+            ("ACCOUNTS", "x"),
+            ("UPSTREAM", "http://127.0.0.1:1/client/v4"),
+            ("TIMEOUT", "0.5"),
+            ("MAX_BODY", "65536"),
+        ] {
+            assert!(
+                vars.contains(&(var.0, var.1.into())),
+                "{var:?} not in {vars:?}"
+            );
+        }
+        for bad in [
+            "--dist dist",
+            "--upstream",
+            "--timeout 0",
+            "--listen nope",
+            "extra",
+        ] {
+            assert!(options(&args(bad)).is_err(), "{bad}");
+        }
+        assert!(options(&[]).is_ok_and(|o| o.proxy == ProxyArgs::default()));
     }
 
     #[test]
@@ -262,7 +267,8 @@ mod tests {
         assert!(text.contains(r#"(name = "UPSTREAM", text = "https://api.example/client/v4")"#));
         assert!(text.contains(r#"address = "127.0.0.1:8789""#));
         assert!(capnp(addr, &[("X", "a\"b".into())]).is_err());
-        assert!(listen_addr("127.0.0.1:0").is_ok_and(|a| a.port() != 0));
-        assert!(listen_addr("nope").is_err());
+        assert!(free_port(addr).is_ok_and(|a| a == addr));
+        let any: SocketAddr = "127.0.0.1:0".parse().unwrap_or_else(|e| panic!("{e}"));
+        assert!(free_port(any).is_ok_and(|a| a.port() != 0));
     }
 }

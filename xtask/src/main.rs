@@ -1,4 +1,5 @@
 //! `cargo xtask`: the repository's build, test, size and demo commands (std + flate2 + brotli).
+//! Options are parsed with lexopt, as `zt-risk-server` parses its own.
 
 mod apt;
 mod bench;
@@ -6,6 +7,7 @@ mod demo;
 mod dist;
 mod e2e;
 mod edge;
+mod files;
 mod pins;
 mod sh;
 mod size;
@@ -17,7 +19,10 @@ mod wasm_sections;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
+/// The help text; the edge's PROXY OPTIONS come from the proxy's settings, as the server's do.
+fn usage() -> String {
+    format!(
+        "\
 usage: cargo xtask <command> [options]
 
 commands:
@@ -34,19 +39,24 @@ commands:
                  --listen 127.0.0.1:8080`; extra args go to the server
                  (e.g. --listen 0.0.0.0:9000).
   bench [args]   load benchmarks (see xtask/src/bench/mod.rs).
-  edge [--listen 127.0.0.1:8789] [--upstream URL] [--allow-origin O]... [--account ID]...
+  edge [--listen 127.0.0.1:8789] [PROXY OPTIONS] [--build-only | --prebuilt]
                  builds the Cloudflare Worker (crates/edge) and runs it locally in
-                 workerd (npm); same flags as `zt-risk-server proxy` (also --timeout,
-                 --max-body, --ssf-upstream). --build-only: bundle into target/edge/.
+                 workerd (npm) with the PROXY OPTIONS of `zt-risk-server proxy` as its
+                 vars. --build-only: bundle into target/edge/; --prebuilt: run that bundle.
 
+PROXY OPTIONS (edge):
+{proxy}
 Missing tools are installed into ~/.cache/zt-risk-console/tools (or $XDG_CACHE_HOME)
 from package registries: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen),
-Chromium + chromedriver (apt), workerd and axe-core (npm), wrk and nginx-light (apt, bench).";
+Chromium + chromedriver (apt), workerd and axe-core (npm), wrk and nginx-light (apt, bench).",
+        proxy = zt_risk_proxy_settings::help()
+    )
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
-        eprintln!("{USAGE}");
+        eprintln!("{}", usage());
         return ExitCode::from(2);
     };
     let run: fn(&[String]) -> Result<(), String> = match command.as_str() {
@@ -56,11 +66,11 @@ fn main() -> ExitCode {
         "bench" => bench::run,
         "edge" => edge::run,
         "help" | "-h" | "--help" => {
-            println!("{USAGE}");
+            println!("{}", usage());
             return ExitCode::SUCCESS;
         }
         other => {
-            eprintln!("unknown command `{other}`\n\n{USAGE}");
+            eprintln!("unknown command `{other}`\n\n{}", usage());
             return ExitCode::from(2);
         }
     };

@@ -2,8 +2,6 @@
 //!
 //! Tiny line-based readers: the files are simple and std-only keeps the xtask fast to build.
 
-use std::path::Path;
-
 /// The binaryen (wasm-opt) version installed from npm; `Trunk.toml` must say `version_<this>`.
 pub const BINARYEN_VERSION: &str = "132";
 /// The workerd (Cloudflare's Workers runtime) version installed from npm for `cargo xtask edge`.
@@ -12,16 +10,6 @@ pub const WORKERD_VERSION: &str = "1.20261117.1";
 pub const AXE_CORE_VERSION: &str = "4.14.1";
 /// The trunk version installed with `cargo install`.
 pub const TRUNK_VERSION: &str = "0.21.14";
-
-/// Reads a file of the repository into a string, with the path in the error.
-pub fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-/// Reads a file's bytes, with the path in the error.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
 
 /// The version of package `name` in a Cargo.lock (the first one if several are locked).
 pub fn lock_version(lock: &str, name: &str) -> Option<String> {

@@ -8,7 +8,7 @@
 //! wasm, so the static server and `_headers` cache them as immutable like Trunk's own files.
 
 use crate::e2e;
-use crate::pins;
+use crate::files;
 use crate::sh::{self, Cmd};
 use crate::wasm_sections;
 use base64::Engine as _;
@@ -33,7 +33,7 @@ pub fn apply(dist: &Path) -> Result<Pages, String> {
     sh::step("splitting the console's wasm into a main module and page chunks");
     let target = e2e::target_dir()?;
     let linked_path = target.join(LINKED_WASM);
-    let linked = pins::read_bytes(&linked_path)?;
+    let linked = files::read_bytes(&linked_path)?;
     let stem = format!("zt-risk-console-{}", fnv_hex(&linked));
     let work = target.join(WORK_DIR);
     if work.exists() {
@@ -65,7 +65,7 @@ pub fn apply(dist: &Path) -> Result<Pages, String> {
         .run()?;
 
     let index_path = dist.join("index.html");
-    let index = pins::read(&index_path)?;
+    let index = files::read_text(&index_path)?;
     let mut outputs = vec![
         (bindgen_dir.join(format!("{stem}.js")), format!("{stem}.js")),
         (
@@ -73,7 +73,7 @@ pub fn apply(dist: &Path) -> Result<Pages, String> {
             format!("{stem}_bg.wasm"),
         ),
     ];
-    let mut link_js = pins::read(&work.join(&split_js))?;
+    let mut link_js = files::read_text(&work.join(&split_js))?;
     for chunk in &split.split_modules {
         let file = chunk
             .file_name()
@@ -97,7 +97,7 @@ pub fn apply(dist: &Path) -> Result<Pages, String> {
     let old_wasm = attr(&index, "data-trunk-wasm").ok_or("index.html has no data-trunk-wasm")?;
     let mut html = index.clone();
     for (path, name) in &outputs {
-        let data = pins::read_bytes(path)?;
+        let data = files::read_bytes(path)?;
         let url = format!("/{name}");
         if name.ends_with("_bg.wasm") {
             html = retarget(&html, old_wasm, &url, &integrity(&data));
@@ -139,7 +139,7 @@ fn optimize(files: &[&Path]) -> Result<(), String> {
             .map(|_| {
                 scope.spawn(|| {
                     while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let module = pins::read_bytes(path)?;
+                        let module = files::read_bytes(path)?;
                         write(path, &wasm_sections::without_custom(&module, "name"))?;
                         Cmd::new("wasm-opt")
                             .args(WASM_OPT_ARGS)

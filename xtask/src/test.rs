@@ -5,7 +5,8 @@
 //! browser tests → end-to-end tests in `e2e/` (if that package exists).
 
 use crate::sh::{self, Cmd};
-use crate::{dist, e2e, edge, pins, tools};
+use crate::{dist, e2e, edge, files, pins, tools};
+use lexopt::{Arg, Parser};
 use std::path::Path;
 use std::time::Instant;
 
@@ -15,11 +16,12 @@ const WASM: &str = "wasm32-unknown-unknown";
 /// `cargo xtask test [--quick] [--skip-e2e]`.
 pub fn run(args: &[String]) -> Result<(), String> {
     let (mut quick, mut skip_e2e) = (false, false);
-    for arg in args {
-        match arg.as_str() {
-            "--quick" => quick = true,
-            "--skip-e2e" => skip_e2e = true,
-            other => return Err(format!("unknown option `{other}` for `cargo xtask test`")),
+    let mut parser = Parser::from_args(args);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Arg::Long("quick") => quick = true,
+            Arg::Long("skip-e2e") => skip_e2e = true,
+            other => return Err(other.unexpected().to_string()),
         }
     }
     let start = Instant::now();
@@ -145,8 +147,8 @@ fn native_test_commands(e2e: Option<&str>, has_lib: bool, xtask: Option<&Path>) 
 
 /// `#[wasm_bindgen_test]` tests of the console in headless Chromium.
 fn browser_tests() -> Result<(), String> {
-    let lock = pins::read(Path::new("Cargo.lock"))?;
-    let trunk = pins::read(Path::new("Trunk.toml"))?;
+    let lock = files::read_text(Path::new("Cargo.lock"))?;
+    let trunk = files::read_text(Path::new("Trunk.toml"))?;
     let version = pins::check_trunk_pins(&lock, &trunk)?;
     tools::ensure_wasm_bindgen(&version)?;
     Cmd::new("cargo")

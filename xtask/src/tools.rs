@@ -9,6 +9,7 @@
 //! every child inherits (`ensure_workerd` returns the binary's path instead).
 
 pub use crate::apt::ensure_apt;
+use crate::files;
 use crate::pins::{self, AXE_CORE_VERSION, BINARYEN_VERSION, TRUNK_VERSION, WORKERD_VERSION};
 use crate::sh::{self, Cmd};
 use std::path::{Path, PathBuf};
@@ -38,8 +39,8 @@ fn cache_root(xdg: Option<PathBuf>, home: Option<PathBuf>) -> Option<PathBuf> {
 /// Everything `trunk build` needs: the wasm target, trunk, wasm-bindgen-cli (version checked
 /// against Cargo.lock and Trunk.toml) and wasm-opt. Run from the repository root.
 pub fn ensure_build_tools() -> Result<(), String> {
-    let lock = pins::read(Path::new("Cargo.lock"))?;
-    let trunk_toml = pins::read(Path::new("Trunk.toml"))?;
+    let lock = files::read_text(Path::new("Cargo.lock"))?;
+    let trunk_toml = files::read_text(Path::new("Trunk.toml"))?;
     let wasm_bindgen = pins::check_trunk_pins(&lock, &trunk_toml)?;
     ensure_wasm_target()?;
     ensure_wasm_opt()?;
@@ -149,7 +150,7 @@ pub fn ensure_axe() -> Result<PathBuf, String> {
     let want = format!("\"version\": \"{AXE_CORE_VERSION}\"");
     let ok = |package: &Path| {
         package.join("axe.min.js").is_file()
-            && pins::read(&package.join("package.json")).is_ok_and(|p| p.contains(&want))
+            && files::read_text(&package.join("package.json")).is_ok_and(|p| p.contains(&want))
     };
     if !ok(&package) {
         npm_install(&dir, &format!("axe-core@{AXE_CORE_VERSION}"))?;

@@ -6,7 +6,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
-use zt_risk_proxy_core::{Config, Proxy};
+use zt_risk_proxy_core::settings::ProxyArgs;
+use zt_risk_proxy_core::{Config, ConfigError, Proxy};
 
 /// A configured Worker.
 pub struct Settings {
@@ -15,11 +16,11 @@ pub struct Settings {
 }
 
 thread_local! {
-    static CACHED: RefCell<Option<Rc<Result<Settings, String>>>> = const { RefCell::new(None) };
+    static CACHED: RefCell<Option<Rc<Result<Settings, ConfigError>>>> = const { RefCell::new(None) };
 }
 
 /// The settings for `env`, parsed on first use, or why they are unusable.
-pub fn cached(env: &JsValue) -> Rc<Result<Settings, String>> {
+pub fn cached(env: &JsValue) -> Rc<Result<Settings, ConfigError>> {
     CACHED.with(|cell| {
         cell.borrow_mut()
             .get_or_insert_with(|| Rc::new(parse(env)))
@@ -27,49 +28,24 @@ pub fn cached(env: &JsValue) -> Rc<Result<Settings, String>> {
     })
 }
 
-fn var(env: &JsValue, name: &str) -> Option<String> {
+/// A binding of `env` that is set (neither `undefined` nor `null`).
+fn binding(env: &JsValue, name: &str) -> Option<JsValue> {
     js_sys::Reflect::get(env, &JsValue::from_str(name))
         .ok()
-        .and_then(|v| v.as_string())
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
+        .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// A list var: values separated by commas and/or white space.
-fn list(env: &JsValue, name: &str) -> Vec<String> {
-    var(env, name)
-        .unwrap_or_default()
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn parse(env: &JsValue) -> Result<Settings, String> {
-    let defaults = Config::default();
-    let number = |name: &str, default: f64| -> Result<f64, String> {
-        match var(env, name) {
-            None => Ok(default),
-            Some(v) => v
-                .parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite() && *n > 0.0)
-                .ok_or_else(|| format!("{name} {v:?} is not a positive number")),
-        }
-    };
-    let has_assets = js_sys::Reflect::get(env, &JsValue::from_str("ASSETS"))
-        .is_ok_and(|a| !a.is_undefined() && !a.is_null());
+/// The vars are the flags of `zt-risk-server proxy` under other names (`settings::Setting`);
+/// with an `ASSETS` binding the Worker serves the console too.
+fn parse(env: &JsValue) -> Result<Settings, ConfigError> {
+    let args = ProxyArgs::from_vars(|name| binding(env, name).and_then(|v| v.as_string()))?;
+    let timeout = args.timeout;
     let config = Config {
-        upstream: var(env, "UPSTREAM").unwrap_or(defaults.upstream),
-        ssf_upstream: var(env, "SSF_UPSTREAM").unwrap_or(defaults.ssf_upstream),
-        allowed_origins: list(env, "ALLOWED_ORIGINS"),
-        accounts: list(env, "ACCOUNTS"),
-        serves_site: has_assets,
-        max_body: number("MAX_BODY", defaults.max_body as f64)? as usize,
+        serves_site: binding(env, "ASSETS").is_some(),
+        ..Config::from(args)
     };
-    let timeout = number("TIMEOUT", zt_risk_proxy_core::DEFAULT_TIMEOUT_SECS)?;
     Ok(Settings {
         proxy: Proxy::new(&config)?,
-        timeout_ms: (timeout * 1000.0).min(f64::from(u32::MAX)) as u32,
+        timeout_ms: u32::try_from(timeout.as_millis()).unwrap_or(u32::MAX),
     })
 }

@@ -5,6 +5,7 @@
 use zt_risk_api::validate;
 
 use crate::codes;
+use crate::config::ConfigError;
 use crate::query;
 use crate::reply::Refusal;
 use crate::route::{Matched, Op};
@@ -14,10 +15,13 @@ use crate::route::{Matched, Op};
 pub struct Accounts(Vec<String>);
 
 impl Accounts {
-    pub fn new(ids: &[String]) -> Result<Self, String> {
+    pub fn new(ids: &[String]) -> Result<Self, ConfigError> {
         ids.iter()
             .map(|id| {
-                validate::account_id(id).map_err(|e| format!("account {id:?}: {}", e.message))
+                validate::account_id(id).map_err(|e| ConfigError::Account {
+                    value: id.clone(),
+                    reason: e.message,
+                })
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Self)

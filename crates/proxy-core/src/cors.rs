@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use crate::config::ConfigError;
 use crate::headers::ALLOWED;
 use crate::HeaderPairs;
 
@@ -33,7 +34,7 @@ pub struct Cors {
 
 impl Cors {
     /// `origins` must be `scheme://host[:port]` with nothing after it.
-    pub fn new(origins: &[String], same_origin: bool) -> Result<Self, String> {
+    pub fn new(origins: &[String], same_origin: bool) -> Result<Self, ConfigError> {
         let origins = origins
             .iter()
             .map(|o| {
@@ -48,9 +49,9 @@ impl Cors {
                 if valid {
                     Ok(o.to_ascii_lowercase())
                 } else {
-                    Err(format!(
-                        "allowed origin {o:?} must be an origin such as https://console.example.com"
-                    ))
+                    Err(ConfigError::Origin {
+                        value: o.to_owned(),
+                    })
                 }
             })
             .collect::<Result<_, _>>()?;

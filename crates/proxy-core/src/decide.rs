@@ -4,43 +4,15 @@
 use std::borrow::Cow;
 
 use crate::allow::{self, Accounts};
+use crate::config::{Config, ConfigError};
 use crate::cors::{self, Cors, Origin};
-use crate::headers::{self, Headers, CREDENTIALS};
+use crate::forward::{forward_headers, Destination, Forward};
+use crate::headers::Headers;
 use crate::reply::{Refusal, Reply};
 use crate::route::{self, RouteError};
+use crate::settings::Setting;
 use crate::upstream::Upstream;
 use crate::HeaderPairs;
-
-/// The proxy's settings, as given on the command line or in `wrangler.toml`.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// The API base (`https://api.cloudflare.com/client/v4`).
-    pub upstream: String,
-    /// The SSF host (`https://ssf.risk-score.teams.cloudflare.com`); overridden only in tests.
-    pub ssf_upstream: String,
-    /// Exact origins allowed to call the proxy.
-    pub allowed_origins: Vec<String>,
-    /// Account ids served; empty means any well-formed id.
-    pub accounts: Vec<String>,
-    /// The proxy also serves the console, so same-origin calls are allowed and paths outside
-    /// the API are the site's.
-    pub serves_site: bool,
-    /// Cap on forwarded request bodies.
-    pub max_body: usize,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            upstream: crate::API_UPSTREAM.into(),
-            ssf_upstream: crate::SSF_UPSTREAM.into(),
-            allowed_origins: Vec::new(),
-            accounts: Vec::new(),
-            serves_site: false,
-            max_body: crate::DEFAULT_MAX_BODY,
-        }
-    }
-}
 
 /// A configured proxy: validated upstreams, origins and accounts.
 #[derive(Debug, Clone)]
@@ -65,54 +37,11 @@ pub enum Decision {
     Refuse(Reply),
 }
 
-/// An allowed request, rebuilt from decoded values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Forward {
-    pub method: &'static str,
-    /// Absolute upstream URL (fixed host, canonical path, re-encoded query).
-    pub url: String,
-    /// Headers to send upstream (lower-case names); nothing else from the request.
-    pub headers: HeaderPairs,
-    /// `Some(limit)`: read the request body, at most `limit` bytes, and send it; `None`: send
-    /// no body whatever the request carried.
-    pub body_limit: Option<usize>,
-    /// Added to the relayed response (CORS, `Cache-Control`); of the upstream's headers only
-    /// [`headers::RELAYED_RESPONSE`] is kept.
-    pub response_headers: HeaderPairs,
-}
-
-impl Forward {
-    /// The answer when the body exceeds [`Forward::body_limit`].
-    pub fn too_large(&self) -> Reply {
-        self.refuse(Refusal::too_large(self.body_limit.unwrap_or_default()))
-    }
-
-    /// The answer when the upstream cannot be reached.
-    pub fn upstream_down(&self) -> Reply {
-        self.refuse(Refusal::upstream_down())
-    }
-
-    /// The answer when the upstream has not answered within `millis`.
-    pub fn upstream_timeout(&self, millis: u128) -> Reply {
-        self.refuse(Refusal::upstream_timeout(millis))
-    }
-
-    fn refuse(&self, refusal: Refusal) -> Reply {
-        let cors = self
-            .response_headers
-            .iter()
-            .filter(|(n, _)| *n != "cache-control")
-            .cloned()
-            .collect();
-        refusal.reply(cors)
-    }
-}
-
 impl Proxy {
-    pub fn new(config: &Config) -> Result<Self, String> {
+    pub fn new(config: &Config) -> Result<Self, ConfigError> {
         Ok(Self {
-            api: Upstream::parse("upstream", &config.upstream)?,
-            ssf: Upstream::parse("SSF upstream", &config.ssf_upstream)?,
+            api: Upstream::from_setting(Setting::Upstream, &config.upstream)?,
+            ssf: Upstream::from_setting(Setting::SsfUpstream, &config.ssf_upstream)?,
             cors: Cors::new(&config.allowed_origins, config.serves_site)?,
             accounts: Accounts::new(&config.accounts)?,
             max_body: config.max_body,
@@ -149,25 +78,19 @@ impl Proxy {
                 })
             }
             Ok(Checked::Forward {
-                method,
-                url,
+                destination,
                 headers,
-                body,
             }) => {
                 let mut response_headers = cors;
                 response_headers.push(("cache-control", "no-store".into()));
-                Decision::Forward(Forward {
-                    method,
-                    url,
-                    headers,
-                    body_limit: body.then_some(self.max_body),
-                    response_headers,
-                })
+                Decision::Forward(destination.forward(headers, response_headers, self.max_body))
             }
             Err(refusal) => Decision::Refuse(refusal.reply(cors)),
         }
     }
 
+    /// The checks in order: request form, origin, then the route, ids and query of the method
+    /// asked for (a preflight's, for a preflight), then the headers to forward or announced.
     fn check<H: Headers + ?Sized>(
         &self,
         method: &str,
@@ -187,27 +110,26 @@ impl Proxy {
         if *origin == Origin::Denied {
             return Err(Refusal::origin("Origin not allowed by this proxy"));
         }
-        let preflight = method == "OPTIONS";
-        let method = if preflight {
-            // A preflight asks about the method it names; without an allowed origin it is no CORS.
-            if !matches!(origin, Origin::Allowed(_)) {
-                return Err(Refusal::origin(
-                    "Preflight from an origin that is not allowed",
-                ));
-            }
-            headers
-                .get("access-control-request-method")
-                .and_then(|m| std::str::from_utf8(m).ok())
-                .ok_or_else(|| Refusal::method("GET, POST, PUT, DELETE"))?
-        } else {
-            method
-        };
-        let route_error = |e| match e {
-            RouteError::NoRoute => Refusal::no_route(),
-            RouteError::Method(allow) => Refusal::method(allow),
-        };
-        let (method, url, forwarded, body) = if let Some(ssf) = route::match_ssf(method, path) {
-            let id = ssf.map_err(route_error)?;
+        if method == "OPTIONS" {
+            self.destination(requested_method(headers, origin)?, path, query)?;
+            return announced_headers(headers).map(|()| Checked::Preflight);
+        }
+        let destination = self.destination(method, path, query)?;
+        Ok(Checked::Forward {
+            headers: forward_headers(headers, &destination)?,
+            destination,
+        })
+    }
+
+    /// Where `method` on `path` goes, once its route, ids and query are allowed.
+    fn destination(
+        &self,
+        method: &str,
+        path: &str,
+        query: Option<&str>,
+    ) -> Result<Destination, Refusal> {
+        if let Some(ssf) = route::match_ssf(method, path) {
+            let id = ssf.map_err(route_refusal)?;
             allow::uuid("id", &id)?;
             if query.is_some() {
                 return Err(Refusal::invalid("The SSF configuration takes no query"));
@@ -215,57 +137,57 @@ impl Proxy {
             let url = self
                 .ssf
                 .url(&format!("/.well-known/sse-configuration/{id}"), None);
-            ("GET", url, false, false)
-        } else {
-            let matched = route::match_route(method, path).map_err(route_error)?;
-            let (path, query) = allow::plan(&matched, &self.accounts, query)?;
-            let url = self.api.url(&path, query.as_deref());
-            (matched.op.method(), url, true, matched.op.has_body())
-        };
-        if preflight {
-            if let Some(h) =
-                cors::unexpected_request_header(headers.get("access-control-request-headers"))
-            {
-                return Err(Refusal::origin(format!(
-                    "Request header {h:?} is not allowed"
-                )));
-            }
-            return Ok(Checked::Preflight);
+            return Ok(Destination::Ssf { url });
         }
-        let mut out = Vec::with_capacity(6);
-        // The SSF document is public: no credential goes to that host.
-        if forwarded {
-            for name in CREDENTIALS {
-                match headers::credential(headers, name) {
-                    Ok(Some(value)) => out.push((name, Cow::Owned(value.to_owned()))),
-                    Ok(None) => {}
-                    Err(headers::Malformed) => {
-                        return Err(Refusal::invalid(format!("The {name} header is malformed")))
-                    }
-                }
-            }
-        }
-        out.push(("accept", "application/json".into()));
-        out.push(("user-agent", headers::USER_AGENT.into()));
-        if body {
-            out.push(("content-type", "application/json".into()));
-        }
-        Ok(Checked::Forward {
-            method,
-            url,
-            headers: out,
-            body,
+        let matched = route::match_route(method, path).map_err(route_refusal)?;
+        let (path, query) = allow::plan(&matched, &self.accounts, query)?;
+        Ok(Destination::Api {
+            method: matched.op.method(),
+            url: self.api.url(&path, query.as_deref()),
+            body: matched.op.has_body(),
         })
     }
 }
 
+fn route_refusal(e: RouteError) -> Refusal {
+    match e {
+        RouteError::NoRoute => Refusal::no_route(),
+        RouteError::Method(allow) => Refusal::method(allow),
+    }
+}
+
+/// The method a preflight asks about; without an allowed origin a preflight is no CORS.
+fn requested_method<'h, H: Headers + ?Sized>(
+    headers: &'h H,
+    origin: &Origin,
+) -> Result<&'h str, Refusal> {
+    if !matches!(origin, Origin::Allowed(_)) {
+        return Err(Refusal::origin(
+            "Preflight from an origin that is not allowed",
+        ));
+    }
+    headers
+        .get("access-control-request-method")
+        .and_then(|m| std::str::from_utf8(m).ok())
+        .ok_or_else(|| Refusal::method("GET, POST, PUT, DELETE"))
+}
+
+/// A preflight may announce only headers the proxy forwards.
+fn announced_headers<H: Headers + ?Sized>(headers: &H) -> Result<(), Refusal> {
+    match cors::unexpected_request_header(headers.get("access-control-request-headers")) {
+        Some(h) => Err(Refusal::origin(format!(
+            "Request header {h:?} is not allowed"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The outcome of the checks that pass.
 enum Checked {
     Preflight,
     Forward {
-        method: &'static str,
-        url: String,
+        destination: Destination,
         headers: HeaderPairs,
-        body: bool,
     },
 }
 

@@ -9,28 +9,26 @@
 
 pub mod allow;
 pub mod codes;
+mod config;
 pub mod cors;
 mod decide;
 pub mod decode;
+mod forward;
 pub mod headers;
 pub mod query;
 pub mod reply;
 pub mod route;
 pub mod upstream;
 
-pub use decide::{Config, Decision, Forward, Proxy};
+pub use config::{Config, ConfigError};
+pub use decide::{Decision, Proxy};
+pub use forward::Forward;
+/// The settings declared once for the command lines and the Worker (flags, vars, defaults).
+pub use zt_risk_proxy_settings as settings;
+pub use zt_risk_proxy_settings::{API_UPSTREAM, DEFAULT_MAX_BODY, SSF_UPSTREAM};
 
 /// Header names (lower case) and values. Fixed values are borrowed, so a runtime can send them
 /// without a copy; only values taken from the request (an origin, a credential) are owned.
 pub type HeaderPairs = Vec<(&'static str, std::borrow::Cow<'static, str>)>;
 pub use headers::Headers;
 pub use reply::{Refusal, Reply};
-
-/// Default cap on a forwarded request body (bytes).
-pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
-/// Default upstream deadline (seconds).
-pub const DEFAULT_TIMEOUT_SECS: f64 = 30.0;
-/// The one host the SSF configuration documents come from.
-pub const SSF_UPSTREAM: &str = "https://ssf.risk-score.teams.cloudflare.com";
-/// The Cloudflare API base.
-pub const API_UPSTREAM: &str = "https://api.cloudflare.com/client/v4";

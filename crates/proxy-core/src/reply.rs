@@ -4,6 +4,7 @@
 use zt_risk_api::{ApiMessage, Envelope};
 
 use crate::codes;
+use crate::config::ConfigError;
 use crate::HeaderPairs;
 
 /// Why a request is not forwarded: status, v4 code and message.
@@ -80,11 +81,13 @@ impl Refusal {
         )
     }
 
-    pub fn misconfigured(detail: &str) -> Self {
+    /// Every answer of a proxy whose settings are unusable (the Worker's vars are read on its
+    /// first request, not at a start-up that could fail).
+    pub fn misconfigured(error: &ConfigError) -> Self {
         Self::new(
             500,
             codes::MISCONFIGURED,
-            format!("The proxy is misconfigured: {detail}"),
+            format!("The proxy is misconfigured: {error}"),
         )
     }
 

@@ -1,7 +1,11 @@
 //! The fixed upstreams the proxy talks to, validated once at start-up: only `https://`, or
 //! `http://` to a loopback host (tests, a local emulator). Never taken from a request.
 
+use std::fmt;
 use std::net::IpAddr;
+
+use crate::config::ConfigError;
+use crate::settings::Setting;
 
 /// A validated base URL such as `https://api.cloudflare.com/client/v4`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,24 +15,56 @@ pub struct Upstream {
     base_path: String,
 }
 
+/// Why a text is not an upstream base URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpstreamProblem {
+    Scheme,
+    QueryOrFragment,
+    Credentials,
+    Host,
+    Path,
+    PlainHttp,
+}
+
+impl fmt::Display for UpstreamProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Scheme => "must start with https://",
+            Self::QueryOrFragment => "must not have a query or fragment",
+            Self::Credentials => "must not contain credentials",
+            Self::Host => "has no valid host[:port]",
+            Self::Path => "has an unsupported path",
+            Self::PlainHttp => "may use plain http only to a loopback host",
+        })
+    }
+}
+
 impl Upstream {
-    /// Parses `scheme://host[:port][/path]`; `what` names the setting in errors.
-    pub fn parse(what: &str, raw: &str) -> Result<Self, String> {
-        let bad = |why: &str| Err(format!("{what} {raw:?} {why}"));
+    /// The upstream `setting` names, or an error naming it.
+    pub fn from_setting(setting: Setting, raw: &str) -> Result<Self, ConfigError> {
+        Self::parse(raw).map_err(|problem| ConfigError::Upstream {
+            setting,
+            value: raw.to_owned(),
+            problem,
+        })
+    }
+
+    /// Parses `scheme://host[:port][/path]`.
+    pub fn parse(raw: &str) -> Result<Self, UpstreamProblem> {
         let lower = raw.to_ascii_lowercase();
         let (scheme, rest) = if let Some(rest) = lower.strip_prefix("https://") {
             ("https", &raw[raw.len() - rest.len()..])
         } else if let Some(rest) = lower.strip_prefix("http://") {
             ("http", &raw[raw.len() - rest.len()..])
         } else {
-            return bad("must start with https://");
+            return Err(UpstreamProblem::Scheme);
         };
         if rest.contains(['?', '#']) {
-            return bad("must not have a query or fragment");
+            return Err(UpstreamProblem::QueryOrFragment);
         }
         let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
         if authority.contains('@') {
-            return bad("must not contain credentials");
+            return Err(UpstreamProblem::Credentials);
         }
         let (host, port) = split_port(authority);
         let host_ok = !host.is_empty()
@@ -37,17 +73,17 @@ impl Upstream {
                 .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c));
         let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok_and(|n| n > 0));
         if !host_ok || !port_ok {
-            return bad("has no valid host[:port]");
+            return Err(UpstreamProblem::Host);
         }
         let path_ok = path
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "/-._~".contains(c))
             && !path.split('/').any(|s| s == "." || s == "..");
         if !path_ok {
-            return bad("has an unsupported path");
+            return Err(UpstreamProblem::Path);
         }
         if scheme == "http" && !is_loopback(host) {
-            return bad("may use plain http only to a loopback host");
+            return Err(UpstreamProblem::PlainHttp);
         }
         Ok(Self {
             scheme,
@@ -108,15 +144,13 @@ mod tests {
 
     #[test]
     fn only_https_or_loopback_http() {
-        let up =
-            Upstream::parse("--upstream", crate::API_UPSTREAM).unwrap_or_else(|e| panic!("{e}"));
+        let up = Upstream::parse(crate::API_UPSTREAM).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             up.url("/accounts/a/zt_risk_scoring/summary", Some("page=1")),
             "https://api.cloudflare.com/client/v4/accounts/a/zt_risk_scoring/summary?page=1"
         );
         assert_eq!(up.origin(), "https://api.cloudflare.com");
-        let ssf = Upstream::parse("--ssf-upstream", "https://SSF.example/")
-            .unwrap_or_else(|e| panic!("{e}"));
+        let ssf = Upstream::parse("https://SSF.example/").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(ssf.url("/x", None), "https://ssf.example/x");
         for ok in [
             "http://127.0.0.1:9/client/v4",
@@ -124,24 +158,25 @@ mod tests {
             "http://localhost:8787",
             "HTTPS://a.example",
         ] {
-            assert!(Upstream::parse("u", ok).is_ok(), "{ok}");
+            assert!(Upstream::parse(ok).is_ok(), "{ok}");
         }
-        for bad in [
-            "http://example.com/client/v4",
-            "http://127.0.0.1.evil.example/",
-            "https://user:pw@example.com",
-            "ftp://example.com",
-            "https://example.com/?x=1",
-            "https://example.com/#x",
-            "https://example.com/a/../b",
-            "https://example.com/a b",
-            "https://example.com:0",
-            "https://example.com:99999",
-            "https://",
-            "https://[::1",
-            "example.com",
+        use UpstreamProblem::*;
+        for (bad, problem) in [
+            ("http://example.com/client/v4", PlainHttp),
+            ("http://127.0.0.1.evil.example/", PlainHttp),
+            ("https://user:pw@example.com", Credentials),
+            ("ftp://example.com", Scheme),
+            ("https://example.com/?x=1", QueryOrFragment),
+            ("https://example.com/#x", QueryOrFragment),
+            ("https://example.com/a/../b", Path),
+            ("https://example.com/a b", Path),
+            ("https://example.com:0", Host),
+            ("https://example.com:99999", Host),
+            ("https://", Host),
+            ("https://[::1", Host),
+            ("example.com", Scheme),
         ] {
-            assert!(Upstream::parse("u", bad).is_err(), "{bad}");
+            assert_eq!(Upstream::parse(bad), Err(problem), "{bad}");
         }
     }
 }

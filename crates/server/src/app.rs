@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::Router;
 
-use crate::cli::{Command, Data, HELP};
+use crate::cli::{self, Command, Data};
 use crate::emulator::{self, Config, Emulator, Seeding, TokenPolicy};
 use crate::proxy::{self, Proxy};
 use crate::serve::{self, Bound};
@@ -35,7 +35,7 @@ pub fn emulator_from(data: &Data) -> Result<Arc<Emulator>, String> {
 pub async fn run(command: Command) -> Result<(), String> {
     let (listen, app, what) = match command {
         Command::Help => {
-            print!("{HELP}");
+            print!("{}", cli::help());
             return Ok(());
         }
         Command::Headers { dist, connect_src } => return write_headers(&dist, &connect_src),
@@ -59,28 +59,17 @@ pub async fn run(command: Command) -> Result<(), String> {
         }
         Command::Proxy {
             listen,
-            upstream,
-            allow_origins,
-            accounts,
+            proxy,
             dist,
             connect_src,
-            timeout,
-            max_body,
-            ssf_upstream,
         } => {
             let site = dist
                 .as_deref()
                 .map(|d| Site::load(d, &connect_src))
                 .transpose()?;
-            let config = zt_risk_proxy_core::Config {
-                upstream,
-                ssf_upstream,
-                allowed_origins: allow_origins,
-                accounts,
-                serves_site: site.is_some(),
-                max_body,
-            };
-            let proxy = Proxy::new(config, site, timeout).map_err(|e| format!("proxy: {e}"))?;
+            let timeout = proxy.timeout;
+            let proxy =
+                Proxy::new(proxy.into(), site, timeout).map_err(|e| format!("proxy: {e}"))?;
             let what = format!("proxy to {}", proxy.upstream_origin());
             let bound = ready(listen, &what).await?;
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());

@@ -1,73 +1,27 @@
-//! Command-line parsing (no dependency): subcommands, their options and the help text.
+//! Command-line parsing (lexopt): subcommands and their options. The proxy's flags, their
+//! bounds and help lines are declared once in `zt_risk_proxy_settings` (`cargo xtask
+//! edge` takes the same); the help text is in `cli_help.rs`.
 
-use std::fmt::Display;
-use std::net::SocketAddr;
-use std::ops::RangeInclusive;
+use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::path::PathBuf;
-use std::str::FromStr;
-use std::time::Duration;
+
+use lexopt::{Arg, Parser, ValueExt};
+use zt_risk_proxy_settings::{self as settings, ProxyArgs};
 
 use crate::emulator::rate_limit::RateLimit;
 use crate::emulator::seed::{DEFAULT_SEED, DEFAULT_USERS};
-use crate::proxy::{DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, SSF_UPSTREAM};
 
-/// Bounds of the numeric options. A value outside them is a usage error (exit 2): never a panic
-/// (`Duration::from_secs_f64(-1.0)`), and never a server that cannot do its job (a zero timeout,
-/// a zero body cap) or that exhausts memory (a billion users, a 64 GiB body cap).
+#[path = "cli_help.rs"]
+mod help;
+pub use help::help;
+
+/// At most this many demo users per account: more would exhaust memory, never a usage error
+/// later on.
 pub const MAX_USERS: usize = 1_000_000;
-const TIMEOUT_SECS: RangeInclusive<f64> = 0.001..=3600.0;
-const MAX_BODY: RangeInclusive<usize> = 1..=64 * 1024 * 1024;
 
-pub const HELP: &str = "\
-zt-risk-server: local emulator, CORS proxy and static host for the risk scoring console
-
-USAGE:
-  zt-risk-server emulate [--listen 127.0.0.1:8787] [DATA OPTIONS]
-  zt-risk-server proxy   [--listen 127.0.0.1:8788] [--upstream URL] [--allow-origin ORIGIN]...
-                         [--account ID]... [--dist DIR] [--connect-src ORIGIN]...
-                         [--timeout SECS (0.001-3600)] [--max-body BYTES (1-67108864)]
-                         [--ssf-upstream URL]
-  zt-risk-server demo    [--listen 127.0.0.1:8080] [--dist dist] [DATA OPTIONS]
-  zt-risk-server headers --dist DIR [--connect-src ORIGIN]...   (writes DIR/_headers)
-
-Every server prints the URL it serves once it is ready.
-
-emulate   The 11 Zero Trust Risk Scoring operations at /accounts/... and /client/v4/accounts/...
-          with Cloudflare's v4 envelope, auth (Bearer token or X-Auth-Email + X-Auth-Key) and
-          validation. Every 32-hex account id has a data set of its own, made on first
-          use, unless --account pins one. Each integration's SSF transmitter
-          configuration is public at /ssf/.well-known/sse-configuration/{id}.
-proxy     Forwards only those 11 operations to --upstream (default
-          https://api.cloudflare.com/client/v4; http:// only to loopback) for the exact origins
-          given with --allow-origin; everything else is refused with a v4 error.
-          Also GET [/client/v4]/ssf/.well-known/sse-configuration/{uuid}, fetched without
-          credentials from https://ssf.risk-score.teams.cloudflare.com (--ssf-upstream
-          overrides that host, for tests; http:// only to loopback).
-demo      The console (--dist) and the emulator on one origin, with a config.json that points
-          the console at the emulator (any token accepted).
-headers   Writes the static hosts' _headers file for a built dist (the same CSP and headers
-          the server sends); serves nothing.
-
-DATA OPTIONS (emulate, demo):
-  --seed N        demo data seed (default 42): same seed and account id, same users, ids
-                  and events; each account id gets its own data set, made on first use
-  --users N       number of demo users per account (default 300, at most 1000000)
-  --fresh         every account starts like a new Cloudflare account: no users, no
-                  integrations, every behavior disabled (the demo seed enables 6 of 8)
-  --token T       accept only this token (Bearer, or X-Auth-Key); default: any
-  --account ID    serve only this account id (32 hex); others get 403/404
-  --state FILE    keep the data of every account in FILE: loaded at start, every write
-                  (and every new account) made durable before it is acknowledged
-  --rate-limit N/SECS
-                  answer 429 (code 971, Retry-After) once a credential has made N requests
-                  in the last SECS seconds (sliding window); off by default. Cloudflare's
-                  limit is 1200/300
-
-BEHAVIORS: imp_travel, high_dlp and sentinel_one are Cloudflare's public ids. The other five
-are INVENTED by this emulator (Cloudflare has not published theirs): crowdstrike_low_zta,
-crowdstrike_medium_zta, malicious_file_interaction, suspicious_security_domain,
-high_risk_domain.
-";
+const fn loopback(port: u16) -> SocketAddr {
+    SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::LOCALHOST, port))
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Data {
@@ -80,6 +34,20 @@ pub struct Data {
     pub rate_limit: Option<RateLimit>,
 }
 
+impl Default for Data {
+    fn default() -> Self {
+        Self {
+            seed: DEFAULT_SEED,
+            users: DEFAULT_USERS,
+            fresh: false,
+            token: None,
+            account: None,
+            state: None,
+            rate_limit: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Emulate {
@@ -88,14 +56,9 @@ pub enum Command {
     },
     Proxy {
         listen: SocketAddr,
-        upstream: String,
-        allow_origins: Vec<String>,
-        accounts: Vec<String>,
+        proxy: ProxyArgs,
         dist: Option<PathBuf>,
         connect_src: Vec<String>,
-        timeout: Duration,
-        max_body: usize,
-        ssf_upstream: String,
     },
     Demo {
         listen: SocketAddr,
@@ -109,141 +72,138 @@ pub enum Command {
     Help,
 }
 
-/// Option values in order of appearance, for the subcommand to take.
-struct Args(Vec<(String, Option<String>)>);
-
-impl Args {
-    fn take_all(&mut self, name: &str) -> Vec<String> {
-        let (hit, rest): (Vec<_>, Vec<_>) = self.0.drain(..).partition(|(n, _)| n == name);
-        self.0 = rest;
-        hit.into_iter().filter_map(|(_, v)| v).collect()
-    }
-    fn take(&mut self, name: &str) -> Option<String> {
-        self.take_all(name).pop()
-    }
-    fn flag(&mut self, name: &str) -> bool {
-        let before = self.0.len();
-        self.0.retain(|(n, _)| n != name);
-        self.0.len() != before
-    }
-    /// A number within `range` (a NaN is in no range), or a usage error naming the bounds.
-    fn ranged<T: FromStr + PartialOrd + Display>(
-        &mut self,
-        name: &str,
-        default: T,
-        range: RangeInclusive<T>,
-    ) -> Result<T, String> {
-        let Some(raw) = self.take(name) else {
-            return Ok(default);
-        };
-        match raw.parse::<T>() {
-            Ok(v) if range.contains(&v) => Ok(v),
-            _ => Err(format!(
-                "{name}: invalid value {raw:?}; expected a number from {} to {}",
-                range.start(),
-                range.end()
-            )),
-        }
-    }
-}
-
-const FLAGS: [&str; 2] = ["--fresh", "--help"];
-
+/// The command `argv` (without the program name) asks for, or a usage error to print above
+/// the help text.
 pub fn parse(argv: &[String]) -> Result<Command, String> {
-    let Some((sub, rest)) = argv.split_first() else {
-        return Ok(Command::Help);
-    };
-    let mut pairs = Vec::new();
-    let mut it = rest.iter();
-    while let Some(arg) = it.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_owned(), Some(v.to_owned())),
-            _ if arg.starts_with("--") => (arg.clone(), None),
-            _ => return Err(format!("unexpected argument {arg:?}")),
-        };
-        let value = match inline {
-            Some(v) => Some(v),
-            None if FLAGS.contains(&name.as_str()) || name == "-h" => None,
-            None => Some(
-                it.next()
-                    .cloned()
-                    .ok_or_else(|| format!("{name} needs a value"))?,
-            ),
-        };
-        pairs.push((name, value));
-    }
-    let mut args = Args(pairs);
-    if args.flag("--help") || sub == "help" || sub == "--help" || sub == "-h" {
-        return Ok(Command::Help);
-    }
-    let listen = |args: &mut Args, default: &str| -> Result<SocketAddr, String> {
-        let raw = args.take("--listen").unwrap_or_else(|| default.to_owned());
-        raw.parse()
-            .map_err(|_| format!("--listen {raw:?}: expected ADDR:PORT, e.g. 127.0.0.1:8080"))
-    };
-    let command = match sub.as_str() {
-        "emulate" => Command::Emulate {
-            listen: listen(&mut args, "127.0.0.1:8787")?,
-            data: data(&mut args)?,
-        },
-        "demo" => Command::Demo {
-            listen: listen(&mut args, "127.0.0.1:8080")?,
-            dist: PathBuf::from(args.take("--dist").unwrap_or_else(|| "dist".into())),
-            data: data(&mut args)?,
-        },
-        "proxy" => Command::Proxy {
-            listen: listen(&mut args, "127.0.0.1:8788")?,
-            upstream: args
-                .take("--upstream")
-                .unwrap_or_else(|| zt_risk_proxy_core::API_UPSTREAM.into()),
-            allow_origins: args.take_all("--allow-origin"),
-            accounts: args.take_all("--account"),
-            dist: args.take("--dist").map(PathBuf::from),
-            connect_src: args.take_all("--connect-src"),
-            // In range, so finite and positive: from_secs_f64 cannot panic.
-            timeout: Duration::from_secs_f64(args.ranged(
-                "--timeout",
-                DEFAULT_TIMEOUT.as_secs_f64(),
-                TIMEOUT_SECS,
-            )?),
-            max_body: args.ranged("--max-body", DEFAULT_MAX_BODY, MAX_BODY)?,
-            ssf_upstream: args
-                .take("--ssf-upstream")
-                .unwrap_or_else(|| SSF_UPSTREAM.into()),
-        },
-        "headers" => Command::Headers {
-            dist: PathBuf::from(args.take("--dist").ok_or("headers needs --dist DIR")?),
-            connect_src: args.take_all("--connect-src"),
-        },
-        other => {
-            return Err(format!(
-                "unknown subcommand {other:?} (emulate, proxy, demo, headers)"
-            ))
+    let mut parser = Parser::from_args(argv);
+    command(&mut parser).map_err(|e| e.to_string())
+}
+
+fn command(parser: &mut Parser) -> Result<Command, lexopt::Error> {
+    let sub = match parser.next()? {
+        None | Some(Arg::Long("help") | Arg::Short('h')) => return Ok(Command::Help),
+        Some(Arg::Value(sub)) => sub.string()?,
+        Some(option) => {
+            return Err(format!("{}: the subcommand comes first", option.unexpected()).into())
         }
     };
-    match args.0.first() {
-        Some((name, _)) => Err(format!("{name} is not an option of `{sub}`")),
-        None => Ok(command),
+    let sub = match sub.as_str() {
+        "help" => return Ok(Command::Help),
+        "emulate" => Sub::Emulate,
+        "proxy" => Sub::Proxy,
+        "demo" => Sub::Demo,
+        "headers" => Sub::Headers,
+        other => {
+            return Err(
+                format!("unknown subcommand {other:?} (emulate, proxy, demo, headers)").into(),
+            )
+        }
+    };
+    let mut listen = None;
+    let (mut data, mut proxy) = (Data::default(), ProxyArgs::default());
+    let (mut dist, mut connect_src) = (None, Vec::new());
+    let known = options(parser, sub, |name, p| {
+        match (sub, name) {
+            (Sub::Emulate | Sub::Proxy | Sub::Demo, "listen") => {
+                listen = Some(settings::listen_value(p)?);
+            }
+            (Sub::Emulate | Sub::Demo, _) if data.take(name, p)? => {}
+            (Sub::Proxy, _) if proxy.take(name, p)? => {}
+            (Sub::Proxy | Sub::Demo | Sub::Headers, "dist") => {
+                dist = Some(PathBuf::from(p.value()?))
+            }
+            (Sub::Proxy | Sub::Headers, "connect-src") => connect_src.push(p.value()?.string()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    });
+    if !known? {
+        return Ok(Command::Help);
+    }
+    Ok(match sub {
+        Sub::Emulate => Command::Emulate {
+            listen: listen.unwrap_or(loopback(8787)),
+            data,
+        },
+        Sub::Proxy => Command::Proxy {
+            listen: listen.unwrap_or(loopback(8788)),
+            proxy,
+            dist,
+            connect_src,
+        },
+        Sub::Demo => Command::Demo {
+            listen: listen.unwrap_or(loopback(8080)),
+            dist: dist.unwrap_or_else(|| PathBuf::from("dist")),
+            data,
+        },
+        Sub::Headers => Command::Headers {
+            dist: dist.ok_or("headers needs --dist DIR")?,
+            connect_src,
+        },
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Sub {
+    Emulate,
+    Proxy,
+    Demo,
+    Headers,
+}
+
+impl std::fmt::Display for Sub {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Emulate => "emulate",
+            Self::Proxy => "proxy",
+            Self::Demo => "demo",
+            Self::Headers => "headers",
+        })
     }
 }
 
-fn data(args: &mut Args) -> Result<Data, String> {
-    let account = args.take("--account");
-    if let Some(a) = &account {
-        zt_risk_api::validate::account_id(a).map_err(|e| format!("--account: {}", e.message))?;
+/// Reads options to the end, handing each long option (name without `--`) to `take`, which
+/// reads its value and says whether it knew it. `Ok(false)`: `--help` was asked for.
+fn options(
+    parser: &mut Parser,
+    sub: Sub,
+    mut take: impl FnMut(&str, &mut Parser) -> Result<bool, lexopt::Error>,
+) -> Result<bool, lexopt::Error> {
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Arg::Long("help") | Arg::Short('h') => return Ok(false),
+            Arg::Long(name) => {
+                let name = name.to_owned();
+                if !take(&name, parser)? {
+                    return Err(format!("--{name} is not an option of `{sub}`").into());
+                }
+            }
+            other => return Err(other.unexpected()),
+        }
     }
-    Ok(Data {
-        seed: args.ranged("--seed", DEFAULT_SEED, 0..=u64::MAX)?,
-        users: args.ranged("--users", DEFAULT_USERS, 0..=MAX_USERS)?,
-        fresh: args.flag("--fresh"),
-        token: args.take("--token"),
-        account: account.map(|a| a.to_ascii_lowercase()),
-        state: args.take("--state").map(PathBuf::from),
-        rate_limit: args
-            .take("--rate-limit")
-            .map(|raw| RateLimit::parse(&raw))
-            .transpose()?,
-    })
+    Ok(true)
+}
+
+impl Data {
+    /// One of the DATA OPTIONS, if `name` is one.
+    fn take(&mut self, name: &str, p: &mut Parser) -> Result<bool, lexopt::Error> {
+        match name {
+            "seed" => self.seed = settings::number_value("--seed", p, 0..=u64::MAX)?,
+            "users" => self.users = settings::number_value("--users", p, 0..=MAX_USERS)?,
+            "fresh" => self.fresh = true,
+            "token" => self.token = Some(p.value()?.string()?),
+            "account" => {
+                let account = p.value()?.string()?;
+                zt_risk_api::validate::account_id(&account)
+                    .map_err(|e| format!("--account: {}", e.message))?;
+                self.account = Some(account.to_ascii_lowercase());
+            }
+            "state" => self.state = Some(PathBuf::from(p.value()?)),
+            "rate-limit" => self.rate_limit = Some(RateLimit::parse(&p.value()?.string()?)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
 }
 
 #[cfg(test)]

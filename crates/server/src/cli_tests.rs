@@ -1,6 +1,10 @@
 //! Unit tests of the command-line parser.
 
+use std::path::Path;
+use std::time::Duration;
+
 use super::*;
+use zt_risk_proxy_settings::Setting;
 
 fn argv(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_owned).collect()
@@ -10,8 +14,12 @@ fn argv(s: &str) -> Vec<String> {
 fn parses_subcommands_and_rejects_strays() {
     let cmd = parse(&argv("proxy --listen 127.0.0.1:0 --allow-origin https://a.example --allow-origin=https://b.example --timeout 0.5"));
     let Ok(Command::Proxy {
-        allow_origins,
-        timeout,
+        proxy:
+            ProxyArgs {
+                allowed_origins: allow_origins,
+                timeout,
+                ..
+            },
         ..
     }) = cmd
     else {
@@ -69,4 +77,84 @@ fn numbers_out_of_range_are_errors_not_panics() {
             ..
         })
     ));
+}
+
+#[test]
+fn proxy_flags_are_the_shared_settings() {
+    let values = [
+        (Setting::Upstream, "http://127.0.0.1:1/client/v4"),
+        (Setting::AllowOrigin, "https://a.example"),
+        (Setting::Account, "0123456789abcdef0123456789abcdef"),
+        (Setting::Timeout, "2.5"),
+        (Setting::MaxBody, "2048"),
+        (Setting::SsfUpstream, "http://127.0.0.1:2"),
+    ];
+    let mut line = vec!["proxy".to_owned()];
+    let mut expected = ProxyArgs::default();
+    for (setting, value) in values {
+        line.extend([setting.flag().to_owned(), value.to_owned()]);
+        assert_eq!(expected.set(setting, value.to_owned()), Ok(()));
+    }
+    assert_eq!(values.len(), Setting::ALL.len());
+    assert!(matches!(parse(&line), Ok(Command::Proxy { proxy, .. }) if proxy == expected));
+    // Only `proxy` takes them; emulate and demo have an `--account` of their own.
+    for sub in ["emulate", "demo", "headers"] {
+        let cmd = parse(&argv(&format!("{sub} --upstream https://a.example")));
+        assert!(
+            cmd.as_ref()
+                .is_err_and(|e| e.contains("--upstream") && e.contains(sub)),
+            "{cmd:?}"
+        );
+    }
+}
+
+#[test]
+fn usage_errors_name_the_option() {
+    let missing = parse(&argv("proxy --timeout"));
+    assert!(
+        missing.as_ref().is_err_and(|e| e.contains("--timeout")),
+        "{missing:?}"
+    );
+    let stray = parse(&argv("emulate extra"));
+    assert!(
+        stray.as_ref().is_err_and(|e| e.contains("extra")),
+        "{stray:?}"
+    );
+    let first = parse(&argv("--listen 127.0.0.1:1 emulate"));
+    assert!(
+        first.as_ref().is_err_and(|e| e.contains("--listen")),
+        "{first:?}"
+    );
+    assert!(parse(&argv("headers")).is_err_and(|e| e.contains("--dist")));
+    assert!(parse(&argv("proxy --fresh")).is_err());
+    for help in [
+        "",
+        "help",
+        "--help",
+        "-h",
+        "proxy -h",
+        "emulate --users 3 --help",
+    ] {
+        assert_eq!(parse(&argv(help)), Ok(Command::Help), "{help:?}");
+    }
+}
+
+#[test]
+fn defaults_and_help_text() {
+    let Ok(Command::Proxy { listen, proxy, .. }) = parse(&argv("proxy")) else {
+        panic!("proxy without options")
+    };
+    assert_eq!(listen.to_string(), "127.0.0.1:8788");
+    assert_eq!(proxy, ProxyArgs::default());
+    assert!(matches!(
+        parse(&argv("demo")),
+        Ok(Command::Demo { listen, dist, .. }) if listen.to_string() == "127.0.0.1:8080" && dist == Path::new("dist")
+    ));
+    assert!(matches!(
+        parse(&argv("emulate")),
+        Ok(Command::Emulate { listen, .. }) if listen.port() == 8787
+    ));
+    let text = help();
+    assert!(text.contains(&settings::help()));
+    assert!(text.contains("--rate-limit N/SECS") && text.contains("at most 1000000"));
 }

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
             let _ = writeln!(
                 std::io::stderr(),
                 "error: {e}\n\n{}",
-                zt_risk_server::cli::HELP
+                zt_risk_server::cli::help()
             );
             return ExitCode::from(2);
         }

@@ -20,12 +20,16 @@ mod demo;
 mod detections;
 mod proxy;
 mod proxy_report;
+mod proxy_targets;
 mod reference_site;
 mod server;
 mod webdriver;
 mod wrk;
 
 use std::path::PathBuf;
+
+use lexopt::{Arg, Parser, ValueExt};
+use zt_risk_proxy_settings::number_value;
 
 pub use server::Server;
 pub use wrk::{wrk, Stats};
@@ -62,7 +66,7 @@ pub struct Context {
     pub pin: Option<cpu::Pin>,
 }
 
-fn options(args: &[String]) -> Result<Options, String> {
+fn options(args: &[String]) -> Result<Options, lexopt::Error> {
     let mut o = Options {
         duration: 5,
         rounds: 5,
@@ -73,42 +77,41 @@ fn options(args: &[String]) -> Result<Options, String> {
         console_users: 50_000,
         only: None,
     };
-    let mut it = args.iter();
-    while let Some(name) = it.next() {
-        let value = it.next().ok_or_else(|| format!("{name} needs a value"))?;
-        if name == "--only" {
-            if !SUITES.iter().any(|(n, _)| n == value) {
-                return Err(format!("--only {value}: no such suite"));
+    let mut p = Parser::from_args(args);
+    while let Some(arg) = p.next()? {
+        match arg {
+            Arg::Long("duration") => o.duration = number_value("--duration", &mut p, 1..=120)?,
+            Arg::Long("rounds") => o.rounds = number_value("--rounds", &mut p, 1..=50)?,
+            Arg::Long("connections") => {
+                o.connections = number_value("--connections", &mut p, 1..=u32::MAX)?
             }
-            o.only = Some(value.clone());
-            continue;
-        }
-        if name == "--pin" {
-            o.pin = match value.as_str() {
-                "on" => true,
-                "off" => false,
-                _ => return Err(format!("--pin {value}: on or off")),
-            };
-            continue;
-        }
-        let n: u32 = value
-            .parse()
-            .map_err(|_| format!("{name}: not a number: {value}"))?;
-        match name.as_str() {
-            "--duration" if (1..=120).contains(&n) => o.duration = n,
-            "--rounds" if (1..=50).contains(&n) => o.rounds = n,
-            "--connections" if n >= 1 => o.connections = n,
-            "--threads" if n >= 1 => o.threads = n,
-            "--users" => o.users = n,
-            "--console-users" if n >= 1 => o.console_users = n,
-            _ => return Err(format!("unknown or out-of-range option {name} {value}")),
+            Arg::Long("threads") => o.threads = number_value("--threads", &mut p, 1..=u32::MAX)?,
+            Arg::Long("users") => o.users = number_value("--users", &mut p, 0..=u32::MAX)?,
+            Arg::Long("console-users") => {
+                o.console_users = number_value("--console-users", &mut p, 1..=u32::MAX)?;
+            }
+            Arg::Long("pin") => {
+                o.pin = match p.value()?.string()?.as_str() {
+                    "on" => true,
+                    "off" => false,
+                    other => return Err(format!("--pin {other}: on or off").into()),
+                };
+            }
+            Arg::Long("only") => {
+                let suite = p.value()?.string()?;
+                if !SUITES.iter().any(|(name, _)| *name == suite) {
+                    return Err(format!("--only {suite}: no such suite").into());
+                }
+                o.only = Some(suite);
+            }
+            other => return Err(other.unexpected()),
         }
     }
     Ok(o)
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let o = options(args)?;
+    let o = options(args).map_err(|e| e.to_string())?;
     Cmd::new("cargo")
         .args(["build", "--release", "-p", "zt-risk-server"])
         .run()?;
@@ -156,5 +159,11 @@ mod tests {
         assert!(options(&argv("--pin maybe")).is_err());
         assert!(options(&argv("--only proxy")).is_ok_and(|o| o.only.is_some()));
         assert!(options(&argv("--only nope")).is_err());
+        assert!(options(&argv("--threads 0")).is_err());
+        assert!(options(&argv("--users 0")).is_ok_and(|o| o.users == 0));
+        assert!(options(&argv("--duration=7 --console-users 9"))
+            .is_ok_and(|o| o.duration == 7 && o.console_users == 9));
+        assert!(options(&argv("--rounds")).is_err());
+        assert!(options(&argv("--bogus 1")).is_err());
     }
 }

@@ -4,13 +4,14 @@
 //! ready for the README.
 
 use super::proxy::{ENDPOINTS, STEAL_LIMIT};
+use super::proxy_targets::Target;
 use super::{Options, Stats};
 
 /// One wrk measurement of one target.
 pub struct Sample {
     pub round: usize,
     pub endpoint: &'static str,
-    pub target: &'static str,
+    pub target: Target,
     pub stats: Stats,
     /// CPU time of the server under test per request (its whole process tree), in µs.
     pub cpu_us: f64,
@@ -75,15 +76,15 @@ pub fn pair_steal(a: &Sample, b: &Sample) -> f64 {
 
 /// The kept (product, nginx) pair of each round for `endpoint`.
 fn kept_pairs<'a>(samples: &'a [Sample], endpoint: &str) -> Vec<(&'a Sample, &'a Sample)> {
-    let kept = |target: &str, round: usize| {
+    let kept = |target: Target, round: usize| {
         samples
             .iter()
             .find(|s| s.kept && s.target == target && s.endpoint == endpoint && s.round == round)
     };
     samples
         .iter()
-        .filter(|s| s.kept && s.target == "product" && s.endpoint == endpoint)
-        .filter_map(|p| Some((p, kept("nginx", p.round)?)))
+        .filter(|s| s.kept && s.target == Target::Product && s.endpoint == endpoint)
+        .filter_map(|p| Some((p, kept(Target::Nginx, p.round)?)))
         .collect()
 }
 
@@ -96,7 +97,9 @@ pub fn print_summary(o: &Options, pinned: bool, samples: &[Sample]) {
         .iter()
         .filter(|(p, _)| {
             samples.iter().any(|s| {
-                !s.kept && s.target == "product" && (s.round, s.endpoint) == (p.round, p.endpoint)
+                !s.kept
+                    && s.target == Target::Product
+                    && (s.round, s.endpoint) == (p.round, p.endpoint)
             })
         })
         .count();
@@ -121,14 +124,14 @@ pub fn print_summary(o: &Options, pinned: bool, samples: &[Sample]) {
     );
     println!("| endpoint        | target  |    req/s |  p50 ms |  p99 ms | CPU µs/req |");
     println!("|-----------------|---------|---------:|--------:|--------:|-----------:|");
-    let of = |endpoint: &str, target: &str| -> Vec<&Sample> {
+    let of = |endpoint: &str, target: Target| -> Vec<&Sample> {
         samples
             .iter()
             .filter(|s| s.kept && s.endpoint == endpoint && s.target == target)
             .collect()
     };
     for endpoint in ENDPOINTS {
-        for target in ["direct", "product", "nginx"] {
+        for target in Target::ALL {
             let these = of(endpoint, target);
             let m = |f: fn(&Sample) -> f64| median(these.iter().map(|s| f(s)).collect());
             println!(
@@ -178,7 +181,7 @@ mod tests {
         assert_eq!(median(Vec::new()), 0.0);
     }
 
-    fn sample(round: usize, target: &'static str, rps: f64, steal: f64, kept: bool) -> Sample {
+    fn sample(round: usize, target: Target, rps: f64, steal: f64, kept: bool) -> Sample {
         let stats = Stats {
             requests: 1,
             rps,
@@ -201,13 +204,13 @@ mod tests {
     #[test]
     fn pairs_are_the_kept_measurements_of_a_round() {
         let samples = [
-            sample(1, "direct", 9.0, 0.0, true),
-            sample(1, "product", 1.0, 9.0, false),
-            sample(1, "nginx", 2.0, 0.0, false),
-            sample(1, "product", 3.0, 0.0, true),
-            sample(1, "nginx", 4.0, 1.0, true),
-            sample(2, "nginx", 5.0, 0.0, true),
-            sample(2, "product", 6.0, 0.0, true),
+            sample(1, Target::Direct, 9.0, 0.0, true),
+            sample(1, Target::Product, 1.0, 9.0, false),
+            sample(1, Target::Nginx, 2.0, 0.0, false),
+            sample(1, Target::Product, 3.0, 0.0, true),
+            sample(1, Target::Nginx, 4.0, 1.0, true),
+            sample(2, Target::Nginx, 5.0, 0.0, true),
+            sample(2, Target::Product, 6.0, 0.0, true),
         ];
         let rps: Vec<_> = kept_pairs(&samples, "summary")
             .iter()

@@ -22,10 +22,6 @@ use zt_risk_proxy_core::{Config, Decision, HeaderPairs, Reply};
 use crate::static_files::Site;
 use access_log::AccessLog;
 
-pub use zt_risk_proxy_core::{DEFAULT_MAX_BODY, SSF_UPSTREAM};
-/// Default upstream deadline.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// A configured proxy.
 pub struct Proxy {
     core: zt_risk_proxy_core::Proxy,
@@ -45,7 +41,7 @@ impl Proxy {
         // Fail at start-up, not on the first request, if TLS cannot be set up.
         pool::connector()?;
         Ok(Arc::new(Self {
-            core: zt_risk_proxy_core::Proxy::new(&config)?,
+            core: zt_risk_proxy_core::Proxy::new(&config).map_err(|e| e.to_string())?,
             site,
             timeout,
             log: AccessLog::stderr(),

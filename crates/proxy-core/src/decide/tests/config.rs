@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::codes;
+use crate::upstream::UpstreamProblem;
 
 #[test]
 fn a_proxy_serving_the_console_hands_other_paths_to_the_site() {
@@ -38,24 +39,40 @@ fn a_proxy_serving_the_console_hands_other_paths_to_the_site() {
 fn configuration_is_validated() {
     let good = Config::default();
     assert!(Proxy::new(&good).is_ok());
-    for bad in [
-        Config {
+    let error = |config: Config| Proxy::new(&config).err();
+    assert!(matches!(
+        error(Config {
             upstream: "http://api.example".into(),
             ..Config::default()
-        },
-        Config {
+        }),
+        Some(ConfigError::Upstream {
+            setting: Setting::Upstream,
+            problem: UpstreamProblem::PlainHttp,
+            ..
+        })
+    ));
+    assert!(matches!(
+        error(Config {
             ssf_upstream: "ftp://x".into(),
             ..Config::default()
-        },
-        Config {
-            allowed_origins: vec!["*".into()],
-            ..Config::default()
-        },
-        Config {
-            accounts: vec!["nope".into()],
-            ..Config::default()
-        },
-    ] {
-        assert!(Proxy::new(&bad).is_err(), "{bad:?}");
-    }
+        }),
+        Some(ConfigError::Upstream {
+            setting: Setting::SsfUpstream,
+            problem: UpstreamProblem::Scheme,
+            ..
+        })
+    ));
+    let origin = error(Config {
+        allowed_origins: vec!["*".into()],
+        ..Config::default()
+    });
+    assert_eq!(origin, Some(ConfigError::Origin { value: "*".into() }));
+    let account = error(Config {
+        accounts: vec!["nope".into()],
+        ..Config::default()
+    });
+    assert!(
+        matches!(&account, Some(ConfigError::Account { value, .. }) if value == "nope"),
+        "{account:?}"
+    );
 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::codes;
+use crate::headers::CREDENTIALS;
 
 #[test]
 fn forwards_a_rebuilt_url_with_only_the_needed_headers() {
