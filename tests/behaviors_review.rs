@@ -106,6 +106,28 @@ async fn a_change_elsewhere_to_another_behavior_merges_and_only_the_drafts_keys_
     );
 }
 
+#[wasm_bindgen_test]
+async fn a_put_answered_204_is_saved_and_the_behaviors_are_read_again() {
+    clear_storage();
+    let fake = FakeTransport::new();
+    let saved = behaviors_with("imp_travel", true, "high");
+    fake.push(FakeReply::ok(BEHAVIORS));
+    fake.push(FakeReply::ok(BEHAVIORS));
+    fake.push(FakeReply::no_content());
+    fake.push(FakeReply::ok(&saved));
+    fake.push(FakeReply::ok(&saved));
+    let _handle = loaded(&fake).await;
+    toggle("Impossible Travel");
+    settle().await;
+    click_button("Save changes");
+    settle().await;
+    click_button("Apply");
+    saved_toast("Saved 1 behavior change").await;
+    assert!(query("[role=alert]").is_none(), "no error shown");
+    wait_for("the reload", || fake.requests().len() == 5).await;
+    assert_eq!(checked("Impossible Travel"), "true");
+}
+
 /// Loads, changes DLP to medium and Impossible Travel on, and Applies while the server has DLP
 /// at high (changed elsewhere): the conflict appears and nothing is sent.
 async fn conflict(fake: &FakeTransport) -> impl Drop {

@@ -161,6 +161,58 @@ async fn edit_saves_a_full_overwrite() {
 }
 
 #[wasm_bindgen_test]
+async fn an_edit_answered_204_is_saved_and_read_back() {
+    let (fake, _h) = open(
+        &format!("/integrations/{ID}"),
+        [
+            FakeReply::ok(&integration("https://acme.okta.com", "idp-1", true)),
+            FakeReply::no_content(),
+            FakeReply::ok(&integration("https://acme.okta.com", "idp-2", false)),
+        ],
+    );
+    wait_for("the form", || query("#tenant-url").is_some()).await;
+    click("[role=switch]");
+    type_into("reference-id", "idp-2");
+    click_button("Save changes");
+    wait_for("the toast", || {
+        text(".toasts").contains("Integration saved")
+    })
+    .await;
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 3, "GET, PUT, the read back");
+    assert_eq!(requests[2].method, Method::Get);
+    assert_eq!(requests[2].url, format!("{}/{ID}", integrations_url()));
+    assert!(query("[role=alert]").is_none(), "no error shown");
+    assert_eq!(
+        el("[role=switch]").get_attribute("aria-checked").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_create_answered_204_finds_the_new_integration_in_the_list() {
+    let (fake, _h) = open(
+        "/integrations/new",
+        [
+            FakeReply::no_content(),
+            FakeReply::ok(&format!(
+                "[{}]",
+                integration("https://acme.okta.com", "generated", true)
+            )),
+        ],
+    );
+    settle().await;
+    type_into("tenant-url", "https://acme.okta.com");
+    click_button("Create integration");
+    wait_for("the success panel", || query("#well-known-url").is_some()).await;
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 2, "POST, then the list");
+    assert_eq!(requests[1].method, Method::Get);
+    assert_eq!(requests[1].url, integrations_url());
+    assert!(query("[role=alert]").is_none(), "no error shown");
+}
+
+#[wasm_bindgen_test]
 async fn edit_failure_keeps_edits() {
     let (_fake, _h) = open(
         &format!("/integrations/{ID}"),

@@ -186,6 +186,33 @@ async fn reset_posts_only_after_confirm() {
 }
 
 #[wasm_bindgen_test]
+async fn a_reset_answered_204_is_a_success_and_the_page_is_read_again() {
+    let fake = FakeTransport::new();
+    fake.push(detail(Some("high"), None, serde_json::Value::Null));
+    fake.push(FakeReply::no_content());
+    fake.push(detail(
+        None,
+        Some("2026-01-04T00:00:00Z"),
+        serde_json::Value::Null,
+    ));
+    let _h = mount_at(&fake, ID);
+    loaded().await;
+    click_button("Reset risk score");
+    settle().await;
+    click_button("Reset score");
+    wait_for("the toast", || {
+        text(".toasts").contains("Risk score reset for Ada Lovelace")
+    })
+    .await;
+    wait_for("the reloaded user", || {
+        text("dl.facts").contains("Not scored")
+    })
+    .await;
+    assert!(query("[role=alert]").is_none(), "no error shown");
+    assert_eq!(fake.requests().len(), 3, "GET, POST, fresh GET");
+}
+
+#[wasm_bindgen_test]
 async fn failed_reset_shows_the_error_and_keeps_the_page() {
     let fake = FakeTransport::new();
     fake.push(detail(Some("high"), None, serde_json::Value::Null));

@@ -19,7 +19,7 @@ use zt_risk_api::{Envelope, RiskSummary};
 use zt_risk_summary_stream::SummaryStream;
 
 use super::error::ApiError;
-use super::response::{document, interpret, interpret_large, Page};
+use super::response::{document, interpret, interpret_large, interpret_write, Page};
 use super::transport::{HttpRequest, HttpResponse, Transport, TransportError, Watch};
 use crate::session::{Connection, Session};
 use crate::state::Cache;
@@ -124,6 +124,12 @@ impl Api {
         let permission = call.permission;
         // Only decoding is generic: the exchange's state machine exists once in the binary.
         interpret(&self.exchange(call, None).await?, permission)
+    }
+
+    /// [`send`](Self::send) for a write: `None` when the API answered a 2xx with no body.
+    pub async fn send_write<T: DeserializeOwned>(&self, call: Call) -> Result<Option<T>, ApiError> {
+        let permission = call.permission;
+        interpret_write(&self.exchange(call, None).await?, permission)
     }
 
     /// [`send`](Self::send) for `GET /summary`, megabytes on a large tenant: its users are

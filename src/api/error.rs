@@ -54,6 +54,9 @@ pub enum ApiError {
     },
     /// JSON that does not have the expected shape.
     Decode(String),
+    /// The API accepted a change but returned nothing, and what it made could not be read
+    /// back (never retried: the change may be done).
+    Unconfirmed(String),
 }
 
 impl ApiError {
@@ -98,6 +101,7 @@ impl ApiError {
             Self::Server { .. } => "Cloudflare had a problem",
             Self::Rejected { .. } => "The request was rejected",
             Self::Decode(_) => "Unexpected data from the API",
+            Self::Unconfirmed(_) => "Done, but not confirmed",
         }
     }
 }
@@ -162,6 +166,7 @@ impl fmt::Display for ApiError {
             Self::Rejected { status, errors } if errors.is_empty() => write!(f, "The API rejected the request (HTTP {status})."),
             Self::Rejected { errors, .. } => f.write_str(&codes(errors)),
             Self::Decode(detail) => write!(f, "The API answered with data this console does not understand: {detail}"),
+            Self::Unconfirmed(detail) => f.write_str(detail),
         }
     }
 }

@@ -49,6 +49,17 @@ impl FakeReply {
         })
     }
 
+    /// `204 No Content`: a success with no body, as a write may answer.
+    pub fn no_content() -> Self {
+        Self::Respond(HttpResponse {
+            status: 204,
+            status_text: "No Content".into(),
+            content_type: None,
+            retry_after: None,
+            body: String::new(),
+        })
+    }
+
     /// A success envelope around `result` (JSON text).
     pub fn ok(result: &str) -> Self {
         Self::json(

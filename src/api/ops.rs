@@ -86,13 +86,14 @@ impl Api {
         Ok(self.send(call).await?.result)
     }
 
-    /// A write; on success, forgets the cached reads it makes `stale`.
+    /// A write; on success, forgets the cached reads it makes `stale`. `None`: the API
+    /// answered with no body (`204`), so the caller reads back what it shows.
     async fn write<T: DeserializeOwned>(
         &self,
         call: Call,
         stale: &[Stale<'_>],
-    ) -> Result<T, ApiError> {
-        let value = self.send(call).await?.result;
+    ) -> Result<Option<T>, ApiError> {
+        let value = self.send_write(call).await?;
         if let Some(cache) = self.cache {
             cache.forget(&self.account(), stale);
         }
@@ -154,7 +155,13 @@ impl Api {
         let body = Self::json(&UpdateBehaviors { behaviors: changes })?;
         let call = Self::change(Method::Put, path, body);
         let stale = [Stale::Behaviors, Stale::Summary, Stale::EveryUser];
-        self.write(call, &stale).await
+        match self.write(call, &stale).await? {
+            Some(saved) => Ok(saved),
+            None => {
+                let behaviors = self.clone().uncached().behaviors().await?.settings();
+                Ok(UpdateBehaviors { behaviors })
+            }
+        }
     }
 
     /// `GET /integrations`
@@ -170,7 +177,27 @@ impl Api {
     ) -> Result<Integration, ApiError> {
         let path = paths::integrations(&self.account());
         let call = Self::change(Method::Post, path, Self::json(body)?);
-        self.write(call, &[Stale::Integrations]).await
+        match self.write(call, &[Stale::Integrations]).await? {
+            Some(created) => Ok(created),
+            None => self.find_created(body).await,
+        }
+    }
+
+    /// The integration `body` created, when the API answered without it: the newest one in
+    /// the list with its tenant URL (and reference ID, if it named one).
+    async fn find_created(&self, body: &CreateIntegration) -> Result<Integration, ApiError> {
+        let list = self.clone().uncached().integrations().await?;
+        let reference = body.reference_id.as_deref().filter(|r| !r.trim().is_empty());
+        list.into_iter()
+            .filter(|i| i.tenant_url == body.tenant_url)
+            .filter(|i| reference.is_none_or(|r| i.reference_id == r))
+            .max_by_key(|i| i.created_at)
+            .ok_or_else(|| {
+                ApiError::Unconfirmed(
+                    "The API accepted the integration but returned nothing, and it is not in the list yet. Open Integrations to check before creating it again."
+                        .into(),
+                )
+            })
     }
 
     /// `GET /integrations/{id}`
@@ -201,7 +228,10 @@ impl Api {
         uuid("integration ID", id)?;
         let path = paths::integration(&self.account(), id);
         let call = Self::change(Method::Put, path, Self::json(body)?);
-        self.write(call, &[Stale::Integrations]).await
+        match self.write(call, &[Stale::Integrations]).await? {
+            Some(updated) => Ok(updated),
+            None => self.clone().uncached().integration(id).await,
+        }
     }
 
     /// `DELETE /integrations/{id}`

@@ -45,6 +45,18 @@ pub fn interpret<T: DeserializeOwned>(
         })
 }
 
+/// [`interpret`] for a write: a 2xx without a body (`204 No Content`, or an empty 200) is a
+/// success that says nothing (`None`); the caller re-reads what it shows.
+pub fn interpret_write<T: DeserializeOwned>(
+    response: &HttpResponse,
+    permission: &'static str,
+) -> Result<Option<T>, ApiError> {
+    if (200..300).contains(&response.status) && response.body.trim().is_empty() {
+        return Ok(None);
+    }
+    interpret(response, permission).map(|page| Some(page.result))
+}
+
 /// [`interpret`] for a result that can be megabytes (`GET /summary` of a large tenant): a 2xx
 /// success is decoded in one pass, envelope and result together, instead of finding the raw
 /// `result` first and decoding it second (measured at 50,000 users: a third of the decoding
@@ -173,7 +185,7 @@ fn failure(response: &HttpResponse, permission: &'static str) -> ApiError {
 mod tests {
     use zt_risk_api::RiskSummary;
 
-    use super::{interpret, interpret_large};
+    use super::{interpret, interpret_large, interpret_write};
     use crate::api::transport::HttpResponse;
 
     fn response(status: u16, content_type: &str, body: &str) -> HttpResponse {
@@ -241,5 +253,33 @@ mod tests {
             successes, 2,
             "the two success envelopes decode, nothing else does"
         );
+    }
+
+    #[test]
+    fn a_write_with_no_body_succeeds_and_anything_else_reads_as_before() {
+        let perm = "Zero Trust Write";
+        let empty = |status: u16, body: &str| HttpResponse {
+            status,
+            status_text: String::new(),
+            content_type: None,
+            retry_after: None,
+            body: body.into(),
+        };
+        for ok in [empty(204, ""), empty(200, ""), empty(202, " \n")] {
+            assert_eq!(interpret_write::<zt_risk_api::Empty>(&ok, perm), Ok(None));
+        }
+        let created = response(
+            200,
+            "application/json",
+            r#"{"success":true,"errors":[],"messages":[],"result":{}}"#,
+        );
+        assert!(matches!(
+            interpret_write::<zt_risk_api::Empty>(&created, perm),
+            Ok(Some(_))
+        ));
+        let error = empty(500, "");
+        assert!(interpret_write::<zt_risk_api::Empty>(&error, perm).is_err());
+        let html = response(200, "text/html", "<html>a proxy's page</html>");
+        assert!(interpret_write::<zt_risk_api::Empty>(&html, perm).is_err());
     }
 }
