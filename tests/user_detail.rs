@@ -44,6 +44,14 @@ fn mount_at(
     mount_kept(fake, id)
 }
 
+/// `GET /behaviors`: Impossible Travel on, SentinelOne off (the page asks once a user loads,
+/// to say which events count).
+fn behaviors() -> FakeReply {
+    FakeReply::ok(
+        r#"{"behaviors":{"imp_travel":{"name":"Impossible Travel","description":"","enabled":true,"risk_level":"high"},"sentinel_one":{"name":"SentinelOne Infection Detected","description":"","enabled":false,"risk_level":"medium"}}}"#,
+    )
+}
+
 /// Mounts without clearing storage first.
 fn mount_kept(
     fake: &FakeTransport,
@@ -86,6 +94,7 @@ async fn shows_user_and_events() {
         None,
         serde_json::json!({"ip": "203.0.113.9", "nested": {"a": [1, 2]}}),
     ));
+    fake.push(behaviors());
     let _h = mount_at(&fake, ID);
     loaded().await;
     assert_eq!(text("h1"), "Ada Lovelace");
@@ -116,6 +125,21 @@ async fn shows_user_and_events() {
 }
 
 #[wasm_bindgen_test]
+async fn the_page_says_which_events_count_toward_the_level() {
+    let fake = FakeTransport::new();
+    fake.push(detail(Some("high"), None, serde_json::Value::Null));
+    fake.push(behaviors());
+    let _h = mount_at(&fake, ID);
+    loaded().await;
+    wait_for("the tally", || {
+        text("main, body").contains(
+            "1 of these 2 events counts toward the risk level, as in the Users list: 1 comes from a behavior that is turned off.",
+        )
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn back_link_keeps_the_list_query() {
     clear_storage();
     web_sys::window()
@@ -128,6 +152,7 @@ async fn back_link_keeps_the_list_query() {
         .expect("set");
     let fake = FakeTransport::new();
     fake.push(detail(Some("low"), None, serde_json::Value::Null));
+    fake.push(behaviors());
     let _h = mount_kept(&fake, ID);
     loaded().await;
     assert_eq!(text("a[href='/users?level=high&sort=name']"), "← Users");
@@ -137,6 +162,7 @@ async fn back_link_keeps_the_list_query() {
 async fn reset_posts_only_after_confirm() {
     let fake = FakeTransport::new();
     fake.push(detail(Some("high"), None, serde_json::Value::Null));
+    fake.push(behaviors());
     fake.push(FakeReply::ok("{}"));
     fake.push(detail(
         None,
@@ -175,7 +201,7 @@ async fn reset_posts_only_after_confirm() {
     })
     .await;
     assert!(!dialog_open());
-    assert_eq!(fake.requests().len(), 3, "GET, POST, fresh GET");
+    assert_eq!(fake.requests().len(), 4, "GET, behaviors, POST, fresh GET");
     wait_for("focus back on the reset button", || {
         document()
             .active_element()
@@ -189,6 +215,7 @@ async fn reset_posts_only_after_confirm() {
 async fn a_reset_answered_204_is_a_success_and_the_page_is_read_again() {
     let fake = FakeTransport::new();
     fake.push(detail(Some("high"), None, serde_json::Value::Null));
+    fake.push(behaviors());
     fake.push(FakeReply::no_content());
     fake.push(detail(
         None,
@@ -209,13 +236,14 @@ async fn a_reset_answered_204_is_a_success_and_the_page_is_read_again() {
     })
     .await;
     assert!(query("[role=alert]").is_none(), "no error shown");
-    assert_eq!(fake.requests().len(), 3, "GET, POST, fresh GET");
+    assert_eq!(fake.requests().len(), 4, "GET, behaviors, POST, fresh GET");
 }
 
 #[wasm_bindgen_test]
 async fn failed_reset_shows_the_error_and_keeps_the_page() {
     let fake = FakeTransport::new();
     fake.push(detail(Some("high"), None, serde_json::Value::Null));
+    fake.push(behaviors());
     fake.push(FakeReply::json(
         403,
         r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[],"result":null}"#,
@@ -239,6 +267,7 @@ async fn hostile_event_details_are_text() {
         None,
         serde_json::json!({"x": "<img src=x onerror=alert(1)>", "y": "<script>alert(2)</script>"}),
     ));
+    fake.push(behaviors());
     let _h = mount_at(&fake, ID);
     loaded().await;
     assert!(

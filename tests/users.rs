@@ -210,7 +210,9 @@ async fn ten_thousand_users_render_one_page() {
     assert_eq!(names().len(), 50, "only the current page is in the DOM");
     assert_eq!(names()[0], "User 09950");
     assert!(text(".pager").contains("Page 200 of 200"));
-    assert!(text(".pager").contains("Showing 9951–10000 of 10000"));
+    // One number format: counts are grouped as everywhere else in the console.
+    assert!(text(".pager").contains("Showing 9,951–10,000 of 10,000"));
+    assert!(text("ul.counts").contains("Total 10,000"));
     let started = js_sys::Date::now();
     type_into("user-search", "user 0123");
     wait_for("filtered rows", || names().len() == 10).await;

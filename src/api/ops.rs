@@ -187,7 +187,10 @@ impl Api {
     /// the list with its tenant URL (and reference ID, if it named one).
     async fn find_created(&self, body: &CreateIntegration) -> Result<Integration, ApiError> {
         let list = self.clone().uncached().integrations().await?;
-        let reference = body.reference_id.as_deref().filter(|r| !r.trim().is_empty());
+        let reference = body
+            .reference_id
+            .as_deref()
+            .filter(|r| !r.trim().is_empty());
         list.into_iter()
             .filter(|i| i.tenant_url == body.tenant_url)
             .filter(|i| reference.is_none_or(|r| i.reference_id == r))

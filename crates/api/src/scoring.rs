@@ -28,6 +28,41 @@ pub fn user_level(
         .max()
 }
 
+/// Why each of a user's listed events counts toward their level, or does not. `GET /{user_id}`
+/// lists the whole history; the summary's `event_count` counts only `counted`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Since the last reset, from an enabled behavior: these set the level.
+    pub counted: usize,
+    /// At or before the last reset.
+    pub before_reset: usize,
+    /// Since the last reset, from a behavior that is turned off.
+    pub behavior_off: usize,
+    /// Since the last reset, from a behavior the account does not list.
+    pub unknown_behavior: usize,
+}
+
+/// Sorts `user`'s events by [`Tally`]'s reasons, under `by_name` (see [`by_name`]).
+pub fn tally(user: &RiskEvents, by_name: &BTreeMap<&str, &BehaviorUpdate>) -> Tally {
+    let mut tally = Tally::default();
+    for event in &user.events {
+        let slot = if user
+            .last_reset_time
+            .is_some_and(|reset| event.timestamp <= reset)
+        {
+            &mut tally.before_reset
+        } else {
+            match by_name.get(event.name.as_str()) {
+                Some(setting) if setting.enabled => &mut tally.counted,
+                Some(_) => &mut tally.behavior_off,
+                None => &mut tally.unknown_behavior,
+            }
+        };
+        *slot += 1;
+    }
+    tally
+}
+
 /// `settings` keyed by the behaviors' names, as events refer to them.
 pub fn by_name<'a>(
     behaviors: &'a Behaviors,

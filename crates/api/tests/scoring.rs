@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use zt_risk_api::scoring::{by_name, user_level, users_changing_level, Settings};
+use zt_risk_api::scoring::{by_name, tally, user_level, users_changing_level, Settings, Tally};
 use zt_risk_api::{Behavior, BehaviorUpdate, Behaviors, RiskEvent, RiskEvents, RiskLevel};
 
 fn t0() -> DateTime<Utc> {
@@ -110,4 +110,39 @@ fn the_count_compares_current_and_after_apply_settings_per_user() {
     assert_eq!(users_changing_level(&users, &b, &changes), 1);
     // A change that only rewrites the current settings moves nobody.
     assert_eq!(users_changing_level(&users, &b, &b.settings()), 0);
+}
+
+#[test]
+fn every_listed_event_is_counted_or_has_a_reason_not_to_be() {
+    let b = behaviors();
+    let settings = b.settings();
+    let names = by_name(&b, &settings);
+    // Before the reset at minute 10: two; after it: Travel and DLP count, EDR is off, and
+    // "Gone" is no behavior of the account.
+    let u = user(
+        &[
+            ("Travel", 1),
+            ("EDR", 10),
+            ("Travel", 11),
+            ("DLP", 12),
+            ("EDR", 13),
+            ("Gone", 14),
+        ],
+        Some(10),
+    );
+    let t = tally(&u, &names);
+    assert_eq!(
+        t,
+        Tally {
+            counted: 2,
+            before_reset: 2,
+            behavior_off: 1,
+            unknown_behavior: 1,
+        }
+    );
+    assert_eq!(
+        t.counted + t.before_reset + t.behavior_off + t.unknown_behavior,
+        u.events.len()
+    );
+    assert_eq!(tally(&user(&[("DLP", 1)], None), &names).counted, 1);
 }

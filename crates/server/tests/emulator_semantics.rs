@@ -22,6 +22,43 @@ async fn put_behavior(addr: std::net::SocketAddr, id: &str, enabled: bool, level
     let _: UpdateBehaviors = result(api(addr, "PUT", "/behaviors", Some(&body)).await);
 }
 
+/// The summary counts what the contract says a level is made of: each listed user's
+/// `event_count` is the number of their events since the last reset from enabled behaviors
+/// (the console's `scoring::tally` of their detail), and every user with such an event is
+/// listed. The detail lists more: the whole history.
+#[tokio::test]
+async fn the_summary_counts_the_events_since_the_reset_of_enabled_behaviors() {
+    let addr = emulator().await;
+    // Reset one user, so history before a reset is part of the data.
+    let first = summary(addr).await.users[0].user_id.clone();
+    let reset = api(addr, "POST", &format!("/{first}/reset"), None).await;
+    assert_eq!(reset.status, 200, "{}", reset.body);
+    let behaviors: zt_risk_api::Behaviors = result(api(addr, "GET", "/behaviors", None).await);
+    let settings = behaviors.settings();
+    let names = zt_risk_api::scoring::by_name(&behaviors, &settings);
+    let listed = summary(addr).await.users;
+    let mut differ = 0;
+    for u in &listed {
+        let detail: RiskEvents = result(api(addr, "GET", &format!("/{}", u.user_id), None).await);
+        let tally = zt_risk_api::scoring::tally(&detail, &names);
+        assert_eq!(tally.counted as u64, u.event_count, "{}", u.user_id);
+        differ += usize::from(detail.events.len() as u64 != u.event_count);
+    }
+    assert!(
+        differ > 0,
+        "the demo has users whose history holds more than counts"
+    );
+    let first_detail: RiskEvents = result(api(addr, "GET", &format!("/{first}"), None).await);
+    assert_eq!(
+        zt_risk_api::scoring::tally(&first_detail, &names).counted,
+        0
+    );
+    assert!(
+        !listed.iter().any(|u| u.user_id == first),
+        "a reset user leaves the summary"
+    );
+}
+
 #[tokio::test]
 async fn level_is_the_highest_enabled_behavior_triggered() {
     let addr = emulator().await;

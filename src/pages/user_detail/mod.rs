@@ -3,6 +3,7 @@
 
 mod events;
 mod reset;
+mod tally;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,8 +14,10 @@ use crate::components::{ErrorView, RelativeTime, RiskBadge, SkeletonRows};
 use crate::routes::Page;
 use crate::state::last_users_view;
 use crate::state::use_reloadable_item;
+use crate::text::thousands;
 use events::EventsTable;
 use reset::ResetScore;
+use tally::EventsTally;
 
 /// The User page.
 #[component]
@@ -53,6 +56,7 @@ fn UserView(
     refocus: StoredValue<bool>,
 ) -> impl IntoView {
     let title = user.display_name().to_owned();
+    let tally = view! { <EventsTally user=user.clone()/> };
     let RiskEvents {
         name: _,
         email,
@@ -72,10 +76,11 @@ fn UserView(
             <dt>"Email"</dt><dd>{email}</dd>
             <dt>"Risk level"</dt><dd><RiskBadge level=risk_level/></dd>
             <dt>"Last reset"</dt><dd>{last_reset}</dd>
-            <dt>"Events"</dt><dd>{events.len()}</dd>
+            <dt>"Events"</dt><dd>{thousands(events.len())}</dd>
         </dl>
         <ResetScore id name=title on_done=on_reset refocus/>
         <h2>"Events"</h2>
+        {tally}
         <EventsTable events/>
     }
 }

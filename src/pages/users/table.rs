@@ -11,6 +11,7 @@ use super::view_state::Column;
 use crate::components::{PageInfo, RelativeTime, RiskBadge, SortHeader};
 use crate::routes::Page;
 use crate::sort::Sort;
+use crate::text::thousands;
 
 /// The table of users. Only the rows of `info`'s page are rendered, however long the list.
 #[component]
@@ -102,7 +103,7 @@ fn row(u: &UserRiskInfo, selection: RwSignal<Selection>) -> impl IntoView {
             <td><a href=href>{name}</a></td>
             <td data-label="Email">{u.email.clone()}</td>
             <td data-label="Risk level"><RiskBadge level=Some(u.max_risk_level.clone())/></td>
-            <td class="num" data-label="Events">{u.event_count}</td>
+            <td class="num" data-label="Events">{thousands(usize::try_from(u.event_count).unwrap_or(usize::MAX))}</td>
             <td data-label="Last event"><RelativeTime at=u.last_event/></td>
         </tr>
     }
