@@ -77,10 +77,11 @@ async fn csv_and_json_hold_every_row_of_the_filtered_view_in_order() {
     wait_for("rows", || query("table.users tbody tr").is_some()).await;
     spy_on_downloads();
     let state = UsersView::from_query_str("?level=high&sort=name");
-    let expected: Vec<&UserRiskInfo> = matching(&all, &state.filters, chrono::Utc::now())
-        .into_iter()
-        .map(|i| &all[i])
-        .collect();
+    let expected: Vec<&UserRiskInfo> =
+        matching(&all, &state.filters, state.sort, chrono::Utc::now())
+            .into_iter()
+            .map(|i| &all[i])
+            .collect();
     assert_eq!(expected.len(), 66, "more rows than one page");
 
     click_button("Export CSV");

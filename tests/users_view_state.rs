@@ -11,7 +11,7 @@ use zt_risk_console::components::{PageInfo, PAGE_SIZE};
 use zt_risk_console::pages::users::view_state::{
     counts, filtered, matching, sorted, Column, SearchKeys, UserFilters, UsersView,
 };
-use zt_risk_console::sort::Dir;
+use zt_risk_console::sort::{Dir, Sort};
 use zt_risk_console::view_state::{Filters, QueryValue, Window};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -44,7 +44,7 @@ fn query_round_trips_and_defaults_are_omitted() {
         "a window Users does not offer"
     );
     assert_eq!(
-        UsersView::default().sorted_by(Column::Level).filters.dir,
+        UsersView::default().sorted_by(Column::Level).sort.dir,
         Dir::Asc
     );
 }
@@ -72,18 +72,20 @@ fn search_and_name_sort_ignore_case_beyond_ascii() {
             q: q.into(),
             ..UserFilters::default()
         };
-        matching(&users, &c, t0())
+        matching(&users, &c, UserFilters::SORT, t0())
     };
     assert_eq!(search("ÉLODIE"), vec![1]);
     assert_eq!(search("ångström"), vec![0]);
     assert_eq!(search("É"), vec![2, 1], "both accented names, newest first");
-    let by_name = UserFilters {
-        sort: Column::Name,
+    let by_name = Sort {
+        key: Column::Name,
         dir: Dir::Asc,
-        ..UserFilters::default()
     };
     // Lowercased, "élodie" and "émile" sort together after "zoë" (é > z in code points).
-    assert_eq!(matching(&users, &by_name, t0()), vec![0, 1, 2]);
+    assert_eq!(
+        matching(&users, &UserFilters::default(), by_name, t0()),
+        vec![0, 1, 2]
+    );
 }
 
 /// `sorted` (keys in arrays of their own) against its documented rule written plainly, for
@@ -121,7 +123,7 @@ fn every_sort_follows_its_rule_with_unknown_levels_and_ties() {
                     .then_with(|| lower(&x.name).cmp(&lower(&y.name)))
                     .then_with(|| x.user_id.cmp(&y.user_id))
             });
-            let sort = zt_risk_console::sort::Sort { key, dir };
+            let sort = Sort { key, dir };
             assert_eq!(sorted(&users, sort), expected, "{key:?} {dir:?}");
         }
     }
@@ -131,7 +133,7 @@ fn every_sort_follows_its_rule_with_unknown_levels_and_ties() {
 fn filter_sort_and_page_ten_thousand_users() {
     let users = many(10_000);
     let started = js_sys::Date::now();
-    let all = matching(&users, &UserFilters::default(), t0());
+    let all = matching(&users, &UserFilters::default(), UserFilters::SORT, t0());
     assert_eq!(all.len(), 10_000);
     assert!(all.windows(2).all(|w| {
         let (a, b) = (&users[w[0]], &users[w[1]]);
@@ -140,11 +142,13 @@ fn filter_sort_and_page_ten_thousand_users() {
     }));
     let high = UserFilters {
         level: Some(RiskLevel::High),
-        sort: Column::Name,
-        dir: Dir::Asc,
         ..UserFilters::default()
     };
-    let rows = matching(&users, &high, t0());
+    let by_name = Sort {
+        key: Column::Name,
+        dir: Dir::Asc,
+    };
+    let rows = matching(&users, &high, by_name, t0());
     assert_eq!(rows.len(), 3_333);
     assert!(rows.windows(2).all(|w| users[w[0]].name < users[w[1]].name));
     let found = matching(
@@ -153,6 +157,7 @@ fn filter_sort_and_page_ten_thousand_users() {
             q: "  USER 0999".into(),
             ..UserFilters::default()
         },
+        UserFilters::SORT,
         t0(),
     );
     assert_eq!(found.len(), 10, "User 09990..09999");
@@ -162,6 +167,7 @@ fn filter_sort_and_page_ten_thousand_users() {
             q: "user.01234@EXAMPLE".into(),
             ..UserFilters::default()
         },
+        UserFilters::SORT,
         t0(),
     );
     assert_eq!(by_mail.len(), 1);
@@ -197,7 +203,12 @@ fn last_event_within_filters_by_recency() {
             within: Some(within),
             ..UserFilters::default()
         };
-        matching(&users, &c, t0() + chrono::Duration::minutes(now_minutes))
+        matching(
+            &users,
+            &c,
+            UserFilters::SORT,
+            t0() + chrono::Duration::minutes(now_minutes),
+        )
     };
     assert_eq!(at(60, Window::Day).len(), 4);
     // 24 h after the event at minute 30: the events at 30, 40 and 50 are within a day.
@@ -228,15 +239,16 @@ fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
         Column::Events,
         Column::LastEvent,
     ];
-    for sort in keys_sort {
+    for key in keys_sort {
         for dir in [Dir::Asc, Dir::Desc] {
-            let base = UserFilters {
-                sort,
-                dir,
-                ..UserFilters::default()
-            };
-            let order = sorted(&users, base.sorting());
-            assert_eq!(order, matching(&users, &base, t0()), "{sort:?} {dir:?}");
+            let sort = Sort { key, dir };
+            let base = UserFilters::default();
+            let order = sorted(&users, sort);
+            assert_eq!(
+                order,
+                matching(&users, &base, sort, t0()),
+                "{key:?} {dir:?}"
+            );
             // Ties fall back to newest first, then name, then id: a total order.
             assert!(order.windows(2).all(|w| w[0] != w[1]));
             for q in ["user 00", "USER 005", "user.0059@", "", "nobody"] {
@@ -246,7 +258,7 @@ fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
                         level: level.clone(),
                         ..base.clone()
                     };
-                    let fresh = matching(&users, &c, t0());
+                    let fresh = matching(&users, &c, sort, t0());
                     assert_eq!(filtered(&users, Some(&keys), &order, &c, t0()), fresh);
                     assert_eq!(filtered(&users, None, &order, &c, t0()), fresh);
                 }
@@ -255,12 +267,10 @@ fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
     }
     let by_time = sorted(
         &users,
-        UserFilters {
-            sort: Column::LastEvent,
+        Sort {
+            key: Column::LastEvent,
             dir: Dir::Desc,
-            ..UserFilters::default()
-        }
-        .sorting(),
+        },
     );
     // Same time: names ascending, case-insensitively.
     let same: Vec<String> = by_time[..60]

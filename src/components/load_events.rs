@@ -56,9 +56,12 @@ fn scopes(users: &[UserRiskInfo]) -> Vec<(String, Vec<usize>)> {
             .collect();
         scopes.push((format!("{} risk", level.label()), rows));
     }
-    if let Some(c) = remembered_filter() {
-        let rows = matching(users, &c, Utc::now());
-        scopes.push((format!("Users list filter: {}", describe(&c)), rows));
+    if let Some(view) = remembered_filter() {
+        let rows = matching(users, &view.filters, view.sort, Utc::now());
+        scopes.push((
+            format!("Users list filter: {}", describe(&view.filters)),
+            rows,
+        ));
     }
     scopes
 }
@@ -99,10 +102,10 @@ fn scope_picker(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
     .into_any()
 }
 
-/// The users list's remembered filter (`last_users_view`), if it filters at all.
-fn remembered_filter() -> Option<UserFilters> {
-    let filters = UsersView::from_query_str(&last_users_view::query()).filters;
-    filters.is_filtered().then_some(filters)
+/// The users list's remembered view (`last_users_view`), if it filters at all.
+fn remembered_filter() -> Option<UsersView> {
+    let view = UsersView::from_query_str(&last_users_view::query());
+    view.filters.is_filtered().then_some(view)
 }
 
 /// A filter in words: `“ada”, High, Last 7 days`.

@@ -9,19 +9,19 @@ use crate::routes::Page;
 use crate::view_state::{Filters, QueryReader, View};
 
 /// The view of a list page, and the way to change it.
-pub struct UrlView<F: Send + Sync + 'static> {
+pub struct UrlView<F: Filters + Send + Sync + 'static> {
     /// The view the address describes.
     pub view: Memo<View<F>>,
     go: Callback<(View<F>, bool)>,
 }
 
-impl<F: Send + Sync + 'static> Clone for UrlView<F> {
+impl<F: Filters + Send + Sync + 'static> Clone for UrlView<F> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<F: Send + Sync + 'static> Copy for UrlView<F> {}
+impl<F: Filters + Send + Sync + 'static> Copy for UrlView<F> {}
 
 impl<F: Filters + Send + Sync + 'static> UrlView<F> {
     /// Shows `next`. `replace` replaces the history entry (typing); every other change adds

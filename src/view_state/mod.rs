@@ -17,62 +17,62 @@ pub use window::Window;
 
 use crate::sort::{Dir, Sort};
 
-/// What a list shows besides the page: its filters and its sort, as the page defines them.
+/// What a list shows besides its sort and page: its filters, as the page defines them, and
+/// the columns it sorts by.
 pub trait Filters: Clone + PartialEq + Default {
     /// The columns the list sorts by.
-    type Column: Copy + PartialEq;
+    type Column: Copy + PartialEq + std::fmt::Debug + QueryValue + Send + Sync + 'static;
 
+    /// The sort of the default view.
+    const SORT: Sort<Self::Column>;
+
+    /// The direction a first click on `column` sorts in (and its direction when the query
+    /// names none).
+    fn first_dir(column: Self::Column) -> Dir;
     /// Reads the filters from the query; anything unreadable is the default.
     fn read(query: &QueryReader) -> Self;
     /// Writes the filters that differ from the default.
     fn write(&self, query: &mut QueryWriter);
-    /// The sort.
-    fn sorting(&self) -> Sort<Self::Column>;
-    /// Sets the sort.
-    fn sort_by(&mut self, sort: Sort<Self::Column>);
-    /// The direction a first click on `column` sorts in.
-    fn first_dir(column: Self::Column) -> Dir;
     /// Whether anything narrows the list.
     fn is_filtered(&self) -> bool;
-    /// The same sort with every filter removed.
-    fn cleared(&self) -> Self {
-        let mut cleared = Self::default();
-        cleared.sort_by(self.sorting());
-        cleared
-    }
     /// Makes the filters consistent after a change (a view may drop values that no longer
     /// apply, such as dates outside a custom range).
     fn tidy(&mut self) {}
 }
 
-/// A list's whole view: its filters and a 1-based page.
+/// A list's whole view: its filters, its sort (`sort`, `dir`) and a 1-based page.
 #[derive(Debug, Clone, PartialEq)]
-pub struct View<F> {
+pub struct View<F: Filters> {
     pub filters: F,
+    pub sort: Sort<F::Column>,
     pub page: usize,
 }
 
 impl<F: Filters> Default for View<F> {
     fn default() -> Self {
-        Self {
-            filters: F::default(),
-            page: 1,
-        }
+        Self::of(F::default())
     }
 }
 
 impl<F: Filters> View<F> {
-    /// The view at the first page with `filters`.
+    /// The view of `filters` in the default sort, at the first page.
     pub fn of(filters: F) -> Self {
-        Self { filters, page: 1 }
+        Self {
+            filters,
+            sort: F::SORT,
+            page: 1,
+        }
     }
 
     /// Reads the view from a query.
     pub fn from_query(query: &QueryReader) -> Self {
         let mut filters = F::read(query);
         filters.tidy();
+        let key = query.value("sort").unwrap_or(F::SORT.key);
+        let dir = query.value("dir").unwrap_or(F::first_dir(key));
         Self {
             filters,
+            sort: Sort { key, dir },
             page: query.page(),
         }
     }
@@ -88,6 +88,9 @@ impl<F: Filters> View<F> {
     pub fn to_query(&self) -> String {
         let mut query = QueryWriter::default();
         self.filters.write(&mut query);
+        let Sort { key, dir } = self.sort;
+        query.value("sort", Some(&key).filter(|k| **k != F::SORT.key));
+        query.value("dir", Some(&dir).filter(|d| **d != F::first_dir(key)));
         query.page(self.page);
         query.finish()
     }
@@ -97,25 +100,33 @@ impl<F: Filters> View<F> {
         let mut filters = self.filters.clone();
         change(&mut filters);
         filters.tidy();
-        Self::of(filters)
+        Self {
+            filters,
+            sort: self.sort,
+            page: 1,
+        }
     }
 
     /// Sorted by `column`: a second click on the same column reverses it; another column
-    /// starts in its first direction.
+    /// starts in its first direction. Back on page 1.
     pub fn sorted_by(&self, column: F::Column) -> Self {
-        self.with(|f| f.sort_by(f.sorting().clicked(column, F::first_dir(column))))
+        Self {
+            filters: self.filters.clone(),
+            sort: self.sort.clicked(column, F::first_dir(column)),
+            page: 1,
+        }
     }
 
     /// Every filter removed; the sort kept.
     pub fn without_filters(&self) -> Self {
-        Self::of(self.filters.cleared())
+        self.with(|f| *f = F::default())
     }
 
     /// The same view at `page` (at least 1).
     pub fn at_page(&self, page: usize) -> Self {
         Self {
-            filters: self.filters.clone(),
             page: page.max(1),
+            ..self.clone()
         }
     }
 }

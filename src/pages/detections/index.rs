@@ -2,14 +2,19 @@
 //! (the index is newest first; by level is four passes that keep that order).
 
 use super::view_state::{Column, DetectionFilters};
-use crate::sort::Dir;
+use crate::sort::{Dir, Sort};
 use crate::state::event_index::Index;
 use crate::text::lowercase;
 use zt_risk_api::RiskLevel;
 
 /// Positions in `index.rows` of the events `f` shows, in display order; `bounds` are the time
 /// range's `[start, end)` in epoch milliseconds (`DetectionFilters::bounds`).
-pub fn filter(index: &Index, f: &DetectionFilters, (start, end): (i64, i64)) -> Vec<u32> {
+pub fn filter(
+    index: &Index,
+    f: &DetectionFilters,
+    sort: Sort<Column>,
+    (start, end): (i64, i64),
+) -> Vec<u32> {
     let behaviors: Vec<bool> = index
         .behaviors
         .iter()
@@ -32,7 +37,7 @@ pub fn filter(index: &Index, f: &DetectionFilters, (start, end): (i64, i64)) -> 
                 && users[r.user as usize]
         })
         .collect();
-    match (f.sort, f.dir) {
+    match (sort.key, sort.dir) {
         (Column::Time, Dir::Desc) => shown,
         (Column::Time, Dir::Asc) => {
             shown.reverse();

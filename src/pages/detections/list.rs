@@ -18,7 +18,6 @@ use crate::state::event_index::Index;
 use crate::state::events::{EventsStore, Loaded};
 use crate::state::url_view::use_url_view;
 use crate::state::use_events;
-use crate::view_state::Filters;
 
 /// The events the Detections view shows, in display order: what an export writes. Provided as
 /// context by the list (`use_context::<Shown>()` in a toolbar button).
@@ -74,11 +73,13 @@ pub fn DetectionsList() -> impl IntoView {
     let store = use_events();
     let url = use_url_view::<DetectionFilters>(Page::Detections);
     let filters = Memo::new(move |_| url.view.read().filters.clone());
+    let sort = Memo::new(move |_| url.view.read().sort);
     let index = store.index();
     let offset = local_offset_minutes();
     let rows = Memo::new(move |_| {
         let now = js_sys::Date::now() as i64;
-        filters.with(|f| index.with(|i| filter(i, f, f.bounds(now, offset))))
+        let sort = sort.get();
+        filters.with(|f| index.with(|i| filter(i, f, sort, f.bounds(now, offset))))
     });
     let info = Memo::new(move |_| PageInfo::of(rows.with(Vec::len), url.view.read().page));
     let shown = Shown { store, index, rows };
@@ -96,7 +97,7 @@ pub fn DetectionsList() -> impl IntoView {
             </EmptyState>
         </div>
         <div hidden=none>
-            <DetectionsTable shown info sort=Signal::derive(move || filters.with(|f| f.sorting())) on_sort/>
+            <DetectionsTable shown info sort on_sort/>
             <Pager info on_page/>
         </div>
     }

@@ -19,6 +19,7 @@ pub fn DetectionsTable(
     /// The page to draw.
     info: Memo<PageInfo>,
     /// The current sort, for the headers' `aria-sort`.
+    #[prop(into)]
     sort: Signal<Sort<Column>>,
     /// Called with the column whose header was clicked.
     on_sort: Callback<Column>,

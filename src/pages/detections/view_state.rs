@@ -37,8 +37,8 @@ impl QueryValue for Column {
     }
 }
 
-/// What the list shows (everything but the page).
-#[derive(Debug, Clone, PartialEq)]
+/// What the list shows besides its sort and page.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DetectionFilters {
     /// Behavior names (the API's events carry names, not ids), sorted; empty means all.
     pub behaviors: Vec<String>,
@@ -50,27 +50,21 @@ pub struct DetectionFilters {
     pub to: Option<NaiveDate>,
     /// Matched case-insensitively against the user's name and email.
     pub q: String,
-    pub sort: Column,
-    pub dir: Dir,
-}
-
-impl Default for DetectionFilters {
-    fn default() -> Self {
-        Self {
-            behaviors: Vec::new(),
-            level: None,
-            range: None,
-            from: None,
-            to: None,
-            q: String::new(),
-            sort: Column::Time,
-            dir: Dir::Desc,
-        }
-    }
 }
 
 impl Filters for DetectionFilters {
     type Column = Column;
+
+    /// Newest first.
+    const SORT: Sort<Column> = Sort {
+        key: Column::Time,
+        dir: Dir::Desc,
+    };
+
+    /// Highest or newest first.
+    fn first_dir(_: Column) -> Dir {
+        Dir::Desc
+    }
 
     fn read(query: &QueryReader) -> Self {
         let mut behaviors: Vec<String> = query
@@ -89,8 +83,6 @@ impl Filters for DetectionFilters {
             from: query.value("from"),
             to: query.value("to"),
             q: query.text("q"),
-            sort: query.value("sort").unwrap_or(Column::Time),
-            dir: query.value("dir").unwrap_or(Dir::Desc),
         }
     }
 
@@ -103,24 +95,6 @@ impl Filters for DetectionFilters {
         query.value("from", self.from.as_ref());
         query.value("to", self.to.as_ref());
         query.text("q", &self.q);
-        query.value("sort", Some(&self.sort).filter(|s| **s != Column::Time));
-        query.value("dir", Some(&self.dir).filter(|d| **d != Dir::Desc));
-    }
-
-    fn sorting(&self) -> Sort<Column> {
-        Sort {
-            key: self.sort,
-            dir: self.dir,
-        }
-    }
-
-    fn sort_by(&mut self, sort: Sort<Column>) {
-        (self.sort, self.dir) = (sort.key, sort.dir);
-    }
-
-    /// Highest or newest first.
-    fn first_dir(_: Column) -> Dir {
-        Dir::Desc
     }
 
     fn is_filtered(&self) -> bool {

@@ -25,7 +25,7 @@ fn the_view_round_trips_through_the_url_and_defaults_are_left_out() {
     assert_eq!(view.filters.range, Some(Window::Custom));
     assert_eq!(view.filters.from, NaiveDate::from_ymd_opt(2026, 11, 1));
     assert_eq!(
-        (view.filters.sort, view.filters.dir, view.page),
+        (view.sort.key, view.sort.dir, view.page),
         (Column::Level, Dir::Asc, 3)
     );
     assert_eq!(query(&view.to_query()), view);
@@ -46,13 +46,13 @@ fn changes_go_back_to_page_one_and_sorting_flips() {
     );
     let by_level = view.sorted_by(Column::Level);
     assert_eq!(
-        (by_level.filters.sort, by_level.filters.dir),
+        (by_level.sort.key, by_level.sort.dir),
         (Column::Level, Dir::Desc)
     );
-    assert_eq!(by_level.sorted_by(Column::Level).filters.dir, Dir::Asc);
+    assert_eq!(by_level.sorted_by(Column::Level).sort.dir, Dir::Asc);
     let cleared = query("?behavior=x&q=a&sort=level").without_filters();
     assert!(!cleared.filters.is_filtered());
-    assert_eq!(cleared.filters.sort, Column::Level);
+    assert_eq!(cleared.sort.key, Column::Level);
 }
 
 #[test]
@@ -97,7 +97,10 @@ fn the_index_filters_by_behavior_level_time_and_user_and_sorts() {
             .collect()
     };
     let all = (i64::MIN, i64::MAX);
-    let shown = |q: &str| filter(&index, &query(q).filters, all);
+    let shown = |q: &str| {
+        let view = query(q);
+        filter(&index, &view.filters, view.sort, all)
+    };
     assert_eq!(hours(&shown("")), [5, 4, 3, 2, 1], "newest first");
     assert_eq!(hours(&shown("?dir=asc")), [1, 2, 3, 4, 5]);
     assert_eq!(hours(&shown("?behavior=DLP")), [4, 3, 1]);
@@ -115,6 +118,7 @@ fn the_index_filters_by_behavior_level_time_and_user_and_sorts() {
     let window = filter(
         &index,
         &DetectionFilters::default(),
+        DetectionFilters::SORT,
         (t0 + 3_600_000, t0 + 4 * 3_600_000),
     );
     assert_eq!(hours(&window), [4, 3, 2]);

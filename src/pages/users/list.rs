@@ -12,14 +12,15 @@ use super::bulk::BulkReset;
 use super::selection::Selection;
 use super::selection_bar::SelectionBar;
 use super::table::UsersTable;
-use super::view_state::{counts, filtered, sorted, SearchKeys, UserFilters};
+use super::view_state::{counts, filtered, sorted, Column, SearchKeys, UserFilters};
 use crate::components::{EmptyState, ExportButtons, LevelSelect, PageInfo, Pager};
 use crate::export::{Table, UserRows};
 use crate::routes::Page;
+use crate::sort::Sort;
 use crate::state::last_users_view;
 use crate::state::url_view::{use_url_view, UrlView};
 use crate::text::thousands;
-use crate::view_state::{Filters, QueryValue, Window};
+use crate::view_state::{QueryValue, Window};
 
 /// The users of a loaded summary (not empty), with the view read from and written to the URL.
 #[component]
@@ -33,7 +34,8 @@ pub fn UsersList(
 ) -> impl IntoView {
     let url = use_url_view::<UserFilters>(Page::Users);
     let filters = Memo::new(move |_| url.view.read().filters.clone());
-    let rows = matching_rows(users, filters);
+    let sort = Memo::new(move |_| url.view.read().sort);
+    let rows = matching_rows(users, filters, sort);
     let info = Memo::new(move |_| PageInfo::of(rows.with(Vec::len), url.view.read().page));
     Effect::new(move |_| last_users_view::remember(&url.view.read().to_query()));
     let on_sort = Callback::new(move |column| url.sort(column));
@@ -54,7 +56,7 @@ pub fn UsersList(
                 <button type="button" class="button secondary" on:click=move |_| url.clear()>"Clear filters"</button>
             </EmptyState>
         }>
-            <UsersTable users rows info sort=Signal::derive(move || filters.with(Filters::sorting)) on_sort selection/>
+            <UsersTable users rows info sort on_sort selection/>
             <Pager info on_page/>
         </Show>
     }
@@ -66,9 +68,9 @@ pub fn UsersList(
 fn matching_rows(
     users: Signal<Arc<Vec<UserRiskInfo>>>,
     filters: Memo<UserFilters>,
+    sort: Memo<Sort<Column>>,
 ) -> Memo<Vec<usize>> {
-    let sorting = Memo::new(move |_| filters.read().sorting());
-    let order = Memo::new(move |_| users.with(|u| sorted(u, sorting.get())));
+    let order = Memo::new(move |_| users.with(|u| sorted(u, sort.get())));
     let keys = Memo::new_with_compare(
         move |_| {
             users.track();

@@ -23,6 +23,7 @@ pub fn UsersTable(
     /// The page to show.
     info: Memo<PageInfo>,
     /// The current sort, for the headers' `aria-sort`.
+    #[prop(into)]
     sort: Signal<Sort<Column>>,
     /// Called with the column whose header was clicked.
     on_sort: Callback<Column>,

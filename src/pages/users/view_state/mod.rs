@@ -57,8 +57,8 @@ impl QueryValue for Column {
     }
 }
 
-/// What the list shows: everything but the page, which a change here resets.
-#[derive(Debug, Clone, PartialEq)]
+/// What the list shows besides its sort and page, which a change here resets.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserFilters {
     /// Search text, matched case-insensitively against name and email.
     pub q: String,
@@ -66,60 +66,16 @@ pub struct UserFilters {
     pub level: Option<RiskLevel>,
     /// Only users whose last event is in this window (one of [`Window::USERS`]), or all.
     pub within: Option<Window>,
-    pub sort: Column,
-    pub dir: Dir,
-}
-
-impl Default for UserFilters {
-    fn default() -> Self {
-        Self {
-            q: String::new(),
-            level: None,
-            within: None,
-            sort: Column::Level,
-            dir: Dir::Desc,
-        }
-    }
 }
 
 impl Filters for UserFilters {
     type Column = Column;
 
-    fn read(query: &QueryReader) -> Self {
-        let sort = query.value("sort").unwrap_or(Self::default().sort);
-        Self {
-            q: query.text("q"),
-            level: query.value("level"),
-            within: query.value("within").filter(|w| Window::USERS.contains(w)),
-            sort,
-            dir: query.value("dir").unwrap_or(Self::first_dir(sort)),
-        }
-    }
-
-    fn write(&self, query: &mut QueryWriter) {
-        query.text("q", &self.q);
-        query.value("level", self.level.as_ref());
-        query.value("within", self.within.as_ref());
-        query.value(
-            "sort",
-            Some(&self.sort).filter(|s| **s != Self::default().sort),
-        );
-        query.value(
-            "dir",
-            Some(&self.dir).filter(|d| **d != Self::first_dir(self.sort)),
-        );
-    }
-
-    fn sorting(&self) -> Sort<Column> {
-        Sort {
-            key: self.sort,
-            dir: self.dir,
-        }
-    }
-
-    fn sort_by(&mut self, sort: Sort<Column>) {
-        (self.sort, self.dir) = (sort.key, sort.dir);
-    }
+    /// Riskiest first.
+    const SORT: Sort<Column> = Sort {
+        key: Column::Level,
+        dir: Dir::Desc,
+    };
 
     /// Text A→Z, numbers and times biggest first.
     fn first_dir(column: Column) -> Dir {
@@ -127,6 +83,20 @@ impl Filters for UserFilters {
             Column::Name | Column::Email => Dir::Asc,
             Column::Level | Column::Events | Column::LastEvent => Dir::Desc,
         }
+    }
+
+    fn read(query: &QueryReader) -> Self {
+        Self {
+            q: query.text("q"),
+            level: query.value("level"),
+            within: query.value("within").filter(|w| Window::USERS.contains(w)),
+        }
+    }
+
+    fn write(&self, query: &mut QueryWriter) {
+        query.text("q", &self.q);
+        query.value("level", self.level.as_ref());
+        query.value("within", self.within.as_ref());
     }
 
     fn is_filtered(&self) -> bool {

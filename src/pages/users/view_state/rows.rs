@@ -15,7 +15,6 @@ use zt_risk_api::{RiskLevel, UserRiskInfo};
 use super::{Column, UserFilters};
 use crate::sort::{order, Sort};
 use crate::text::lowercase;
-use crate::view_state::Filters;
 
 /// Every user's name and email, lowercased once, for case-insensitive search.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,8 +131,13 @@ pub fn filtered(
 
 /// Indices into `users` of the rows that match `c`, in display order: [`sorted`] then
 /// [`filtered`] in one call, for a one-off list (a page keeps the order between keystrokes).
-pub fn matching(users: &[UserRiskInfo], c: &UserFilters, now: DateTime<Utc>) -> Vec<usize> {
-    filtered(users, None, &sorted(users, c.sorting()), c, now)
+pub fn matching(
+    users: &[UserRiskInfo],
+    c: &UserFilters,
+    sort: Sort<Column>,
+    now: DateTime<Utc>,
+) -> Vec<usize> {
+    filtered(users, None, &sorted(users, sort), c, now)
 }
 
 /// Users per level, over the whole summary.
