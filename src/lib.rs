@@ -11,6 +11,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod export;
+pub mod memory;
 pub mod pages;
 pub mod routes;
 pub mod session;

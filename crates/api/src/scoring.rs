@@ -28,39 +28,87 @@ pub fn user_level(
         .max()
 }
 
-/// Why each of a user's listed events counts toward their level, or does not. `GET /{user_id}`
+/// Whether one listed event counts toward the user's level, and why not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counts {
+    /// Since the last reset, from an enabled behavior: it sets the level.
+    Yes,
+    /// At or before the last reset.
+    BeforeReset,
+    /// Since the last reset, from a behavior that is turned off.
+    BehaviorOff,
+    /// Since the last reset, from a behavior the account does not list.
+    UnknownBehavior,
+}
+
+/// For each of `user`'s events, in order, whether it counts under `by_name` (see [`by_name`]).
+pub fn classify(user: &RiskEvents, by_name: &BTreeMap<&str, &BehaviorUpdate>) -> Vec<Counts> {
+    user.events
+        .iter()
+        .map(|event| {
+            if user
+                .last_reset_time
+                .is_some_and(|reset| event.timestamp <= reset)
+            {
+                return Counts::BeforeReset;
+            }
+            match by_name.get(event.name.as_str()) {
+                Some(setting) if setting.enabled => Counts::Yes,
+                Some(_) => Counts::BehaviorOff,
+                None => Counts::UnknownBehavior,
+            }
+        })
+        .collect()
+}
+
+/// How many of a user's listed events count, and why the others do not. `GET /{user_id}`
 /// lists the whole history; the summary's `event_count` counts only `counted`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
-    /// Since the last reset, from an enabled behavior: these set the level.
     pub counted: usize,
-    /// At or before the last reset.
     pub before_reset: usize,
-    /// Since the last reset, from a behavior that is turned off.
     pub behavior_off: usize,
-    /// Since the last reset, from a behavior the account does not list.
     pub unknown_behavior: usize,
 }
 
-/// Sorts `user`'s events by [`Tally`]'s reasons, under `by_name` (see [`by_name`]).
+/// Counts `user`'s events by [`classify`]'s reasons.
 pub fn tally(user: &RiskEvents, by_name: &BTreeMap<&str, &BehaviorUpdate>) -> Tally {
     let mut tally = Tally::default();
-    for event in &user.events {
-        let slot = if user
-            .last_reset_time
-            .is_some_and(|reset| event.timestamp <= reset)
-        {
-            &mut tally.before_reset
-        } else {
-            match by_name.get(event.name.as_str()) {
-                Some(setting) if setting.enabled => &mut tally.counted,
-                Some(_) => &mut tally.behavior_off,
-                None => &mut tally.unknown_behavior,
-            }
-        };
-        *slot += 1;
+    for counts in classify(user, by_name) {
+        *match counts {
+            Counts::Yes => &mut tally.counted,
+            Counts::BeforeReset => &mut tally.before_reset,
+            Counts::BehaviorOff => &mut tally.behavior_off,
+            Counts::UnknownBehavior => &mut tally.unknown_behavior,
+        } += 1;
     }
     tally
+}
+
+/// Why a user has their level: the level, and the behaviors that set it (enabled, at that
+/// level now, triggered since the last reset) with the positions of their events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why {
+    pub level: Option<RiskLevel>,
+    /// Behavior name → positions in `user.events` of its counted events, newest first.
+    pub deciding: BTreeMap<String, Vec<usize>>,
+}
+
+/// [`Why`] `user` has the level they have under `by_name`.
+pub fn why(user: &RiskEvents, by_name: &BTreeMap<&str, &BehaviorUpdate>) -> Why {
+    let level = user_level(user, by_name);
+    let mut deciding: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, counts) in classify(user, by_name).into_iter().enumerate() {
+        let event = &user.events[i];
+        let current = by_name.get(event.name.as_str()).map(|s| &s.risk_level);
+        if counts == Counts::Yes && current == level.as_ref() {
+            deciding.entry(event.name.clone()).or_default().push(i);
+        }
+    }
+    for positions in deciding.values_mut() {
+        positions.sort_by(|a, b| user.events[*b].timestamp.cmp(&user.events[*a].timestamp));
+    }
+    Why { level, deciding }
 }
 
 /// `settings` keyed by the behaviors' names, as events refer to them.

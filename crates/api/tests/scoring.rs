@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use zt_risk_api::scoring::{by_name, tally, user_level, users_changing_level, Settings, Tally};
+use zt_risk_api::scoring::{
+    by_name, classify, tally, user_level, users_changing_level, why, Counts, Settings, Tally,
+};
 use zt_risk_api::{Behavior, BehaviorUpdate, Behaviors, RiskEvent, RiskEvents, RiskLevel};
 
 fn t0() -> DateTime<Utc> {
@@ -145,4 +147,41 @@ fn every_listed_event_is_counted_or_has_a_reason_not_to_be() {
         u.events.len()
     );
     assert_eq!(tally(&user(&[("DLP", 1)], None), &names).counted, 1);
+}
+
+#[test]
+fn why_names_the_behaviors_that_set_the_level_and_each_event_says_if_it_counts() {
+    let b = behaviors();
+    let settings = b.settings();
+    let names = by_name(&b, &settings);
+    // Travel (high, on) twice after the reset, DLP (low, on), EDR (off), one before the reset.
+    let u = user(
+        &[
+            ("Travel", 1),
+            ("Travel", 11),
+            ("DLP", 12),
+            ("EDR", 13),
+            ("Travel", 14),
+        ],
+        Some(10),
+    );
+    assert_eq!(
+        classify(&u, &names),
+        [
+            Counts::BeforeReset,
+            Counts::Yes,
+            Counts::Yes,
+            Counts::BehaviorOff,
+            Counts::Yes
+        ]
+    );
+    let w = why(&u, &names);
+    assert_eq!(w.level, Some(RiskLevel::High));
+    assert_eq!(
+        w.deciding,
+        BTreeMap::from([("Travel".to_owned(), vec![4, 1])]),
+        "newest first; DLP counts but does not set the level"
+    );
+    let none = why(&user(&[("EDR", 1)], None), &names);
+    assert_eq!((none.level, none.deciding.len()), (None, 0));
 }

@@ -1,0 +1,13 @@
+//! What the console remembers per profile (API base + account), in the browser's IndexedDB:
+//! each user's last summary row and the events last fetched for them, the risk history, the
+//! behaviors last seen and the visits. Never the token.
+//!
+//! The pure rules are here: the records and their schema (`record`), summaries and behaviors
+//! diffed into history (`history`), incremental refresh (`plan`), events kept across resets
+//! (`kept`), "since your last visit" (`visit`) and a user's timeline (`timeline`).
+pub mod history;
+pub mod kept;
+pub mod plan;
+pub mod record;
+pub mod timeline;
+pub mod visit;
