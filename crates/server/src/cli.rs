@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
+use crate::emulator::access::seed::MAX_APPS;
 use crate::emulator::rate_limit::RateLimit;
-use crate::emulator::seed::{DEFAULT_SEED, DEFAULT_USERS};
+use crate::emulator::seed::{DEFAULT_APPS, DEFAULT_SEED, DEFAULT_USERS};
 use crate::proxy::{DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, SSF_UPSTREAM};
 
 /// Bounds of the numeric options. A value outside them is a usage error (exit 2): never a panic
@@ -34,9 +35,11 @@ Every server prints the URL it serves once it is ready.
 
 emulate   The 11 Zero Trust Risk Scoring operations at /accounts/... and /client/v4/accounts/...
           with Cloudflare's v4 envelope, auth (Bearer token or X-Auth-Email + X-Auth-Key) and
-          validation. Every 32-hex account id has a data set of its own, made on first
-          use, unless --account pins one. Each integration's SSF transmitter
-          configuration is public at /ssf/.well-known/sse-configuration/{id}.
+          validation, and the 6 Access operations the console uses (applications, their
+          policies, reusable policies: list, get, update). Every 32-hex account id has a
+          data set of its own, made on first use, unless --account pins one. Each
+          integration's SSF transmitter configuration is public at
+          /ssf/.well-known/sse-configuration/{id}.
 proxy     Forwards only those 11 operations to --upstream (default
           https://api.cloudflare.com/client/v4; http:// only to loopback) for the exact origins
           given with --allow-origin; everything else is refused with a v4 error.
@@ -52,12 +55,19 @@ DATA OPTIONS (emulate, demo):
   --seed N        demo data seed (default 42): same seed and account id, same users, ids
                   and events; each account id gets its own data set, made on first use
   --users N       number of demo users per account (default 300, at most 1000000)
+  --apps N        Access applications per account (default 16, the demo set; at most
+                  20000): more are generated after the demo ones, fewer keep the first N
   --fresh         every account starts like a new Cloudflare account: no users, no
-                  integrations, every behavior disabled (the demo seed enables 6 of 8)
+                  integrations, every behavior disabled (the demo seed enables 6 of 8),
+                  no Access applications or policies
   --token T       accept only this token (Bearer, or X-Auth-Key); default: any
   --account ID    serve only this account id (32 hex); others get 403/404
   --state FILE    keep the data of every account in FILE: loaded at start, every write
                   (and every new account) made durable before it is acknowledged
+  --access-denied-token T
+                  requests with token (or X-Auth-Key) T get 403 (code 10000) from every
+                  Access operation, as a token without the Access permissions does; the
+                  risk scoring operations accept it
   --rate-limit N/SECS
                   answer 429 (code 971, Retry-After) once a credential has made N requests
                   in the last SECS seconds (sliding window); off by default. Cloudflare's
@@ -73,11 +83,13 @@ high_risk_domain.
 pub struct Data {
     pub seed: u64,
     pub users: usize,
+    pub apps: usize,
     pub fresh: bool,
     pub token: Option<String>,
     pub account: Option<String>,
     pub state: Option<PathBuf>,
     pub rate_limit: Option<RateLimit>,
+    pub access_denied_token: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -235,6 +247,7 @@ fn data(args: &mut Args) -> Result<Data, String> {
     Ok(Data {
         seed: args.ranged("--seed", DEFAULT_SEED, 0..=u64::MAX)?,
         users: args.ranged("--users", DEFAULT_USERS, 0..=MAX_USERS)?,
+        apps: args.ranged("--apps", DEFAULT_APPS, 0..=MAX_APPS)?,
         fresh: args.flag("--fresh"),
         token: args.take("--token"),
         account: account.map(|a| a.to_ascii_lowercase()),
@@ -243,6 +256,7 @@ fn data(args: &mut Args) -> Result<Data, String> {
             .take("--rate-limit")
             .map(|raw| RateLimit::parse(&raw))
             .transpose()?,
+        access_denied_token: args.take("--access-denied-token"),
     })
 }
 

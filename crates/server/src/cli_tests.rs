@@ -70,3 +70,31 @@ fn numbers_out_of_range_are_errors_not_panics() {
         })
     ));
 }
+
+#[test]
+fn access_options() {
+    assert!(matches!(
+        parse(&argv("emulate --apps 1000 --access-denied-token no-access")),
+        Ok(Command::Emulate {
+            data: Data {
+                apps: 1000,
+                access_denied_token: Some(ref t),
+                ..
+            },
+            ..
+        }) if t == "no-access"
+    ));
+    assert!(matches!(
+        parse(&argv("demo")),
+        Ok(Command::Demo {
+            data: Data {
+                apps: DEFAULT_APPS,
+                access_denied_token: None,
+                ..
+            },
+            ..
+        })
+    ));
+    assert!(parse(&argv("emulate --apps 20001")).is_err());
+    assert!(parse(&argv("proxy --apps 3")).is_err());
+}

@@ -43,7 +43,7 @@ fn attempts() -> Vec<(&'static str, String, Expect)> {
     let ssf = format!("/client/v4/ssf/.well-known/sse-configuration/{USER}");
     vec![
         ("other API path", req("GET", "/client/v4/user/tokens/verify", ""), Status(404)),
-        ("other product under the account", req("GET", &format!("/client/v4/accounts/{ACCOUNT}/access/apps"), ""), Status(404)),
+        ("other product under the account", req("GET", &format!("/client/v4/accounts/{ACCOUNT}/gateway/rules"), ""), Status(404)),
         ("scope root", req("GET", &b, ""), Status(404)),
         ("encoded dot-dot", req("GET", &format!("{b}/%2e%2e/%2e%2e/members"), ""), Status(404)),
         ("raw dot-dot", req("GET", &format!("{b}/../../members"), ""), Status(404)),

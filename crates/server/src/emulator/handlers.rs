@@ -124,6 +124,12 @@ pub async fn run(
                 .map_err(named("Integration"))?;
             Ok(envelope::ok(serde_json::json!({})))
         }
+        Op::ListApps
+        | Op::GetApp
+        | Op::ListAppPolicies
+        | Op::ListPolicies
+        | Op::GetPolicy
+        | Op::UpdatePolicy => super::access::run(emulator, account, matched, raw_query, body).await,
     }
 }
 
