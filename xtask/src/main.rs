@@ -7,6 +7,7 @@ mod dist;
 mod e2e;
 mod edge;
 mod pins;
+mod python_sdk;
 mod sh;
 mod size;
 mod split;
