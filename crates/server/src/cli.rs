@@ -40,7 +40,7 @@ emulate   The 11 Zero Trust Risk Scoring operations at /accounts/... and /client
           data set of its own, made on first use, unless --account pins one. Each
           integration's SSF transmitter configuration is public at
           /ssf/.well-known/sse-configuration/{id}.
-proxy     Forwards only those 11 operations to --upstream (default
+proxy     Forwards only those 17 operations to --upstream (default
           https://api.cloudflare.com/client/v4; http:// only to loopback) for the exact origins
           given with --allow-origin; everything else is refused with a v4 error.
           Also GET [/client/v4]/ssf/.well-known/sse-configuration/{uuid}, fetched without
