@@ -5,7 +5,7 @@
 //! rule 0), `out:P/E0,Q/R1` (kept out; one cause per policy), `out:` (kept out, no policy could
 //! let anyone in), `dep` (depends on identity), `unk` (cannot be told).
 
-use zt_risk_api::access::{verdicts, Cause, Policy, Position, Verdict};
+use zt_risk_api::access::{verdict, verdicts, Cause, Policy, Position, ScoreLevel, Verdict};
 
 const RISK_HIGH: &str = r#"{"user_risk_score":{"user_risk_score":["high"]}}"#;
 const EVERYONE: &str = r#"{"everyone":{}}"#;
@@ -260,9 +260,28 @@ fn mixed_policies_name_every_policy_that_keeps_a_level_out() {
     let not_high = policy("allow", Some(1), &[DOMAIN], &[RISK_HIGH], &[]);
     let low_only = r#"{"user_risk_score":{"user_risk_score":["low"]}}"#;
     let contractors = policy("allow", Some(2), &[GROUP], &[], &[low_only]);
+    let both = [not_high, contractors];
+    assert_eq!(table(&both), ["dep", "dep", "out:0/E0,1/R0", "dep"]);
+    // A cause names its policy and rule in the slice given.
+    let Verdict::KeptOut(causes) = verdict(&both, ScoreLevel::High) else {
+        panic!("High is kept out")
+    };
+    let named: Vec<String> = causes
+        .iter()
+        .map(|c| {
+            format!(
+                "{:?}: {}",
+                c.policy(&both).and_then(Policy::decision),
+                c.rule(&both).map(ToString::to_string).unwrap_or_default()
+            )
+        })
+        .collect();
     assert_eq!(
-        table(&[not_high, contractors]),
-        ["dep", "dep", "out:0/E0,1/R0", "dep"]
+        named,
+        [
+            "Some(Allow): Risk score is High",
+            "Some(Allow): Risk score is Low"
+        ]
     );
     // A risk rule among others in an include: the others may still let High in.
     let include_mix = policy("allow", Some(1), &[EMAIL, RISK_HIGH], &[], &[]);

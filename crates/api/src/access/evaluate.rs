@@ -39,6 +39,19 @@ pub struct Cause {
     pub rule: Option<RuleAt>,
 }
 
+impl Cause {
+    /// The policy this cause names, in the slice given to [`verdict`].
+    pub fn policy<'a>(&self, policies: &'a [Policy]) -> Option<&'a Policy> {
+        policies.get(self.policy)
+    }
+
+    /// The rule this cause names, if any.
+    pub fn rule<'a>(&self, policies: &'a [Policy]) -> Option<&'a Rule> {
+        let at = self.rule?;
+        self.policy(policies)?.rules(at.position).get(at.index)
+    }
+}
+
 /// What a level alone decides about one application.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {

@@ -17,3 +17,10 @@ pub use fields::RawFields;
 pub use policies::{Decision, Policy, Position};
 pub use rules::{Rule, RuleKind, ScoreLevel};
 pub use update::{update_body, PolicyUpdate, RuleLists, UpdateError, UPDATE_MEMBERS};
+
+/// The token permission the Access reads need, as the dashboard names it (API token group
+/// "Access: Apps and Policies Read"; Edit also reads).
+pub const READ_PERMISSION: &str = "Access: Apps and Policies Read";
+/// The token permission `PUT /access/policies/{id}` needs, as the dashboard names it (API
+/// token group "Access: Apps and Policies Write").
+pub const EDIT_PERMISSION: &str = "Access: Apps and Policies Edit";
