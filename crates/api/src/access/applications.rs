@@ -4,9 +4,9 @@
 //! Any application type is accepted; one the SDK does not list is `AppType::Unknown`.
 
 use serde::de::Deserializer;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::Deserialize;
 
-use super::fields::RawFields;
+use super::fields::{raw_backed, RawFields};
 use super::policies::Policy;
 
 /// The application type (the SDK's `ApplicationType`).
@@ -144,19 +144,7 @@ impl Application {
     }
 }
 
-impl PartialEq for Application {
-    fn eq(&self, other: &Self) -> bool {
-        self.fields == other.fields
-    }
-}
-
-impl Eq for Application {}
-
-impl Serialize for Application {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.fields.serialize(serializer)
-    }
-}
+raw_backed!(Application);
 
 impl<'de> Deserialize<'de> for Application {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

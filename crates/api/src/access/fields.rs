@@ -102,3 +102,26 @@ impl<'de> Deserialize<'de> for RawFields {
         deserializer.deserialize_map(Members)
     }
 }
+
+/// `PartialEq`, `Eq` and `Serialize` of a type that keeps every member as read in its `fields`:
+/// equal when the members and their text are (what a re-read conflict check compares), and
+/// written back as read.
+macro_rules! raw_backed {
+    ($t:ty) => {
+        impl PartialEq for $t {
+            fn eq(&self, other: &Self) -> bool {
+                self.fields == other.fields
+            }
+        }
+
+        impl Eq for $t {}
+
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(&self.fields, serializer)
+            }
+        }
+    };
+}
+
+pub(crate) use raw_backed;

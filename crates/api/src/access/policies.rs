@@ -5,9 +5,9 @@
 use std::fmt;
 
 use serde::de::{Deserializer, Error as _};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::Deserialize;
 
-use super::fields::RawFields;
+use super::fields::{raw_backed, RawFields};
 use super::rules::Rule;
 
 /// What Access does with a user a policy matches (the SDK's `Decision`).
@@ -182,20 +182,7 @@ impl Policy {
     }
 }
 
-/// The same members with the same text: what a re-read conflict check compares.
-impl PartialEq for Policy {
-    fn eq(&self, other: &Self) -> bool {
-        self.fields == other.fields
-    }
-}
-
-impl Eq for Policy {}
-
-impl Serialize for Policy {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.fields.serialize(serializer)
-    }
-}
+raw_backed!(Policy);
 
 impl<'de> Deserialize<'de> for Policy {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

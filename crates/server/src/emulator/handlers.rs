@@ -16,7 +16,7 @@ use crate::ops::{Matched, Op};
 use crate::query;
 
 /// Now, to the millisecond like Cloudflare's timestamps (some clients reject nanoseconds).
-fn now() -> DateTime<Utc> {
+pub(crate) fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(3)
 }
 

@@ -4,21 +4,16 @@
 use std::sync::Arc;
 
 use axum::response::Response;
-use chrono::{DateTime, SubsecRound, Utc};
 use serde::Serialize;
 
 use super::data::PolicyView;
 use super::validate;
+use crate::emulator::handlers::now;
 use crate::emulator::paging::{self, Paging, DEFAULT_PER_PAGE};
 use crate::emulator::{validate::uuid, Emulator};
 use crate::envelope::{self, ApiError, INVALID};
 use crate::ops::{Matched, Op};
 use crate::query;
-
-/// Now, to the millisecond like Cloudflare's timestamps.
-fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(3)
-}
 
 pub async fn run(
     emulator: &Emulator,
