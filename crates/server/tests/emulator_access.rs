@@ -1,7 +1,6 @@
 //! The emulator's Access reads: applications, an application's policies, reusable policies,
 //! paged with `result_info`; per account; `--apps` for many pages; the 403 of a token without
-//! the Access permissions; and what the demo data's risk rules decide (the matrix the console
-//! shows, written here by hand).
+//! the Access permissions. (What the demo data's risk rules decide: `emulator_access_demo.rs`.)
 
 mod common;
 
@@ -9,7 +8,6 @@ use std::collections::BTreeSet;
 
 use common::*;
 use serde_json::Value;
-use zt_risk_api::access::{verdicts, Application, Verdict};
 use zt_risk_server::emulator::{self, seed::DEFAULT_APPS, Config, Emulator, Seeding, TokenPolicy};
 
 const MISSING: &str = "00000000-0000-4000-8000-000000000000";
@@ -262,82 +260,5 @@ async fn a_token_without_access_permission_gets_403_and_risk_scoring_still_works
         access(addr, "GET", "/apps", None).await.status,
         200,
         "other tokens"
-    );
-}
-
-/// `in`, `out`, `dep` or `unk` for each level of an application.
-fn cells(app: &Application) -> [&'static str; 4] {
-    verdicts(app.policies()).map(|v| match v {
-        Verdict::LetIn(_) => "in",
-        Verdict::KeptOut(_) => "out",
-        Verdict::DependsOnIdentity => "dep",
-        Verdict::Unknown => "unk",
-    })
-}
-
-#[tokio::test]
-async fn the_demo_matrix() {
-    let addr = emulator().await;
-    let body = access(addr, "GET", "/apps?per_page=100", None).await.body;
-    let page: zt_risk_api::Envelope<Vec<Application>> = serde_json::from_str(&body).expect("apps");
-    let apps = page.result.unwrap_or_default();
-    let matrix: Vec<(&str, [&str; 4])> = apps
-        .iter()
-        .map(|a| (a.name().unwrap_or_default(), cells(a)))
-        .collect();
-    // Low, Medium, High, Unscored.
-    let expected: Vec<(&str, [&str; 4])> = vec![
-        ("Grafana", ["dep", "dep", "out", "dep"]),
-        ("Jenkins", ["dep", "dep", "out", "dep"]),
-        ("Payroll", ["dep", "out", "out", "dep"]),
-        ("AWS Console", ["dep", "dep", "out", "dep"]),
-        ("Wiki", ["dep", "dep", "dep", "dep"]),
-        ("Status page", ["in", "in", "in", "in"]),
-        ("HR Portal", ["dep", "out", "out", "dep"]),
-        ("Admin panel", ["dep", "out", "out", "dep"]),
-        ("GitLab", ["dep", "dep", "dep", "dep"]),
-        ("Salesforce", ["dep", "dep", "dep", "dep"]),
-        ("Support desk", ["in", "in", "out", "in"]),
-        ("Intranet", ["in", "in", "in", "in"]),
-        ("Finance reports", ["dep", "out", "out", "dep"]),
-        ("Build cache", ["dep", "dep", "dep", "dep"]),
-        ("Legacy CRM", ["out", "out", "out", "out"]),
-        ("Data warehouse", ["dep", "out", "out", "out"]),
-    ];
-    assert_eq!(matrix, expected);
-    // The policies and rules that decide, by name.
-    let cause = |app: usize, level: usize| -> Vec<(String, String)> {
-        let a = &apps[app];
-        let policies = a.policies().unwrap_or_default();
-        let causes = match &verdicts(Some(policies))[level] {
-            Verdict::KeptOut(c) => c.clone(),
-            Verdict::LetIn(c) => vec![*c],
-            _ => vec![],
-        };
-        causes
-            .iter()
-            .map(|c| {
-                let p = &policies[c.policy];
-                let rule = c
-                    .rule
-                    .map_or(String::new(), |r| p.rules(r.position)[r.index].to_string());
-                (p.name().unwrap_or_default().to_owned(), rule)
-            })
-            .collect()
-    };
-    let pair = |p: &str, r: &str| (p.to_owned(), r.to_owned());
-    assert_eq!(
-        cause(0, 2),
-        [pair("Block high-risk users", "Risk score is High")]
-    );
-    assert_eq!(cause(1, 2), [pair("Employees", "Risk score is High")]);
-    assert_eq!(
-        cause(2, 1),
-        [pair("Low-risk staff", "Risk score is Low or Unscored")]
-    );
-    assert_eq!(cause(5, 2), [pair("Public health checks", "Everyone")]);
-    assert!(
-        cause(14, 0).is_empty(),
-        "Legacy CRM: no policy, closed to everyone"
     );
 }

@@ -1,8 +1,11 @@
 //! Attempts to use the proxy for anything but the 11 risk scoring operations, the 6 Access ones
-//! and the SSF document, from allowed origins: none may reach the upstream. One list of cases, run against every proxy
-//! runtime (native and the Worker in workerd); a fake upstream on loopback records every
-//! request it receives and must record none.
+//! (their attempts in `proxy_abuse/access.rs`) and the SSF document, from allowed origins: none
+//! may reach the upstream. One list of cases, run against every proxy runtime (native and the
+//! Worker in workerd); a fake upstream on loopback records every request it receives and must
+//! record none.
 
+#[path = "proxy_abuse/access.rs"]
+mod access;
 mod common;
 
 use common::*;
@@ -13,8 +16,14 @@ fn base() -> String {
     format!("/client/v4/accounts/{ACCOUNT}/zt_risk_scoring")
 }
 
-fn access() -> String {
-    format!("/client/v4/accounts/{ACCOUNT}/access")
+/// A request from the console's origin with a token, `extra` header lines (and body) after.
+fn req(method: &str, target: &str, extra: &str) -> String {
+    format!("{method} {target} HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: Bearer t\r\nOrigin: {CONSOLE}\r\n{extra}\r\n")
+}
+
+/// A GET with a token from `origin`.
+fn with_origin(origin: &str, target: &str) -> String {
+    format!("GET {target} HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: Bearer t\r\nOrigin: {origin}\r\n\r\n")
 }
 
 /// What a refused attempt gets.
@@ -35,214 +44,10 @@ enum Expect {
 fn attempts() -> Vec<(&'static str, String, Expect)> {
     use Expect::*;
     let b = base();
-    let req = |method: &str, target: &str, extra: &str| {
-        format!("{method} {target} HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: Bearer t\r\nOrigin: {CONSOLE}\r\n{extra}\r\n")
-    };
-    let with_origin = |origin: &str, target: &str| {
-        format!("GET {target} HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: Bearer t\r\nOrigin: {origin}\r\n\r\n")
-    };
     let with_auth = |auth: &str| {
         format!("GET {b}/summary HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: {auth}\r\nOrigin: {CONSOLE}\r\n\r\n")
     };
     let ssf = format!("/client/v4/ssf/.well-known/sse-configuration/{USER}");
-    let a = access();
-    let put = |target: &str| req("PUT", target, "Content-Length: 2\r\n\r\n{}");
-    let mut access_attempts = vec![
-        (
-            "Access groups",
-            req("GET", &format!("{a}/groups"), ""),
-            Status(404),
-        ),
-        (
-            "Access service tokens",
-            req("GET", &format!("{a}/service_tokens"), ""),
-            Status(404),
-        ),
-        (
-            "Access users",
-            req("GET", &format!("{a}/users"), ""),
-            Status(404),
-        ),
-        (
-            "Access keys",
-            req("GET", &format!("{a}/keys"), ""),
-            Status(404),
-        ),
-        ("Access root", req("GET", &a, ""), Status(404)),
-        (
-            "one application policy",
-            req("GET", &format!("{a}/apps/{USER}/policies/{USER}"), ""),
-            Status(404),
-        ),
-        (
-            "application settings",
-            req("GET", &format!("{a}/apps/{USER}/settings"), ""),
-            Status(404),
-        ),
-        (
-            "revoke application tokens",
-            req(
-                "POST",
-                &format!("{a}/apps/{USER}/revoke_tokens"),
-                "Content-Length: 0\r\n",
-            ),
-            Status(404),
-        ),
-        (
-            "policy tests",
-            req(
-                "POST",
-                &format!("{a}/policy-tests"),
-                "Content-Length: 2\r\n\r\n{}",
-            ),
-            Status(404),
-        ),
-        (
-            "below a reusable policy",
-            req("GET", &format!("{a}/policies/{USER}/x"), ""),
-            Status(404),
-        ),
-        (
-            "zone Access applications",
-            req(
-                "GET",
-                "/client/v4/zones/0123456789abcdef0123456789abcdef/access/apps",
-                "",
-            ),
-            Status(404),
-        ),
-        (
-            "create an application",
-            req("POST", &format!("{a}/apps"), "Content-Length: 2\r\n\r\n{}"),
-            Status(405),
-        ),
-        (
-            "update an application",
-            put(&format!("{a}/apps/{USER}")),
-            Status(405),
-        ),
-        (
-            "delete an application",
-            req("DELETE", &format!("{a}/apps/{USER}"), ""),
-            Status(405),
-        ),
-        (
-            "create an application policy",
-            req(
-                "POST",
-                &format!("{a}/apps/{USER}/policies"),
-                "Content-Length: 2\r\n\r\n{}",
-            ),
-            Status(405),
-        ),
-        (
-            "create a reusable policy",
-            req(
-                "POST",
-                &format!("{a}/policies"),
-                "Content-Length: 2\r\n\r\n{}",
-            ),
-            Status(405),
-        ),
-        (
-            "replace every reusable policy",
-            put(&format!("{a}/policies")),
-            Status(405),
-        ),
-        (
-            "delete a reusable policy",
-            req("DELETE", &format!("{a}/policies/{USER}"), ""),
-            Status(405),
-        ),
-        (
-            "PATCH a reusable policy",
-            req(
-                "PATCH",
-                &format!("{a}/policies/{USER}"),
-                "Content-Length: 2\r\n\r\n{}",
-            ),
-            Status(405),
-        ),
-        (
-            "encoded dot-dot to groups",
-            req("GET", &format!("{a}/apps/%2e%2e/groups"), ""),
-            Status(404),
-        ),
-        (
-            "raw dot-dot out of apps",
-            req("GET", &format!("{a}/apps/../groups"), ""),
-            Status(404),
-        ),
-        (
-            "encoded slash in an app id",
-            req("GET", &format!("{a}/apps/{USER}%2fpolicies"), ""),
-            Status(404),
-        ),
-        (
-            "encoded dot-dot as an app id",
-            req("GET", &format!("{a}/apps/%2e%2e"), ""),
-            Status(404),
-        ),
-        (
-            "encoded dot-dots out of Access",
-            req("GET", &format!("{a}/apps/%2e%2e/%2e%2e/members"), ""),
-            Status(404),
-        ),
-        (
-            "double-encoded dot-dot as a policy id",
-            put(&format!("{a}/policies/%252e%252e")),
-            Status(400),
-        ),
-        (
-            "risk scoring into Access",
-            req("GET", &format!("{}/..%2faccess/apps", base()), ""),
-            Status(404),
-        ),
-        (
-            "non-UUID application id",
-            req("GET", &format!("{a}/apps/grafana"), ""),
-            Status(400),
-        ),
-        (
-            "non-UUID policy id",
-            put(&format!("{a}/policies/*")),
-            Status(400),
-        ),
-        (
-            "search on the applications list",
-            req("GET", &format!("{a}/apps?search=x"), ""),
-            Status(400),
-        ),
-        (
-            "order on the applications list",
-            req("GET", &format!("{a}/apps?page=1&order_by=name"), ""),
-            Status(400),
-        ),
-        (
-            "query on one application",
-            req("GET", &format!("{a}/apps/{USER}?page=1"), ""),
-            Status(400),
-        ),
-        (
-            "CRLF in per_page",
-            req("GET", &format!("{a}/policies?per_page=1%0d%0aX:1"), ""),
-            Status(400),
-        ),
-        (
-            "Access from another origin",
-            with_origin("https://evil.example", &format!("{a}/apps")),
-            Status(403),
-        ),
-        (
-            "oversized policy update",
-            req(
-                "PUT",
-                &format!("{a}/policies/{USER}"),
-                &format!("Content-Length: 5000\r\n\r\n{}", "x".repeat(5000)),
-            ),
-            Status(413),
-        ),
-    ];
     let mut all = vec![
         ("other API path", req("GET", "/client/v4/user/tokens/verify", ""), Status(404)),
         ("other product under the account", req("GET", &format!("/client/v4/accounts/{ACCOUNT}/gateway/rules"), ""), Status(404)),
@@ -289,7 +94,7 @@ fn attempts() -> Vec<(&'static str, String, Expect)> {
         ("SSF id that is not a UUID", req("GET", "/ssf/.well-known/sse-configuration/abc", ""), Status(400)),
         ("SSF from another origin", with_origin("https://evil.example", &ssf), Status(403)),
     ];
-    all.append(&mut access_attempts);
+    all.extend(access::attempts());
     all
 }
 

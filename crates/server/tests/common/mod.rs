@@ -234,6 +234,16 @@ pub struct Seen {
     pub body: String,
 }
 
+impl Seen {
+    /// The value of header `name` (lower case) as the upstream received it.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
 /// A fake upstream on loopback that records every request; `/slow` paths answer after 3 s.
 pub async fn fake_upstream() -> (SocketAddr, Arc<Mutex<Vec<Seen>>>) {
     let seen = Arc::new(Mutex::new(Vec::new()));

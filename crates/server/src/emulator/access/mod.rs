@@ -3,8 +3,10 @@
 //! the SDK describes them (`validate`).
 
 pub mod data;
+mod demo;
 mod handlers;
 pub mod seed;
+mod settings;
 mod validate;
 
 pub use data::AccessData;
