@@ -9,6 +9,7 @@ mod e2e;
 mod edge;
 mod files;
 mod pins;
+mod python_sdk;
 mod sh;
 mod size;
 mod split;

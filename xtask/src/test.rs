@@ -1,11 +1,12 @@
 //! `cargo xtask test`: every check CI runs, in order, failing fast.
 //!
-//! fmt → clippy (native, wasm32) → Worker bundle + workerd → native tests (the proxy suites
-//! run against the native proxy and the Worker) → release build + size budget → wasm-bindgen
+//! fmt → clippy (native, wasm32) → Worker bundle + workerd + the Python SDK → native tests (the
+//! proxy suites run against the native proxy and the Worker, the SDK check against the
+//! emulator) → release build + size budget → wasm-bindgen
 //! browser tests → end-to-end tests in `e2e/` (if that package exists).
 
 use crate::sh::{self, Cmd};
-use crate::{dist, e2e, edge, files, pins, tools};
+use crate::{dist, e2e, edge, files, pins, python_sdk, tools};
 use lexopt::{Arg, Parser};
 use std::path::Path;
 use std::time::Instant;
@@ -58,14 +59,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         edge::build_bundle()?;
         tools::ensure_workerd()?;
+        // The SDK check of the emulator runs with it; --quick skips it too.
+        python_sdk::ensure()?;
         Some(std::env::current_exe().map_err(|e| format!("cannot locate the xtask binary: {e}"))?)
     };
     native_tests(xtask.as_deref())?;
     done.push(
         if quick {
-            "native tests (Worker runs skipped)"
+            "native tests (Worker runs and SDK check skipped)"
         } else {
-            "native tests (proxy suites on native + Worker)"
+            "native tests (proxy suites on native + Worker, SDK check)"
         }
         .into(),
     );

@@ -1,10 +1,13 @@
-//! One function per operation, building the path under the API base from typed ids.
+//! One function per operation, building the path under the API base from typed ids (risk
+//! scoring under `/accounts/{account_id}/zt_risk_scoring`, Access under `.../access`).
 //!
 //! Every segment taken from data is percent-encoded, so no id can add a segment, a query or a
 //! fragment. Segments that URL parsers would normalise away (empty, `.`, `..`, and their
 //! encoded forms) are refused instead of encoded: no encoding survives that normalisation.
 
 use std::fmt;
+
+use crate::paging::PageRequest;
 
 /// Which id a path segment holds: callers match on it (a bad account id is a settings problem,
 /// a bad user id a bad link), never on the wording.
@@ -14,6 +17,10 @@ pub enum SegmentKind {
     User,
     Integration,
     Reference,
+    /// An Access application id.
+    Application,
+    /// An Access policy id.
+    Policy,
 }
 
 impl SegmentKind {
@@ -24,6 +31,8 @@ impl SegmentKind {
             Self::User => "user id",
             Self::Integration => "integration id",
             Self::Reference => "reference id",
+            Self::Application => "application id",
+            Self::Policy => "policy id",
         }
     }
 }
@@ -119,13 +128,23 @@ pub fn segment(kind: SegmentKind, raw: &str) -> Result<String, PathError> {
 /// ids checked and encoded. One allocation (these paths are built for every request the
 /// proxy forwards).
 fn path(account_id: &str, tail: &[(Option<SegmentKind>, &str)]) -> Result<String, PathError> {
+    scoped(account_id, "zt_risk_scoring", tail)
+}
+
+/// `/accounts/{account_id}/{scope}` followed by `tail`, as [`path`] builds it.
+fn scoped(
+    account_id: &str,
+    scope: &str,
+    tail: &[(Option<SegmentKind>, &str)],
+) -> Result<String, PathError> {
     check(SegmentKind::Account, account_id)?;
     let mut out = String::with_capacity(
         64 + account_id.len() + tail.iter().map(|(_, s)| s.len() + 1).sum::<usize>(),
     );
     out.push_str("/accounts/");
     push_encoded(&mut out, account_id);
-    out.push_str("/zt_risk_scoring");
+    out.push('/');
+    out.push_str(scope);
     for (kind, part) in tail {
         out.push('/');
         match kind {
@@ -197,4 +216,61 @@ pub fn ssf_configuration(integration_id: &str) -> Result<String, PathError> {
         "/ssf/.well-known/sse-configuration/{}",
         segment(SegmentKind::Integration, integration_id)?
     ))
+}
+
+/// `path?page=N&per_page=M`, or `path` alone without a page.
+fn paged(path: Result<String, PathError>, page: Option<PageRequest>) -> Result<String, PathError> {
+    match page {
+        Some(page) => path.map(|p| format!("{p}?{}", page.query())),
+        None => path,
+    }
+}
+
+/// `GET /accounts/{account_id}/access/apps[?page=&per_page=]`: one page of the applications
+/// (without a page: the bare path, as the proxy forwards it before adding the query).
+pub fn access_apps(account_id: &str, page: Option<PageRequest>) -> Result<String, PathError> {
+    paged(scoped(account_id, "access", &[(None, "apps")]), page)
+}
+
+/// `GET /accounts/{account_id}/access/apps/{app_id}`
+pub fn access_app(account_id: &str, app_id: &str) -> Result<String, PathError> {
+    scoped(
+        account_id,
+        "access",
+        &[(None, "apps"), (Some(SegmentKind::Application), app_id)],
+    )
+}
+
+/// `GET /accounts/{account_id}/access/apps/{app_id}/policies[?page=&per_page=]`: one page of an
+/// application's policies (its own and the reusable ones it uses).
+pub fn access_app_policies(
+    account_id: &str,
+    app_id: &str,
+    page: Option<PageRequest>,
+) -> Result<String, PathError> {
+    let path = scoped(
+        account_id,
+        "access",
+        &[
+            (None, "apps"),
+            (Some(SegmentKind::Application), app_id),
+            (None, "policies"),
+        ],
+    );
+    paged(path, page)
+}
+
+/// `GET /accounts/{account_id}/access/policies[?page=&per_page=]`: one page of the reusable
+/// policies.
+pub fn access_policies(account_id: &str, page: Option<PageRequest>) -> Result<String, PathError> {
+    paged(scoped(account_id, "access", &[(None, "policies")]), page)
+}
+
+/// `GET` and `PUT /accounts/{account_id}/access/policies/{policy_id}` (a reusable policy)
+pub fn access_policy(account_id: &str, policy_id: &str) -> Result<String, PathError> {
+    scoped(
+        account_id,
+        "access",
+        &[(None, "policies"), (Some(SegmentKind::Policy), policy_id)],
+    )
 }

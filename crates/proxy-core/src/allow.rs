@@ -1,5 +1,6 @@
 //! The allow-list beyond the route table: account ids (32 hex, optionally from a fixed list),
-//! UUID path ids, and the only query parameters that exist (paging on two operations).
+//! UUID path ids, and the only query parameters that exist (paging on summary, user detail and
+//! the three Access lists).
 //! Produces the canonical upstream path and query; nothing from the request is passed raw.
 
 use zt_risk_api::validate;
@@ -51,6 +52,8 @@ pub fn plan(
         Op::GetIntegration | Op::UpdateIntegration | Op::DeleteIntegration => {
             uuid("integration_id", id)?
         }
+        Op::GetApp | Op::ListAppPolicies => uuid("app_id", id)?,
+        Op::GetPolicy | Op::UpdatePolicy => uuid("policy_id", id)?,
         Op::IntegrationByReference if validate::required_reference_id(id).as_deref() != Ok(id) => {
             return Err(Refusal::invalid("reference_id is not valid").at("/reference_id"))
         }
@@ -76,18 +79,21 @@ pub fn uuid(field: &'static str, value: &str) -> Result<(), Refusal> {
     let pointer = match field {
         "user_id" => "/user_id",
         "integration_id" => "/integration_id",
+        "app_id" => "/app_id",
+        "policy_id" => "/policy_id",
         _ => "/id",
     };
     Err(Refusal::invalid(format!("{field} must be a UUID")).at(pointer))
 }
 
-/// Re-encodes the paging parameters of summary and user detail; anything else is refused.
+/// Re-encodes the query parameters the operation takes ([`Op::query_params`]); anything else
+/// is refused.
 fn forwarded_query(op: Op, raw: Option<&str>) -> Result<Option<String>, Refusal> {
     let pairs = query::parse(raw)
         .ok_or_else(|| Refusal::invalid("The query string is not valid percent-encoding"))?;
     let mut out = String::new();
     for (key, value) in &pairs {
-        let ok = op.pages()
+        let ok = op.query_params().contains(&key.as_str())
             && match key.as_str() {
                 "page" | "per_page" => {
                     !value.is_empty()
@@ -209,5 +215,68 @@ mod tests {
             Err(codes::ACCOUNT)
         );
         assert!(Accounts::new(&["xyz".into()]).is_err());
+    }
+
+    #[test]
+    fn access_ids_are_uuids_and_lists_take_only_page_and_per_page() {
+        let any = Accounts::default();
+        let id = "0f8b2a1e-9a4c-4d2e-8f1a-2b3c4d5e6f70";
+        let base = format!("/client/v4/accounts/{A}/access");
+        let canonical = format!("/accounts/{A}/access");
+        for (method, tail) in [
+            ("GET", "apps".to_owned()),
+            ("GET", format!("apps/{id}")),
+            ("GET", format!("apps/{id}/policies")),
+            ("GET", "policies".to_owned()),
+            ("GET", format!("policies/{id}")),
+            ("PUT", format!("policies/{id}")),
+        ] {
+            let planned = plan_for(method, &format!("{base}/{tail}"), None, &any);
+            assert_eq!(planned, Ok((format!("{canonical}/{tail}"), None)), "{tail}");
+        }
+        for (tail, pointer) in [
+            ("apps/not-a-uuid", "/app_id"),
+            ("apps/*/policies", "/app_id"),
+            ("policies/1", "/policy_id"),
+            ("apps/0F8B2A1E-9A4C-4D2E-8F1A-2B3C4D5E6F7", "/app_id"),
+        ] {
+            assert_eq!(
+                plan_for("GET", &format!("{base}/{tail}"), None, &any).map_err(|e| e.pointer),
+                Err(Some(pointer)),
+                "{tail}"
+            );
+        }
+        for list in [
+            "apps".to_owned(),
+            format!("apps/{id}/policies"),
+            "policies".to_owned(),
+        ] {
+            let target = format!("{base}/{list}");
+            assert_eq!(
+                plan_for("GET", &target, Some("page=3&per_page=50"), &any).map(|p| p.1),
+                Ok(Some("page=3&per_page=50".into())),
+                "{list}"
+            );
+            for q in [
+                "order_by=name",
+                "search=x",
+                "name=a",
+                "page=1&domain=x",
+                "per_page=-1",
+            ] {
+                assert_eq!(
+                    plan_for("GET", &target, Some(q), &any).map_err(|e| e.status),
+                    Err(400),
+                    "{list}?{q}"
+                );
+            }
+        }
+        for one in [format!("apps/{id}"), format!("policies/{id}")] {
+            let target = format!("{base}/{one}");
+            assert!(
+                plan_for("GET", &target, Some("page=1"), &any).is_err(),
+                "{one}"
+            );
+        }
     }
 }

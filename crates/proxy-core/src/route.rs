@@ -1,7 +1,9 @@
-//! The 11 operations as one route table, plus the SSF configuration document: the emulator
-//! dispatches on it and the proxy uses it as its allow-list, so both agree on what exists.
-//! Literal segments (`summary`, `behaviors`, `integrations`, `reset`, `reference_id`) are
-//! matched before the `{user_id}` placeholder.
+//! The 11 risk scoring operations and the 6 Access operations the console uses as one route
+//! table, plus the SSF configuration document: the emulator dispatches on it and the proxy uses
+//! it as its allow-list, so both agree on what exists. Literal segments (`summary`,
+//! `behaviors`, `integrations`, `reset`, `reference_id`) are matched before the `{user_id}`
+//! placeholder. Of `/access`, only `apps`, `apps/{id}`, `apps/{id}/policies`, `policies` and
+//! `policies/{id}` exist here.
 //!
 //! Matching is on the raw request path (with or without the `/client/v4` prefix): every segment
 //! must pass [`crate::decode::segment`], so no encoding trick can reach another route.
@@ -12,7 +14,7 @@ use zt_risk_api::paths::{self, PathError};
 
 use crate::decode;
 
-/// One of the 11 risk scoring operations.
+/// One of the 11 risk scoring operations or the 6 Access ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
     Summary,
@@ -26,6 +28,18 @@ pub enum Op {
     GetIntegration,
     UpdateIntegration,
     DeleteIntegration,
+    /// `GET /access/apps`
+    ListApps,
+    /// `GET /access/apps/{app_id}`
+    GetApp,
+    /// `GET /access/apps/{app_id}/policies`
+    ListAppPolicies,
+    /// `GET /access/policies` (reusable policies)
+    ListPolicies,
+    /// `GET /access/policies/{policy_id}`
+    GetPolicy,
+    /// `PUT /access/policies/{policy_id}`
+    UpdatePolicy,
 }
 
 impl Op {
@@ -33,13 +47,31 @@ impl Op {
     pub fn has_body(self) -> bool {
         matches!(
             self,
-            Op::PutBehaviors | Op::CreateIntegration | Op::UpdateIntegration
+            Op::PutBehaviors | Op::CreateIntegration | Op::UpdateIntegration | Op::UpdatePolicy
         )
     }
 
-    /// Whether the 2024 contract's paging parameters apply.
-    pub fn pages(self) -> bool {
-        matches!(self, Op::Summary | Op::User)
+    /// The query parameters the operation takes: the 2024 contract's paging and order on
+    /// summary and user detail, `page` and `per_page` on the Access lists, none elsewhere.
+    pub fn query_params(self) -> &'static [&'static str] {
+        match self {
+            Op::Summary | Op::User => &["page", "per_page", "order_by", "direction"],
+            Op::ListApps | Op::ListAppPolicies | Op::ListPolicies => &["page", "per_page"],
+            _ => &[],
+        }
+    }
+
+    /// Whether the operation is one of Access's (which needs the Access token permissions).
+    pub fn is_access(self) -> bool {
+        matches!(
+            self,
+            Op::ListApps
+                | Op::GetApp
+                | Op::ListAppPolicies
+                | Op::ListPolicies
+                | Op::GetPolicy
+                | Op::UpdatePolicy
+        )
     }
 
     /// The HTTP method of the operation.
@@ -50,9 +82,14 @@ impl Op {
             | Op::GetBehaviors
             | Op::ListIntegrations
             | Op::IntegrationByReference
-            | Op::GetIntegration => "GET",
+            | Op::GetIntegration
+            | Op::ListApps
+            | Op::GetApp
+            | Op::ListAppPolicies
+            | Op::ListPolicies
+            | Op::GetPolicy => "GET",
             Op::Reset | Op::CreateIntegration => "POST",
-            Op::PutBehaviors | Op::UpdateIntegration => "PUT",
+            Op::PutBehaviors | Op::UpdateIntegration | Op::UpdatePolicy => "PUT",
             Op::DeleteIntegration => "DELETE",
         }
     }
@@ -63,7 +100,7 @@ impl Op {
 pub struct Matched {
     pub op: Op,
     pub account: String,
-    /// `user_id`, `integration_id` or `reference_id`, decoded.
+    /// `user_id`, `integration_id`, `reference_id`, `app_id` or `policy_id`, decoded.
     pub id: Option<String>,
 }
 
@@ -82,6 +119,11 @@ impl Matched {
             Op::GetIntegration | Op::UpdateIntegration | Op::DeleteIntegration => {
                 paths::integration(a, id)
             }
+            Op::ListApps => paths::access_apps(a, None),
+            Op::GetApp => paths::access_app(a, id),
+            Op::ListAppPolicies => paths::access_app_policies(a, id, None),
+            Op::ListPolicies => paths::access_policies(a, None),
+            Op::GetPolicy | Op::UpdatePolicy => paths::access_policy(a, id),
         }
     }
 }
@@ -123,10 +165,28 @@ pub fn match_route(method: &str, path: &str) -> Result<Matched, RouteError> {
     let [accounts, account, scope, tail @ ..] = &s[..n] else {
         return Err(RouteError::NoRoute);
     };
-    if *accounts != "accounts" || *scope != "zt_risk_scoring" {
+    if *accounts != "accounts" {
         return Err(RouteError::NoRoute);
     }
-    let (allow, id, pick): (&'static str, Option<&str>, PickOp) = match tail {
+    let (allow, id, pick) = match *scope {
+        "zt_risk_scoring" => risk_scoring(tail)?,
+        "access" => access(tail)?,
+        _ => return Err(RouteError::NoRoute),
+    };
+    let op = pick(method).ok_or(RouteError::Method(allow))?;
+    Ok(Matched {
+        op,
+        account: (*account).to_owned(),
+        id: id.map(str::to_owned),
+    })
+}
+
+/// A route: the `Allow` list, the path id if any, and the operation of each method.
+type Route<'a> = (&'static str, Option<&'a str>, PickOp);
+
+/// The routes under `/accounts/{a}/zt_risk_scoring`.
+fn risk_scoring<'a>(tail: &[&'a str]) -> Result<Route<'a>, RouteError> {
+    Ok(match tail {
         ["summary"] => ("GET", None, |m| (m == "GET").then_some(Op::Summary)),
         ["behaviors"] => ("GET, PUT", None, |m| match m {
             "GET" => Some(Op::GetBehaviors),
@@ -150,12 +210,24 @@ pub fn match_route(method: &str, path: &str) -> Result<Matched, RouteError> {
         [user] => ("GET", Some(*user), |m| (m == "GET").then_some(Op::User)),
         [user, "reset"] => ("POST", Some(*user), |m| (m == "POST").then_some(Op::Reset)),
         _ => return Err(RouteError::NoRoute),
-    };
-    let op = pick(method).ok_or(RouteError::Method(allow))?;
-    Ok(Matched {
-        op,
-        account: (*account).to_owned(),
-        id: id.map(str::to_owned),
+    })
+}
+
+/// The routes under `/accounts/{a}/access`: the console's six operations, no other.
+fn access<'a>(tail: &[&'a str]) -> Result<Route<'a>, RouteError> {
+    Ok(match tail {
+        ["apps"] => ("GET", None, |m| (m == "GET").then_some(Op::ListApps)),
+        ["apps", app] => ("GET", Some(*app), |m| (m == "GET").then_some(Op::GetApp)),
+        ["apps", app, "policies"] => ("GET", Some(*app), |m| {
+            (m == "GET").then_some(Op::ListAppPolicies)
+        }),
+        ["policies"] => ("GET", None, |m| (m == "GET").then_some(Op::ListPolicies)),
+        ["policies", policy] => ("GET, PUT", Some(*policy), |m| match m {
+            "GET" => Some(Op::GetPolicy),
+            "PUT" => Some(Op::UpdatePolicy),
+            _ => None,
+        }),
+        _ => return Err(RouteError::NoRoute),
     })
 }
 

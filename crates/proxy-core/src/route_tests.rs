@@ -117,3 +117,80 @@ fn ssf_documents() {
         );
     }
 }
+
+#[test]
+fn access_has_the_six_operations_and_nothing_else() {
+    let base = "/client/v4/accounts/a/access";
+    for (method, tail, expected, id) in [
+        ("GET", "apps", Op::ListApps, None),
+        ("GET", "apps/x", Op::GetApp, Some("x")),
+        ("GET", "apps/x/policies", Op::ListAppPolicies, Some("x")),
+        ("GET", "policies", Op::ListPolicies, None),
+        ("GET", "policies/p", Op::GetPolicy, Some("p")),
+        ("PUT", "policies/p", Op::UpdatePolicy, Some("p")),
+        ("GET", "apps/a%20b", Op::GetApp, Some("a b")),
+    ] {
+        let m = match_route(method, &format!("{base}/{tail}"));
+        assert_eq!(
+            m.map(|m| (m.op, m.id)),
+            Ok((expected, id.map(str::to_owned))),
+            "{method} {tail}"
+        );
+        assert_eq!(expected.method(), method);
+        assert!(expected.is_access());
+    }
+    assert!(!Op::Summary.is_access());
+    assert!(Op::UpdatePolicy.has_body() && !Op::GetPolicy.has_body());
+    assert_eq!(Op::ListApps.query_params(), ["page", "per_page"]);
+    assert!(Op::GetPolicy.query_params().is_empty());
+    for (method, tail, allow) in [
+        ("POST", "apps", "GET"),
+        ("PUT", "apps/x", "GET"),
+        ("DELETE", "apps/x", "GET"),
+        ("POST", "apps/x/policies", "GET"),
+        ("POST", "policies", "GET"),
+        ("DELETE", "policies/p", "GET, PUT"),
+        ("PATCH", "policies/p", "GET, PUT"),
+    ] {
+        assert_eq!(
+            op(method, &format!("{base}/{tail}")),
+            Err(RouteError::Method(allow)),
+            "{method} {tail}"
+        );
+    }
+    for tail in [
+        "",
+        "groups",
+        "service_tokens",
+        "keys",
+        "users",
+        "apps/x/policies/p",
+        "apps/x/settings",
+        "apps/x/revoke_tokens",
+        "apps/x/user_policy_checks",
+        "policies/p/x",
+        "policy-tests",
+        "apps/%2e%2e",
+        "apps/%2e%2e/policies",
+        "apps/x%2fpolicies",
+        "policies/..",
+        "apps/",
+        "Apps",
+    ] {
+        assert_eq!(
+            op("GET", &format!("{base}/{tail}")),
+            Err(RouteError::NoRoute),
+            "{tail}"
+        );
+    }
+    assert_eq!(op("GET", "/accounts/a/access"), Err(RouteError::NoRoute));
+    assert_eq!(
+        op("GET", "/accounts/a/gateway/rules"),
+        Err(RouteError::NoRoute)
+    );
+    assert_eq!(
+        op("GET", "/accounts/a/zt_risk_scoring/apps"),
+        Ok(Op::User),
+        "the risk scoring routes are unchanged"
+    );
+}

@@ -26,8 +26,10 @@ pub fn emulator_from(data: &Data) -> Result<Arc<Emulator>, String> {
         seeding: Seeding {
             seed: data.seed,
             users: data.users,
+            apps: data.apps,
             fresh: data.fresh,
         },
+        access_denied_token: data.access_denied_token.clone(),
     })
 }
 

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use lexopt::{Arg, Parser, ValueExt};
 use zt_risk_proxy_settings::{self as settings, ProxyArgs};
 
+use crate::emulator::access::seed::MAX_APPS;
 use crate::emulator::rate_limit::RateLimit;
-use crate::emulator::seed::{DEFAULT_SEED, DEFAULT_USERS};
+use crate::emulator::seed::{DEFAULT_APPS, DEFAULT_SEED, DEFAULT_USERS};
 
 #[path = "cli_help.rs"]
 mod help;
@@ -32,6 +33,8 @@ pub struct Data {
     pub account: Option<String>,
     pub state: Option<PathBuf>,
     pub rate_limit: Option<RateLimit>,
+    pub apps: usize,
+    pub access_denied_token: Option<String>,
 }
 
 impl Default for Data {
@@ -44,6 +47,8 @@ impl Default for Data {
             account: None,
             state: None,
             rate_limit: None,
+            apps: DEFAULT_APPS,
+            access_denied_token: None,
         }
     }
 }
@@ -200,6 +205,8 @@ impl Data {
             }
             "state" => self.state = Some(PathBuf::from(p.value()?)),
             "rate-limit" => self.rate_limit = Some(RateLimit::parse(&p.value()?.string()?)?),
+            "apps" => self.apps = settings::number_value("--apps", p, 0..=MAX_APPS)?,
+            "access-denied-token" => self.access_denied_token = Some(p.value()?.string()?),
             _ => return Ok(false),
         }
         Ok(true)

@@ -4,7 +4,8 @@
 use zt_risk_proxy_settings as settings;
 
 use super::MAX_USERS;
-use crate::emulator::seed::{DEFAULT_SEED, DEFAULT_USERS};
+use crate::emulator::access::seed::MAX_APPS;
+use crate::emulator::seed::{DEFAULT_APPS, DEFAULT_SEED, DEFAULT_USERS};
 
 /// The help text: usage, what each subcommand serves, and every option.
 pub fn help() -> String {
@@ -23,10 +24,12 @@ Every server prints the URL it serves once it is ready.
 
 emulate   The 11 Zero Trust Risk Scoring operations at /accounts/... and /client/v4/accounts/...
           with Cloudflare's v4 envelope, auth (Bearer token or X-Auth-Email + X-Auth-Key) and
-          validation. Every 32-hex account id has a data set of its own, made on first
-          use, unless --account pins one. Each integration's SSF transmitter
-          configuration is public at /ssf/.well-known/sse-configuration/{{id}}.
-proxy     Forwards only those 11 operations to --upstream for the exact origins given with
+          validation, and the 6 Access operations the console uses (applications, their
+          policies, reusable policies: list, get, update). Every 32-hex account id has a
+          data set of its own, made on first use, unless --account pins one. Each
+          integration's SSF transmitter configuration is public at
+          /ssf/.well-known/sse-configuration/{{id}}.
+proxy     Forwards only those 17 operations to --upstream for the exact origins given with
           --allow-origin; everything else is refused with a v4 error. Also
           GET [/client/v4]/ssf/.well-known/sse-configuration/{{uuid}}, fetched without
           credentials from the SSF host. With --dist it serves the console too.
@@ -41,12 +44,19 @@ DATA OPTIONS (emulate, demo):
   --seed N        demo data seed (default {DEFAULT_SEED}): same seed and account id, same users, ids
                   and events; each account id gets its own data set, made on first use
   --users N       number of demo users per account (default {DEFAULT_USERS}, at most {MAX_USERS})
+  --apps N        Access applications per account (default {DEFAULT_APPS}, the demo set; at most
+                  {MAX_APPS}): more are generated after the demo ones, fewer keep the first N
   --fresh         every account starts like a new Cloudflare account: no users, no
-                  integrations, every behavior disabled (the demo seed enables 6 of 8)
+                  integrations, every behavior disabled (the demo seed enables 6 of 8),
+                  no Access applications or policies
   --token T       accept only this token (Bearer, or X-Auth-Key); default: any
   --account ID    serve only this account id (32 hex); others get 403/404
   --state FILE    keep the data of every account in FILE: loaded at start, every write
                   (and every new account) made durable before it is acknowledged
+  --access-denied-token T
+                  requests with token (or X-Auth-Key) T get 403 (code 10000) from every
+                  Access operation, as a token without the Access permissions does; the
+                  risk scoring operations accept it
   --rate-limit N/SECS
                   answer 429 (code 971, Retry-After) once a credential has made N requests
                   in the last SECS seconds (sliding window); off by default. Cloudflare's

@@ -158,3 +158,31 @@ fn defaults_and_help_text() {
     assert!(text.contains(&settings::help()));
     assert!(text.contains("--rate-limit N/SECS") && text.contains("at most 1000000"));
 }
+
+#[test]
+fn access_options() {
+    assert!(matches!(
+        parse(&argv("emulate --apps 1000 --access-denied-token no-access")),
+        Ok(Command::Emulate {
+            data: Data {
+                apps: 1000,
+                access_denied_token: Some(ref t),
+                ..
+            },
+            ..
+        }) if t == "no-access"
+    ));
+    assert!(matches!(
+        parse(&argv("demo")),
+        Ok(Command::Demo {
+            data: Data {
+                apps: crate::emulator::seed::DEFAULT_APPS,
+                access_denied_token: None,
+                ..
+            },
+            ..
+        })
+    ));
+    assert!(parse(&argv("emulate --apps 20001")).is_err());
+    assert!(parse(&argv("proxy --apps 3")).is_err());
+}

@@ -1,5 +1,6 @@
-//! The 11 operations' route table, from `zt_risk_proxy_core::route` (one table for the emulator
-//! and both proxies), with the emulator's `http::Method` signature.
+//! The route table of the 11 risk scoring and 6 Access operations, from
+//! `zt_risk_proxy_core::route` (one table for the emulator and both proxies), with the
+//! emulator's `http::Method` signature.
 
 use axum::http::Method;
 

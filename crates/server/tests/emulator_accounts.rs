@@ -25,11 +25,8 @@ fn ids(list: &Value, key: &str) -> BTreeSet<String> {
 
 async fn with(seeding: Seeding) -> SocketAddr {
     let config = Config {
-        tokens: TokenPolicy::Any,
-        account: None,
-        state_file: None,
-        rate_limit: None,
         seeding,
+        ..config(TokenPolicy::Any, None)
     };
     spawn(emulator::router(Emulator::start(config).expect("emulator"))).await
 }

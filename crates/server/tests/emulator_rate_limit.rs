@@ -13,14 +13,11 @@ use zt_risk_server::emulator::{self, Config, Emulator, TokenPolicy};
 async fn limited(limit: &str) -> (std::net::SocketAddr, Arc<ManualClock>) {
     let clock = ManualClock::new();
     let config = Config {
-        tokens: TokenPolicy::Any,
-        account: None,
-        state_file: None,
         rate_limit: Some((
             RateLimit::parse(limit).expect("limit"),
             Clock::Manual(clock.clone()),
         )),
-        seeding: SEEDING,
+        ..config(TokenPolicy::Any, None)
     };
     let emulator = Emulator::start(config).expect("emulator");
     (spawn(emulator::router(emulator)).await, clock)

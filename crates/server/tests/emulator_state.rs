@@ -234,3 +234,43 @@ async fn a_version_1_file_loads_as_its_account_and_is_saved_as_version_2() {
     drop(s);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn access_updates_survive_kill_9_and_older_files_load_with_none() {
+    let (dir, state) = temp_state("access");
+    let s = start(&state);
+    let (policies, _) = access_ok(s.addr, "/policies").await;
+    let id = policies[0]["id"].as_str().expect("id").to_owned();
+    let odd = r#"{ "device_posture" : {"integration_uid":"d"} }"#;
+    let body = format!(
+        r#"{{"name":"Renamed","decision":"allow","include":[{odd}],"exclude":[{{"user_risk_score":{{"user_risk_score":["medium"]}}}}]}}"#
+    );
+    let r = access(s.addr, "PUT", &format!("/policies/{id}"), Some(&body)).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let apps_before = access_ok(s.addr, "/apps").await.0;
+    kill9(s);
+
+    let s = start(&state);
+    let read = access(s.addr, "GET", &format!("/policies/{id}"), None).await;
+    assert_eq!(read.json()["result"]["name"], "Renamed");
+    assert!(read.body.contains(odd), "the rule as given: {}", read.body);
+    assert_eq!(access_ok(s.addr, "/apps").await.0, apps_before);
+    kill9(s);
+
+    // A state file from before Access: its accounts load, with no applications.
+    let mut saved: Value =
+        serde_json::from_slice(&std::fs::read(&state).expect("read")).expect("json");
+    if let Some(account) = saved["accounts"][ACCOUNT].as_object_mut() {
+        account.remove("access");
+    }
+    std::fs::write(&state, saved.to_string()).expect("write");
+    let s = start(&state);
+    let (apps, info) = access_ok(s.addr, "/apps").await;
+    assert_eq!(
+        (apps, info["total_count"].clone()),
+        (Value::Array(vec![]), 0.into())
+    );
+    assert_eq!(api(s.addr, "GET", "/summary", None).await.status, 200);
+    drop(s);
+    let _ = std::fs::remove_dir_all(&dir);
+}

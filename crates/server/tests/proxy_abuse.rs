@@ -1,8 +1,11 @@
-//! Attempts to use the proxy for anything but the 11 operations and the SSF document, from
-//! allowed origins: none may reach the upstream. One list of cases, run against every proxy
-//! runtime (native and the Worker in workerd); a fake upstream on loopback records every
-//! request it receives and must record none.
+//! Attempts to use the proxy for anything but the 11 risk scoring operations, the 6 Access ones
+//! (their attempts in `proxy_abuse/access.rs`) and the SSF document, from allowed origins: none
+//! may reach the upstream. One list of cases, run against every proxy runtime (native and the
+//! Worker in workerd); a fake upstream on loopback records every request it receives and must
+//! record none.
 
+#[path = "proxy_abuse/access.rs"]
+mod access;
 mod common;
 
 use common::*;
@@ -11,6 +14,16 @@ const USER: &str = "11111111-2222-4333-8444-555555555555";
 
 fn base() -> String {
     format!("/client/v4/accounts/{ACCOUNT}/zt_risk_scoring")
+}
+
+/// A request from the console's origin with a token, `extra` header lines (and body) after.
+fn req(method: &str, target: &str, extra: &str) -> String {
+    format!("{method} {target} HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: Bearer t\r\nOrigin: {CONSOLE}\r\n{extra}\r\n")
+}
+
+/// A GET with a token from `origin`.
+fn with_origin(origin: &str, target: &str) -> String {
+    format!("GET {target} HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: Bearer t\r\nOrigin: {origin}\r\n\r\n")
 }
 
 /// What a refused attempt gets.
@@ -31,19 +44,13 @@ enum Expect {
 fn attempts() -> Vec<(&'static str, String, Expect)> {
     use Expect::*;
     let b = base();
-    let req = |method: &str, target: &str, extra: &str| {
-        format!("{method} {target} HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: Bearer t\r\nOrigin: {CONSOLE}\r\n{extra}\r\n")
-    };
-    let with_origin = |origin: &str, target: &str| {
-        format!("GET {target} HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: Bearer t\r\nOrigin: {origin}\r\n\r\n")
-    };
     let with_auth = |auth: &str| {
         format!("GET {b}/summary HTTP/1.1\r\nHost: proxy.test\r\nConnection: close\r\nAuthorization: {auth}\r\nOrigin: {CONSOLE}\r\n\r\n")
     };
     let ssf = format!("/client/v4/ssf/.well-known/sse-configuration/{USER}");
-    vec![
+    let mut all = vec![
         ("other API path", req("GET", "/client/v4/user/tokens/verify", ""), Status(404)),
-        ("other product under the account", req("GET", &format!("/client/v4/accounts/{ACCOUNT}/access/apps"), ""), Status(404)),
+        ("other product under the account", req("GET", &format!("/client/v4/accounts/{ACCOUNT}/gateway/rules"), ""), Status(404)),
         ("scope root", req("GET", &b, ""), Status(404)),
         ("encoded dot-dot", req("GET", &format!("{b}/%2e%2e/%2e%2e/members"), ""), Status(404)),
         ("raw dot-dot", req("GET", &format!("{b}/../../members"), ""), Status(404)),
@@ -86,7 +93,9 @@ fn attempts() -> Vec<(&'static str, String, Expect)> {
         ("SSF other document", req("GET", "/ssf/.well-known/openid-configuration", ""), Status(404)),
         ("SSF id that is not a UUID", req("GET", "/ssf/.well-known/sse-configuration/abc", ""), Status(400)),
         ("SSF from another origin", with_origin("https://evil.example", &ssf), Status(403)),
-    ]
+    ];
+    all.extend(access::attempts());
+    all
 }
 
 async fn abuse_never_reaches_the_upstream(runtime: Runtime) {
@@ -94,7 +103,7 @@ async fn abuse_never_reaches_the_upstream(runtime: Runtime) {
         return;
     };
     let attempts = attempts();
-    assert!(attempts.len() >= 40);
+    assert!(attempts.len() >= 75);
     for (what, request, expect) in attempts {
         let resp = raw_or_closed(proxy.addr, request.as_bytes()).await;
         match (expect, &resp) {

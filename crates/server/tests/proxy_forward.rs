@@ -1,7 +1,7 @@
 //! What the proxy forwards, and how, on every runtime (native and the Worker in workerd):
 //! canonical path, only the needed headers, status and body unchanged, CORS on every answer,
 //! 502/504 as v4 errors, the SSF document without credentials; and end to end against the
-//! emulator.
+//! emulator. (The Access operations: `proxy_forward_access.rs`.)
 
 mod common;
 
@@ -33,13 +33,6 @@ const CREDENTIALS: [(&str, &str); 5] = [
     ("X-Auth-Key", "legacy-key"),
     ("Cookie", "session=abc"),
 ];
-
-fn header<'a>(s: &'a Seen, name: &str) -> Option<&'a str> {
-    s.headers
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
 
 async fn forwards_allowed_requests_with_only_the_needed_headers(runtime: Runtime) {
     let Some((proxy, upstream, seen)) = start_with_upstream(runtime).await else {
@@ -80,11 +73,11 @@ async fn forwards_allowed_requests_with_only_the_needed_headers(runtime: Runtime
             "{forbidden} forwarded: {names:?}"
         );
     }
-    assert_eq!(header(s, "authorization"), Some("Bearer secret-token"));
-    assert_eq!(header(s, "x-auth-email"), Some("admin@northwind.example"));
-    assert_eq!(header(s, "x-auth-key"), Some("legacy-key"));
+    assert_eq!(s.header("authorization"), Some("Bearer secret-token"));
+    assert_eq!(s.header("x-auth-email"), Some("admin@northwind.example"));
+    assert_eq!(s.header("x-auth-key"), Some("legacy-key"));
     assert_eq!(
-        header(s, "host"),
+        s.header("host"),
         Some(upstream.to_string().as_str()),
         "host from --upstream"
     );
@@ -110,7 +103,7 @@ async fn bodies_are_forwarded_as_json_and_reset_without_body(runtime: Runtime) {
     assert_eq!(r.status, 418);
     let seen = seen.lock().expect("lock").clone();
     assert_eq!(seen[0].body, body);
-    assert_eq!(header(&seen[0], "content-type"), Some("application/json"));
+    assert_eq!(seen[0].header("content-type"), Some("application/json"));
     assert_eq!(seen[1].uri, reset);
     assert_eq!(seen[1].body, "", "reset carries no body");
 }
@@ -137,7 +130,7 @@ async fn ssf_configuration_is_fetched_without_credentials(runtime: Runtime) {
             "cookie",
             "origin",
         ] {
-            assert!(header(s, secret).is_none(), "{secret} sent to the SSF host");
+            assert!(s.header(secret).is_none(), "{secret} sent to the SSF host");
         }
     }
 }

@@ -21,8 +21,9 @@ use crate::envelope::{ApiError, STATE};
 
 /// 503: the emulator already holds as many accounts as it allows (see [`Accounts::max`]).
 pub const TOO_MANY_ACCOUNTS: i64 = 1013;
-/// At most this many accounts, and about this many users over all of them (each seeded user
-/// costs a few KB), so that a script looping over account ids cannot exhaust memory.
+/// At most this many accounts, and about this many users and Access applications over all of
+/// them (each seeded user costs a few KB, an application about one), so that a script looping
+/// over account ids cannot exhaust memory.
 const MAX_ACCOUNTS: usize = 100;
 const USER_BUDGET: usize = 250_000;
 
@@ -136,14 +137,14 @@ impl Accounts {
         &self.default_account
     }
 
-    /// How many accounts may exist: 100, or fewer when each has many users.
+    /// How many accounts may exist: 100, or fewer when each has many users or applications.
     pub fn max(&self) -> usize {
-        let users = if self.seeding.fresh {
+        let each = if self.seeding.fresh {
             0
         } else {
-            self.seeding.users
+            self.seeding.users + self.seeding.apps
         };
-        (USER_BUDGET / users.max(1)).clamp(1, MAX_ACCOUNTS)
+        (USER_BUDGET / each.max(1)).clamp(1, MAX_ACCOUNTS)
     }
 
     fn published(&self, id: &str) -> Option<Arc<Snapshot>> {

@@ -47,6 +47,7 @@ async fn a_dropped_request_finishes_its_write_before_the_next_one_starts() {
     let seeding = Seeding {
         seed: 3,
         users: 400,
+        apps: 16,
         fresh: false,
     };
     let accounts = Accounts::open(seeding, Some(path.clone()), None).expect("open");

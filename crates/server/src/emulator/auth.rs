@@ -62,6 +62,18 @@ pub fn account(pinned: Option<&str>, account: &str, path: &str) -> Result<String
     }
 }
 
+/// Refuses an Access operation when the request's `credential` is the one configured to lack
+/// the Access permissions: Cloudflare's 403, code 10000, as for a token without "Access: Apps
+/// and Policies".
+pub fn access_permission(denied: Option<&str>, credential: &str) -> Result<(), ApiError> {
+    match denied {
+        Some(token) if constant_time_eq(token.as_bytes(), credential.as_bytes()) => Err(
+            ApiError::new(StatusCode::FORBIDDEN, AUTH, "Authentication error"),
+        ),
+        _ => Ok(()),
+    }
+}
+
 /// Compares without an early exit, so response time does not reveal how much matched.
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     let mut diff = a.len() ^ b.len();
@@ -100,5 +112,9 @@ mod tests {
         assert!(check(&exact, &headers(&[("authorization", "Bearer s3cret")])).is_ok());
         assert!(check(&exact, &headers(&[("authorization", "Bearer s3cre")])).is_err());
         assert!(constant_time_eq(b"abc", b"abc") && !constant_time_eq(b"abc", b"abcd"));
+        assert!(access_permission(None, "t").is_ok());
+        assert!(access_permission(Some("other"), "t").is_ok());
+        let denied = access_permission(Some("t"), "t").map_err(|e| e.status);
+        assert_eq!(denied, Err(StatusCode::FORBIDDEN));
     }
 }

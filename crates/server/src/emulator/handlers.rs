@@ -16,7 +16,7 @@ use crate::ops::{Matched, Op};
 use crate::query;
 
 /// Now, to the millisecond like Cloudflare's timestamps (some clients reject nanoseconds).
-fn now() -> DateTime<Utc> {
+pub(crate) fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(3)
 }
 
@@ -124,6 +124,12 @@ pub async fn run(
                 .map_err(named("Integration"))?;
             Ok(envelope::ok(serde_json::json!({})))
         }
+        Op::ListApps
+        | Op::GetApp
+        | Op::ListAppPolicies
+        | Op::ListPolicies
+        | Op::GetPolicy
+        | Op::UpdatePolicy => super::access::run(emulator, account, matched, raw_query, body).await,
     }
 }
 

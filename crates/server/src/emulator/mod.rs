@@ -1,7 +1,9 @@
-//! `emulate`: a local Cloudflare Risk Scoring API. Owns the configuration and the request
-//! pipeline: SSF document (public) | route → auth → rate limit → account → handler.
+//! `emulate`: a local Cloudflare Risk Scoring API and the Access operations the console uses.
+//! Owns the configuration and the request pipeline: SSF document (public) | route → auth → rate
+//! limit → account → Access permission → handler.
 //! Accounts and durability live in `accounts`, handlers in `handlers`, the rules in `store`.
 
+pub mod access;
 pub mod accounts;
 pub mod auth;
 pub mod catalog;
@@ -48,8 +50,11 @@ pub struct Config {
     pub state_file: Option<PathBuf>,
     /// `--rate-limit`, and the clock it reads.
     pub rate_limit: Option<(RateLimit, Clock)>,
-    /// `--seed`, `--users`, `--fresh`: what each account's data is made from.
+    /// `--seed`, `--users`, `--apps`, `--fresh`: what each account's data is made from.
     pub seeding: Seeding,
+    /// `--access-denied-token`: requests with this credential get Cloudflare's 403 from every
+    /// Access operation, as a token without the Access permissions does; risk scoring works.
+    pub access_denied_token: Option<String>,
 }
 
 /// The emulator: its configuration, every account's data and the rate limit.
@@ -144,6 +149,9 @@ async fn dispatch(emulator: &Emulator, request: Request<Body>) -> Result<Respons
         &matched.account,
         parts.uri.path(),
     )?;
+    if matched.op.is_access() {
+        auth::access_permission(emulator.config.access_denied_token.as_deref(), credential)?;
+    }
     let body = if matched.op.has_body() {
         crate::body::read_limited(body, &parts.headers, MAX_BODY).await?
     } else {

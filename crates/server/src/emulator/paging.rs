@@ -9,7 +9,7 @@ use zt_risk_api::ResultInfo;
 use crate::envelope::{ApiError, INVALID};
 use crate::query;
 
-const DEFAULT_PER_PAGE: u64 = 20;
+pub const DEFAULT_PER_PAGE: u64 = 20;
 const MAX_PER_PAGE: u64 = 1000;
 
 /// Parsed paging parameters; `order_by` is one of the operation's allowed fields.
@@ -33,28 +33,7 @@ impl Default for Paging {
 
 /// Reads the parameters; `fields` are the allowed `order_by` values.
 pub fn parse(pairs: &[(String, String)], fields: &[&'static str]) -> Result<Paging, ApiError> {
-    let number = |key: &str| -> Result<Option<u64>, ApiError> {
-        match query::get(pairs, key) {
-            None => Ok(None),
-            Some(raw) => match raw.parse::<u64>() {
-                Ok(n) if n >= 1 => Ok(Some(n)),
-                _ => Err(invalid(
-                    key,
-                    format!("{key} must be a whole number of at least 1; got {raw:?}"),
-                )),
-            },
-        }
-    };
-    let page = number("page")?;
-    let per_page = number("per_page")?;
-    if per_page.is_some_and(|n| n > MAX_PER_PAGE) {
-        return Err(invalid(
-            "per_page",
-            format!("per_page must be at most {MAX_PER_PAGE}"),
-        ));
-    }
-    let window = (page.is_some() || per_page.is_some())
-        .then(|| (page.unwrap_or(1), per_page.unwrap_or(DEFAULT_PER_PAGE)));
+    let window = window(pairs)?;
     let order_by = match query::get(pairs, "order_by") {
         None => None,
         Some(raw) => Some(*fields.iter().find(|f| **f == raw).ok_or_else(|| {
@@ -79,6 +58,33 @@ pub fn parse(pairs: &[(String, String)], fields: &[&'static str]) -> Result<Pagi
         order_by,
         descending,
     })
+}
+
+/// `page` and `per_page` (whole numbers from 1, `per_page` at most 1000): `None` when neither
+/// is given, else the page (default 1) and its length (default 20).
+pub fn window(pairs: &[(String, String)]) -> Result<Option<(u64, u64)>, ApiError> {
+    let number = |key: &str| -> Result<Option<u64>, ApiError> {
+        match query::get(pairs, key) {
+            None => Ok(None),
+            Some(raw) => match raw.parse::<u64>() {
+                Ok(n) if n >= 1 => Ok(Some(n)),
+                _ => Err(invalid(
+                    key,
+                    format!("{key} must be a whole number of at least 1; got {raw:?}"),
+                )),
+            },
+        }
+    };
+    let page = number("page")?;
+    let per_page = number("per_page")?;
+    if per_page.is_some_and(|n| n > MAX_PER_PAGE) {
+        return Err(invalid(
+            "per_page",
+            format!("per_page must be at most {MAX_PER_PAGE}"),
+        ));
+    }
+    Ok((page.is_some() || per_page.is_some())
+        .then(|| (page.unwrap_or(1), per_page.unwrap_or(DEFAULT_PER_PAGE))))
 }
 
 fn invalid(param: &str, message: String) -> ApiError {

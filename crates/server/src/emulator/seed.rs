@@ -1,6 +1,8 @@
-//! The deterministic demo accounts: the same `seed`, account id and `users` give the same ids,
-//! names, events and integrations; timestamps are offsets back from `now` (the last 90 days).
-//! Each account draws from its own generator, seeded from `seed` and the account id.
+//! The deterministic demo accounts: the same `seed`, account id, `users` and `apps` give the
+//! same ids, names, events, integrations and Access applications; timestamps are offsets back
+//! from `now` (the last 90 days). Each account draws from its own generator, seeded from `seed`
+//! and the account id; its Access data (`access::seed`) from the draws after everything else,
+//! so it changes none of the risk data.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
@@ -8,6 +10,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use zt_risk_api::{Behavior, Integration, IntegrationType, RiskLevel};
 
+use super::access::{self, AccessData};
 use super::catalog;
 use super::details;
 use super::rng::Rng;
@@ -16,15 +19,19 @@ use super::store::{well_known_url, Event, Store, User};
 
 pub const DEFAULT_SEED: u64 = 42;
 pub const DEFAULT_USERS: usize = 300;
+/// The hand-written demo applications (`--apps` changes the count).
+pub const DEFAULT_APPS: usize = access::seed::DEMO_APPS;
 
 /// How often each behavior fires, relative to the others (same order as the catalog).
 const WEIGHTS: [u64; 8] = [4, 14, 5, 7, 6, 5, 12, 9];
 
-/// What every account's data is made from (`--seed`, `--users`, `--fresh`).
+/// What every account's data is made from (`--seed`, `--users`, `--apps`, `--fresh`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Seeding {
     pub seed: u64,
     pub users: usize,
+    /// Access applications per account.
+    pub apps: usize,
     pub fresh: bool,
 }
 
@@ -36,7 +43,8 @@ impl Seeding {
     }
 
     /// The data of `account_id` on its first use: seeded, or like a new Cloudflare account
-    /// (no users, no integrations, every behavior disabled) with `--fresh`.
+    /// (no users, no integrations, every behavior disabled, no Access applications or
+    /// policies) with `--fresh`.
     pub fn account(&self, account_id: &str, now: DateTime<Utc>) -> Store {
         if self.fresh {
             return Store {
@@ -44,9 +52,10 @@ impl Seeding {
                 behaviors: catalog::behaviors(false),
                 users: BTreeMap::new(),
                 integrations: Vec::new(),
+                access: Arc::new(AccessData::default()),
             };
         }
-        generate(self.seed, self.users, now, account_id)
+        generate_with_apps(self.seed, self.users, self.apps, now, account_id)
     }
 }
 
@@ -64,8 +73,19 @@ fn account_seed(seed: u64, account_id: &str) -> u64 {
     u64::from_le_bytes(first)
 }
 
-/// The demo data set of `account_id` (32 hex characters).
+/// The demo data set of `account_id` (32 hex characters), with the demo applications.
 pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: &str) -> Store {
+    generate_with_apps(seed, users, DEFAULT_APPS, now, account_id)
+}
+
+/// [`generate`] with `apps` Access applications.
+pub fn generate_with_apps(
+    seed: u64,
+    users: usize,
+    apps: usize,
+    now: DateTime<Utc>,
+    account_id: &str,
+) -> Store {
     // Whole seconds: the data looks like an API's, and equal inputs give equal files.
     let now = now.trunc_subsecs(0);
     let mut rng = Rng::new(account_seed(seed, account_id));
@@ -118,12 +138,14 @@ pub fn generate(seed: u64, users: usize, now: DateTime<Utc>, account_id: &str) -
         people.push((id, Arc::new(user)));
     }
     let integrations = seeded_integrations(&mut rng, account_id, company, now);
+    let access = access::seed::generate(&mut rng, company, apps, now);
     Store {
         account_id: account_id.to_owned(),
         behaviors,
         // Built from a sorted list at once: cheaper than 50,000 inserts one by one.
         users: people.into_iter().collect(),
         integrations,
+        access: Arc::new(access),
     }
 }
 
@@ -265,6 +287,7 @@ mod tests {
         let seeding = Seeding {
             seed: 7,
             users: 50,
+            apps: DEFAULT_APPS,
             fresh: false,
         };
         assert_eq!(seeding.default_account(), Rng::new(7).hex(32));
@@ -275,6 +298,7 @@ mod tests {
         }
         .account(B, now);
         assert!(fresh.users.is_empty() && fresh.integrations.is_empty());
+        assert!(fresh.access.apps.is_empty() && fresh.access.policies.is_empty());
         assert!(fresh.behaviors.values().all(|b| !b.enabled));
         assert_eq!(ascii_slug("O'Brien"), "obrien");
         assert_eq!(ascii_slug("Sofía"), "sofia");

@@ -4,7 +4,8 @@
 //!
 //! Layout (version 2): `{"version": 2, "default_account": ID, "accounts": {ID: account, …}}`.
 //! A version 1 file (one account's fields at the top level) still loads, as that one account,
-//! which is also the default one; the next write saves version 2.
+//! which is also the default one; the next write saves version 2. Each account's `access`
+//! (applications and policies) is optional: files from before it load with none.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
@@ -67,6 +68,7 @@ impl AnyVersion {
                         behaviors,
                         users,
                         integrations,
+                        access: Default::default(),
                     },
                 )]),
             }),
@@ -189,11 +191,22 @@ mod tests {
         let _ = fs::remove_dir_all(path.parent().unwrap_or(&path));
     }
 
+    /// A store as files from before Access held it: no `access` member.
+    fn without_access(store: &Store) -> (serde_json::Value, Store) {
+        let mut json = serde_json::to_value(store).unwrap_or_default();
+        if let Some(members) = json.as_object_mut() {
+            members.remove("access");
+        }
+        let mut expected = store.clone();
+        expected.access = Default::default();
+        (json, expected)
+    }
+
     #[test]
     fn a_version_1_file_loads_as_its_one_account() {
         let path = temp("v1");
         let store = super::super::seed::generate(1, 4, chrono::Utc::now(), A);
-        let mut v1 = serde_json::to_value(&store).unwrap_or_default();
+        let (mut v1, expected) = without_access(&store);
         v1["version"] = 1.into();
         fs::write(&path, v1.to_string()).ok();
         let saved = load(&path).ok().flatten();
@@ -201,8 +214,25 @@ mod tests {
             saved,
             Some(Saved {
                 default_account: A.into(),
-                accounts: BTreeMap::from([(A.into(), store)]),
+                accounts: BTreeMap::from([(A.into(), expected)]),
             })
+        );
+        let _ = fs::remove_dir_all(path.parent().unwrap_or(&path));
+    }
+
+    #[test]
+    fn a_version_2_file_from_before_access_loads_with_none() {
+        let path = temp("v2-old");
+        let store = super::super::seed::generate(1, 4, chrono::Utc::now(), A);
+        assert!(!store.access.apps.is_empty());
+        let (account, expected) = without_access(&store);
+        let file =
+            serde_json::json!({"version": 2, "default_account": A, "accounts": {A: account}});
+        fs::write(&path, file.to_string()).ok();
+        let saved = load(&path).ok().flatten();
+        assert_eq!(
+            saved.map(|s| s.accounts),
+            Some(BTreeMap::from([(A.into(), expected)]))
         );
         let _ = fs::remove_dir_all(path.parent().unwrap_or(&path));
     }

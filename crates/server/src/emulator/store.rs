@@ -11,6 +11,7 @@ use zt_risk_api::{
     UserRiskInfo,
 };
 
+use super::access::AccessData;
 pub use super::user::{Event, User};
 
 /// Everything one emulated account holds, as the `--state` file keeps it. Users are shared
@@ -24,6 +25,10 @@ pub struct Store {
     pub users: BTreeMap<String, Arc<User>>,
     /// In creation order, as the list operation returns them.
     pub integrations: Vec<Integration>,
+    /// Access applications and policies (shared like users: a risk scoring write does not
+    /// copy them). State files from before Access load with none.
+    #[serde(default)]
+    pub access: Arc<AccessData>,
 }
 
 /// Why a change was refused.

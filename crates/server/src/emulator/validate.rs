@@ -35,18 +35,18 @@ pub fn object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
 
 /// Collects field errors so one response lists every problem at once.
 #[derive(Default)]
-struct Problems(Vec<ApiMessage>);
+pub(crate) struct Problems(Vec<ApiMessage>);
 
 impl Problems {
-    fn add(&mut self, code: i64, pointer: &str, message: String) {
+    pub(crate) fn add(&mut self, code: i64, pointer: &str, message: String) {
         self.0.push(ApiMessage::new(code, message).at(pointer));
     }
 
-    fn missing(&mut self, pointer: &str, field: &str) {
+    pub(crate) fn missing(&mut self, pointer: &str, field: &str) {
         self.add(MISSING, pointer, format!("{field} is required"));
     }
 
-    fn finish(self) -> Result<(), ApiError> {
+    pub(crate) fn finish(self) -> Result<(), ApiError> {
         if self.0.is_empty() {
             return Ok(());
         }
@@ -58,7 +58,8 @@ impl Problems {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// What a JSON value is, for messages ("a string", "an array"…).
+pub(crate) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -69,7 +70,12 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn boolean(p: &mut Problems, map: &Map<String, Value>, key: &str, at: &str) -> Option<bool> {
+pub(crate) fn boolean(
+    p: &mut Problems,
+    map: &Map<String, Value>,
+    key: &str,
+    at: &str,
+) -> Option<bool> {
     match map.get(key) {
         None => p.missing(at, key),
         Some(Value::Bool(b)) => return Some(*b),
@@ -250,6 +256,6 @@ pub fn uuid(field: &str, value: &str) -> Result<(), ApiError> {
 }
 
 /// RFC 6901 escaping of one pointer token.
-fn pointer_escape(token: &str) -> String {
+pub(crate) fn pointer_escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }

@@ -35,24 +35,31 @@ pub async fn spawn(app: Router) -> SocketAddr {
     addr
 }
 
-/// The data options of the test emulators: seed 42, 60 users per account.
+/// The data options of the test emulators: seed 42, 60 users and the 16 demo applications per
+/// account.
 pub const SEEDING: Seeding = Seeding {
     seed: 42,
     users: 60,
+    apps: zt_risk_server::emulator::seed::DEFAULT_APPS,
     fresh: false,
 };
 
 /// A seeded emulator with the given token policy and pinned account, no state file and no
 /// rate limit.
 pub fn emulator_with(tokens: TokenPolicy, account: Option<&str>) -> Arc<Emulator> {
-    let config = Config {
+    Emulator::start(config(tokens, account)).expect("emulator")
+}
+
+/// The configuration of [`emulator_with`], for tests that change a part of it.
+pub fn config(tokens: TokenPolicy, account: Option<&str>) -> Config {
+    Config {
         tokens,
         account: account.map(str::to_owned),
         state_file: None,
         rate_limit: None,
         seeding: SEEDING,
-    };
-    Emulator::start(config).expect("emulator")
+        access_denied_token: None,
+    }
 }
 
 pub async fn emulator() -> SocketAddr {
@@ -149,6 +156,21 @@ pub async fn api(addr: SocketAddr, method: &str, tail: &str, body: Option<&str>)
     send(addr, method, &target, &[AUTH], body).await
 }
 
+/// An authenticated request to the emulator's `/client/v4/accounts/ACCOUNT/access` + `tail`.
+pub async fn access(addr: SocketAddr, method: &str, tail: &str, body: Option<&str>) -> Resp {
+    let target = format!("/client/v4/accounts/{ACCOUNT}/access{tail}");
+    send(addr, method, &target, &[AUTH], body).await
+}
+
+/// An authenticated GET of the Access `tail` of [`ACCOUNT`] that must answer 200: its `result`
+/// and `result_info`.
+pub async fn access_ok(addr: SocketAddr, tail: &str) -> (Value, Value) {
+    let r = access(addr, "GET", tail, None).await;
+    assert_eq!(r.status, 200, "{tail}: {}", r.body);
+    let v = r.json();
+    (v["result"].clone(), v["result_info"].clone())
+}
+
 /// An authenticated GET of `account`'s `zt_risk_scoring` + `tail` that must answer 200; its
 /// `result`.
 pub async fn get_result(addr: SocketAddr, account: &str, tail: &str) -> Value {
@@ -210,6 +232,16 @@ pub struct Seen {
     pub uri: String,
     pub headers: Vec<(String, String)>,
     pub body: String,
+}
+
+impl Seen {
+    /// The value of header `name` (lower case) as the upstream received it.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// A fake upstream on loopback that records every request; `/slow` paths answer after 3 s.
