@@ -5,9 +5,14 @@
 //! The pure rules are here: the records and their schema (`record`), summaries and behaviors
 //! diffed into history (`history`), incremental refresh (`plan`), events kept across resets
 //! (`kept`), "since your last visit" (`visit`) and a user's timeline (`timeline`).
+pub mod backend;
+#[cfg(any(test, feature = "fake"))]
+pub mod fake;
 pub mod history;
+pub mod idb;
 pub mod kept;
 pub mod plan;
+pub mod profile;
 pub mod record;
 pub mod timeline;
 pub mod visit;

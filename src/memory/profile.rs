@@ -1,0 +1,483 @@
+//! One profile's memory: the records kept in a [`Backend`], with the users' rows and the
+//! settings held in memory, and every operation the console does on them. No Leptos here: the
+//! context in `mod.rs` owns one of these per active profile.
+//!
+//! Writes are batched ([`ProfileMemory::keep_fetched`] queues, one transaction per flush) and
+//! cut into chunks of [`CHUNK`] records with the page given back in between, so storing
+//! 50,000 users never blocks the page. When the browser's quota is used up, the oldest history
+//! goes first and the write is tried again.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use futures::channel::oneshot;
+use serde::{Deserialize, Serialize};
+use zt_risk_api::{Behaviors, RiskEvents, UserRiskInfo};
+
+use super::backend::{Backend, Batch, DbError, HistoryQuery, HistoryRow, Store};
+use super::history::{self, KeptBehaviors, DEFAULT_RETENTION_DAYS};
+use super::kept;
+use super::plan::{self, Plan, Scope};
+use super::record::{self, DetailRecord, Entry, Fetched, Row, Subject, UserRecord};
+
+/// Records per transaction and per slice of work between two frames.
+pub const CHUNK: usize = 1_000;
+/// Meta keys.
+const SCOPE: &str = "scope";
+const SETTINGS: &str = "settings";
+const BEHAVIORS: &str = "behaviors";
+const LAST_SEEN: &str = "last-seen";
+
+/// The admin's settings for this profile's memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Days of history kept.
+    pub retention_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            retention_days: DEFAULT_RETENTION_DAYS,
+        }
+    }
+}
+
+/// What happened to the storage that the admin should hear about, once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Records that did not decode were skipped.
+    Skipped(usize),
+    /// The quota was reached: this much of the oldest history went to make room.
+    Pruned(usize),
+    /// The quota was reached and even without history the write did not fit.
+    Full,
+    /// A write failed otherwise.
+    Failed(String),
+}
+
+/// Counts for Settings › Data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stats {
+    pub users: usize,
+    pub with_events: usize,
+    pub events: usize,
+    pub history: usize,
+    pub history_span: Option<(DateTime<Utc>, DateTime<Utc>)>,
+}
+
+type Waiter = oneshot::Sender<()>;
+
+/// A fetched detail waiting to be kept.
+struct Pending {
+    row: UserRiskInfo,
+    detail: RiskEvents,
+    at: DateTime<Utc>,
+    done: Waiter,
+}
+
+/// One profile's memory.
+pub struct ProfileMemory {
+    backend: Rc<dyn Backend>,
+    users: RefCell<HashMap<String, UserRecord>>,
+    settings: Cell<Settings>,
+    scope: RefCell<Option<Scope>>,
+    behaviors: RefCell<Option<KeptBehaviors>>,
+    /// The last time anything was recorded, before this visit.
+    last_seen: Cell<Option<DateTime<Utc>>>,
+    seq: Cell<u32>,
+    queue: RefCell<Vec<Pending>>,
+    flushing: Cell<bool>,
+    notices: RefCell<Vec<Notice>>,
+}
+
+/// Meta value `i` of `meta`, if it is there and reads as a `T`.
+fn parse<T: serde::de::DeserializeOwned>(meta: &[Option<String>], i: usize) -> Option<T> {
+    serde_json::from_str(meta.get(i)?.as_deref()?).ok()
+}
+
+fn ms(at: DateTime<Utc>) -> f64 {
+    at.timestamp_millis() as f64
+}
+
+/// Gives the page a frame between two slices of work (nothing, natively).
+async fn yield_now() {
+    #[cfg(target_arch = "wasm32")]
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+impl ProfileMemory {
+    /// Reads what `backend` keeps: every user row (records that do not decode are skipped and
+    /// counted) and the settings.
+    pub async fn load(backend: Rc<dyn Backend>) -> Result<Self, DbError> {
+        let rows = backend.all(Store::Users).await?;
+        let mut users = HashMap::with_capacity(rows.len());
+        let mut skipped = 0;
+        for chunk in rows.chunks(CHUNK * 5) {
+            for (id, text) in chunk {
+                match record::decode::<UserRecord>(text) {
+                    Some(r) => drop(users.insert(id.clone(), r)),
+                    None => skipped += 1,
+                }
+            }
+            yield_now().await;
+        }
+        let keys = [SCOPE, SETTINGS, BEHAVIORS, LAST_SEEN].map(str::to_owned).to_vec();
+        let meta = backend.get(Store::Meta, keys).await?;
+        let memory = Self {
+            backend,
+            users: RefCell::new(users),
+            settings: Cell::new(parse(&meta, 1).unwrap_or_default()),
+            scope: RefCell::new(parse(&meta, 0)),
+            behaviors: RefCell::new(parse(&meta, 2)),
+            last_seen: Cell::new(parse(&meta, 3)),
+            seq: Cell::new(0),
+            queue: RefCell::default(),
+            flushing: Cell::new(false),
+            notices: RefCell::default(),
+        };
+        if skipped > 0 {
+            memory.notice(Notice::Skipped(skipped));
+        }
+        Ok(memory)
+    }
+
+    fn notice(&self, notice: Notice) {
+        self.notices.borrow_mut().push(notice);
+    }
+
+    /// What happened since the last call.
+    pub fn take_notices(&self) -> Vec<Notice> {
+        std::mem::take(&mut self.notices.borrow_mut())
+    }
+
+    /// When anything was last recorded before this visit.
+    pub fn last_seen(&self) -> Option<DateTime<Utc>> {
+        self.last_seen.get()
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings.get()
+    }
+
+    /// The users kept, by id.
+    pub fn with_users<R>(&self, f: impl FnOnce(&HashMap<String, UserRecord>) -> R) -> R {
+        f(&self.users.borrow())
+    }
+
+    /// The incremental refresh of `summary` (see `plan`).
+    pub fn plan(&self, summary: &[UserRiskInfo]) -> Plan {
+        plan::plan(summary, &self.users.borrow(), self.scope.borrow().as_ref())
+    }
+
+    pub fn scope(&self) -> Option<Scope> {
+        self.scope.borrow().clone()
+    }
+
+    fn history_row(&self, entry: &Entry) -> Option<HistoryRow> {
+        self.seq.set(self.seq.get().wrapping_add(1));
+        Some(HistoryRow {
+            at: ms(entry.at),
+            subject: entry.subject.key(),
+            seq: self.seq.get(),
+            json: record::encode(entry)?,
+        })
+    }
+
+    fn meta<T: Serialize>(key: &str, value: &T) -> Option<(Store, String, String)> {
+        Some((Store::Meta, key.to_owned(), serde_json::to_string(value).ok()?))
+    }
+
+    /// Records a summary received at `now`: the changed users' rows and their history.
+    pub async fn record_summary(&self, summary: &[UserRiskInfo], now: DateTime<Utc>) {
+        let recorded = history::record_summary(&self.users.borrow(), summary, now);
+        if recorded.records.is_empty() {
+            return;
+        }
+        let mut batch = Batch::default();
+        for (id, record) in &recorded.records {
+            if let Some(text) = record::encode(record) {
+                batch.puts.push((Store::Users, id.clone(), text));
+            }
+        }
+        batch.history = recorded
+            .entries
+            .iter()
+            .filter_map(|e| self.history_row(e))
+            .collect();
+        batch.puts.extend(Self::meta(LAST_SEEN, &now));
+        self.users.borrow_mut().extend(recorded.records);
+        self.write(batch).await;
+    }
+
+    /// Records the behaviors read at `now`: what changed since they were last kept.
+    pub async fn record_behaviors(&self, behaviors: &Behaviors, now: DateTime<Utc>) {
+        let kept = history::keep_behaviors(behaviors);
+        let entries = history::record_behaviors(self.behaviors.borrow().as_ref(), &kept, now);
+        if !entries.is_empty() || self.behaviors.borrow().as_ref() != Some(&kept) {
+            let mut batch = Batch::default();
+            batch.history = entries.iter().filter_map(|e| self.history_row(e)).collect();
+            batch.puts.extend(Self::meta(BEHAVIORS, &kept));
+            *self.behaviors.borrow_mut() = Some(kept);
+            self.write(batch).await;
+        }
+    }
+
+    /// Remembers which users the admin loaded events for, so a revisit refreshes them.
+    pub async fn set_scope(&self, scope: Scope) {
+        if self.scope.borrow().as_ref() == Some(&scope) {
+            return;
+        }
+        let batch = Batch {
+            puts: Self::meta(SCOPE, &scope).into_iter().collect(),
+            history: Vec::new(),
+        };
+        *self.scope.borrow_mut() = Some(scope);
+        self.write(batch).await;
+    }
+
+    /// Saves the admin's settings.
+    pub async fn set_settings(&self, settings: Settings) {
+        self.settings.set(settings);
+        let batch = Batch {
+            puts: Self::meta(SETTINGS, &settings).into_iter().collect(),
+            history: Vec::new(),
+        };
+        self.write(batch).await;
+    }
+
+    /// Queues the events `detail` fetched at `at` under `row`; resolves once they are stored
+    /// (or could not be). Queued details are written together.
+    pub fn keep_fetched(
+        self: &Rc<Self>,
+        row: UserRiskInfo,
+        detail: RiskEvents,
+        at: DateTime<Utc>,
+    ) -> oneshot::Receiver<()> {
+        let (done, stored) = oneshot::channel();
+        self.queue.borrow_mut().push(Pending {
+            row,
+            detail,
+            at,
+            done,
+        });
+        if !self.flushing.replace(true) {
+            let memory = Rc::clone(self);
+            wasm_bindgen_futures::spawn_local(async move { memory.flush().await });
+        }
+        stored
+    }
+
+    async fn flush(&self) {
+        loop {
+            // A moment for more replies to arrive: one transaction for many users.
+            #[cfg(target_arch = "wasm32")]
+            gloo_timers::future::TimeoutFuture::new(30).await;
+            let taken: Vec<Pending> = {
+                let mut queue = self.queue.borrow_mut();
+                let n = queue.len().min(CHUNK);
+                queue.drain(..n).collect()
+            };
+            if taken.is_empty() {
+                self.flushing.set(false);
+                return;
+            }
+            let ids = taken.iter().map(|p| p.row.user_id.clone()).collect();
+            let old = self.backend.get(Store::Details, ids).await.unwrap_or_default();
+            let mut batch = Batch::default();
+            let mut waiters = Vec::with_capacity(taken.len());
+            for (i, p) in taken.into_iter().enumerate() {
+                let old = old.get(i).cloned().flatten();
+                let old = old.as_deref().and_then(record::decode::<DetailRecord>);
+                let (detail, reset) = kept::merge(old.as_ref(), &p.detail);
+                self.add_fetched(&mut batch, &p.row, &detail, p.at, reset);
+                waiters.push(p.done);
+            }
+            self.write(batch).await;
+            for w in waiters {
+                let _ = w.send(());
+            }
+            yield_now().await;
+        }
+    }
+
+    /// Adds the writes of one fetched user to `batch`, and their reset to the history.
+    fn add_fetched(
+        &self,
+        batch: &mut Batch,
+        row: &UserRiskInfo,
+        detail: &DetailRecord,
+        at: DateTime<Utc>,
+        reset: Option<record::Change>,
+    ) {
+        let id = &row.user_id;
+        let mut users = self.users.borrow_mut();
+        let record = users
+            .entry(id.clone())
+            .or_insert_with(|| UserRecord::new(Row::of(row)));
+        record.fetched = Some(Fetched {
+            under: Row::of(row).stamp(),
+            at,
+            events: detail.events.len() + detail.kept.len(),
+        });
+        let (Some(user), Some(text)) = (record::encode(&*record), record::encode(detail)) else {
+            return;
+        };
+        batch.puts.push((Store::Users, id.clone(), user));
+        batch.puts.push((Store::Details, id.clone(), text));
+        if let Some(reset) = reset {
+            let name = if row.name.trim().is_empty() { &row.email } else { &row.name };
+            let entry = Entry {
+                version: record::SCHEMA,
+                at,
+                subject: Subject::User {
+                    id: id.clone(),
+                    name: name.clone(),
+                },
+                changes: vec![reset],
+            };
+            batch.history.extend(self.history_row(&entry));
+        }
+    }
+
+    /// The kept events of `ids` (users without any, or whose record does not decode, left out).
+    pub async fn details(&self, ids: Vec<String>) -> Vec<(String, DetailRecord)> {
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK) {
+            let found = self
+                .backend
+                .get(Store::Details, chunk.to_vec())
+                .await
+                .unwrap_or_default();
+            for (id, text) in chunk.iter().zip(found) {
+                if let Some(detail) = text.as_deref().and_then(record::decode) {
+                    out.push((id.clone(), detail));
+                }
+            }
+            yield_now().await;
+        }
+        out
+    }
+
+    /// The user record as stored now (another tab may have written it since it was loaded);
+    /// the copy in memory is updated from it.
+    pub async fn reread_user(&self, id: &str) -> Option<UserRecord> {
+        let text = self
+            .backend
+            .get(Store::Users, vec![id.to_owned()])
+            .await
+            .ok()?
+            .pop()
+            .flatten()?;
+        let record: UserRecord = record::decode(&text)?;
+        self.users
+            .borrow_mut()
+            .insert(id.to_owned(), record.clone());
+        Some(record)
+    }
+
+    /// History recorded at or after `since`, oldest first.
+    pub async fn history_since(&self, since: DateTime<Utc>) -> Vec<Entry> {
+        self.history(HistoryQuery::Since(ms(since))).await
+    }
+
+    /// `subject`'s history, oldest first.
+    pub async fn history_of(&self, subject: &Subject) -> Vec<Entry> {
+        self.history(HistoryQuery::Of(subject.key())).await
+    }
+
+    async fn history(&self, query: HistoryQuery) -> Vec<Entry> {
+        let texts = self.backend.history(query).await.unwrap_or_default();
+        let entries: Vec<Entry> = texts.iter().filter_map(|t| record::decode(t)).collect();
+        if entries.len() < texts.len() {
+            self.notice(Notice::Skipped(texts.len() - entries.len()));
+        }
+        entries
+    }
+
+    /// Removes history older than the retention setting at `now`.
+    pub async fn prune(&self, now: DateTime<Utc>) -> usize {
+        let cutoff = history::cutoff(now, self.settings.get().retention_days);
+        self.backend.prune(ms(cutoff)).await.unwrap_or(0)
+    }
+
+    /// Counts for Settings › Data.
+    pub async fn stats(&self) -> Stats {
+        let (history, span) = self.backend.history_span().await.unwrap_or((0, None));
+        let users = self.users.borrow();
+        let at = |ms: f64| DateTime::<Utc>::from_timestamp_millis(ms as i64);
+        Stats {
+            users: users.len(),
+            with_events: users.values().filter(|u| u.fetched.is_some()).count(),
+            events: users
+                .values()
+                .filter_map(|u| u.fetched.as_ref())
+                .map(|f| f.events)
+                .sum(),
+            history,
+            history_span: span.and_then(|(a, b)| at(a).zip(at(b))),
+        }
+    }
+
+    /// Deletes everything this profile keeps.
+    pub async fn forget(&self) -> Result<(), DbError> {
+        self.users.borrow_mut().clear();
+        *self.scope.borrow_mut() = None;
+        *self.behaviors.borrow_mut() = None;
+        self.backend.destroy().await
+    }
+
+    /// Writes `batch` in chunks; on a full quota, drops the oldest history and tries again.
+    async fn write(&self, batch: Batch) {
+        for chunk in split(batch) {
+            let mut attempt = chunk.clone();
+            let mut pruned = 0;
+            loop {
+                match self.backend.write(attempt.clone()).await {
+                    Ok(()) => break,
+                    Err(DbError::Quota) => {
+                        let dropped = self.backend.drop_oldest(CHUNK as u32).await.unwrap_or(0);
+                        if dropped == 0 {
+                            // No history left to drop: keep the rows, give up on the rest.
+                            if !attempt.history.is_empty() {
+                                attempt.history.clear();
+                                continue;
+                            }
+                            self.notice(Notice::Full);
+                            return;
+                        }
+                        pruned += dropped;
+                    }
+                    Err(e) => {
+                        self.notice(Notice::Failed(e.to_string()));
+                        return;
+                    }
+                }
+            }
+            if pruned > 0 {
+                self.notice(Notice::Pruned(pruned));
+            }
+            yield_now().await;
+        }
+    }
+}
+
+/// `batch` cut into batches of at most [`CHUNK`] puts and [`CHUNK`] history records.
+fn split(batch: Batch) -> Vec<Batch> {
+    let mut out = Vec::new();
+    let mut puts = batch.puts.into_iter().peekable();
+    let mut history = batch.history.into_iter().peekable();
+    while puts.peek().is_some() || history.peek().is_some() {
+        out.push(Batch {
+            puts: puts.by_ref().take(CHUNK).collect(),
+            history: history.by_ref().take(CHUNK).collect(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "profile_tests.rs"]
+mod tests;
