@@ -10,6 +10,8 @@ use leptos_router::components::{Route, RouteChildren, Router, Routes, RoutesProp
 use crate::api::transport::{FetchTransport, Transport};
 use crate::api::{boot_request, use_api, ApiClient};
 use crate::components::{Layout, Toasts};
+use crate::memory::context::Opener;
+use crate::memory::Memory;
 use crate::pages::NotFound;
 use crate::routes::Page;
 use crate::session::{RuntimeConfig, Session};
@@ -27,10 +29,17 @@ pub fn Providers(
     /// Request time limit in milliseconds.
     #[prop(default = crate::api::client::DEFAULT_TIMEOUT_MS)]
     timeout_ms: u32,
+    /// Where the profile's memory is kept: the browser's IndexedDB unless given (tests).
+    #[prop(optional)]
+    remember: Option<Opener>,
     children: Children,
 ) -> impl IntoView {
     let session = Session::new(config);
     provide_context(session);
+    provide_context(match remember {
+        Some(opener) => Memory::with_opener(opener),
+        None => Memory::new(),
+    });
     provide_context(Cache::default());
     provide_context(Guards::default());
     provide_context(Pacing::default());

@@ -234,6 +234,8 @@ async fn the_review_counts_loaded_users_whose_level_would_change() {
             user: serde_json::from_str(&summary_row(&id, &name)).expect("row"),
             detail: serde_json::from_str(&detail(&name, behavior)).expect("detail"),
             loaded_at: chrono::Utc::now(),
+            left: false,
+            kept: Vec::new(),
         }
     };
     let users = vec![

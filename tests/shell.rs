@@ -215,6 +215,8 @@ async fn a_switch_between_two_proxies_of_one_account_drops_cache_and_events() {
             user,
             detail,
             loaded_at,
+            left: false,
+            kept: Vec::new(),
         }],
     );
     assert!(!events.with(|e| e.is_empty()));

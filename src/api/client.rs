@@ -21,6 +21,7 @@ use zt_risk_summary_stream::SummaryStream;
 use super::error::ApiError;
 use super::response::{document, interpret, interpret_large, interpret_write, Page};
 use super::transport::{HttpRequest, HttpResponse, Transport, TransportError, Watch};
+use crate::memory::Memory;
 use crate::session::{Connection, Session};
 use crate::state::Cache;
 
@@ -45,6 +46,8 @@ pub struct Api {
     inflight: SendWrapper<Rc<RefCell<Vec<AbortController>>>>,
     connection: Option<Connection>,
     pub(super) cache: Option<Cache>,
+    /// What the profile remembers: every summary and behaviors read is recorded there.
+    pub(super) memory: Option<Memory>,
     /// Skip fresh cached reads (a Refresh button, a Retry).
     pub(super) bypass_cache: bool,
 }
@@ -78,6 +81,7 @@ impl ApiClient {
             inflight: SendWrapper::new(inflight),
             connection: None,
             cache: use_context::<Cache>(),
+            memory: use_context::<Memory>(),
             bypass_cache: false,
         }
     }

@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 use std::future::Future;
+use std::rc::Rc;
 use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
 
 use serde::de::DeserializeOwned;
 use zt_risk_api::paths::{self, Method};
@@ -16,6 +19,7 @@ use zt_risk_api::{
 use super::client::{Api, Call};
 use super::error::ApiError;
 use super::transport::HttpRequest;
+use crate::memory::profile::ProfileMemory;
 use crate::state::cache::{key, Key, Stale};
 
 const PII_READ: &str = "Zero Trust: PII Read";
@@ -81,6 +85,24 @@ impl Api {
         Ok(value)
     }
 
+    /// Records what was just read in the profile's memory, off the page's path (`record` runs
+    /// once the profile's database is open; nothing happens where the browser keeps nothing).
+    fn remember<F: Future<Output = ()> + 'static>(
+        &self,
+        record: impl FnOnce(Rc<ProfileMemory>, DateTime<Utc>) -> F + 'static,
+    ) {
+        let Some(memory) = self.memory else {
+            return;
+        };
+        let now = Utc::now();
+        leptos::task::spawn_local(async move {
+            if let Some(profile) = memory.profile().await {
+                record(Rc::clone(&profile), now).await;
+                memory.report(&profile);
+            }
+        });
+    }
+
     /// The result of `call`.
     async fn fetch<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
         Ok(self.send(call).await?.result)
@@ -112,7 +134,12 @@ impl Api {
     pub async fn summary(&self) -> Result<Arc<Vec<UserRiskInfo>>, ApiError> {
         let call = Self::get(paths::summary(&self.account()), PII_READ);
         self.read(key::Summary, async {
-            Ok(Arc::new(self.send_summary(call).await?.result.users))
+            let users = Arc::new(self.send_summary(call).await?.result.users);
+            let kept = Arc::clone(&users);
+            self.remember(
+                move |profile, now| async move { profile.record_summary(&kept, now).await },
+            );
+            Ok(users)
         })
         .await
     }
@@ -143,7 +170,15 @@ impl Api {
     /// `GET /behaviors`
     pub async fn behaviors(&self) -> Result<Behaviors, ApiError> {
         let call = Self::get(paths::behaviors(&self.account()), READ);
-        self.read(key::Behaviors, self.fetch(call)).await
+        self.read(key::Behaviors, async {
+            let behaviors: Behaviors = self.fetch(call).await?;
+            let kept = behaviors.clone();
+            self.remember(
+                move |profile, now| async move { profile.record_behaviors(&kept, now).await },
+            );
+            Ok(behaviors)
+        })
+        .await
     }
 
     /// `PUT /behaviors` with only the given behaviors (the API merges by key).

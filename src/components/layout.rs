@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::Toaster;
+use crate::memory::use_memory;
 use crate::routes::Page;
 use crate::session::use_session;
 use crate::shell::{use_profile_link, use_shortcuts, HelpDialog, ProfileSwitcher, ThemeSelect};
@@ -15,6 +16,7 @@ use crate::shell::{use_profile_link, use_shortcuts, HelpDialog, ProfileSwitcher,
 #[component]
 pub fn Layout(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
+    let memory = use_memory();
     let menu = RwSignal::new(false);
     let notice = RwSignal::new(None::<String>);
     let help = NodeRef::<html::Dialog>::new();
@@ -57,6 +59,12 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
                 <div class="notice" role="alert">
                     <p>{text}</p>
                     <button type="button" class="button secondary" on:click=move |_| notice.set(None)>"Dismiss"</button>
+                </div>
+            })}
+            {move || memory.notice().get().map(|text| view! {
+                <div class="notice" role="status">
+                    <p>{text}</p>
+                    <button type="button" class="button secondary" on:click=move |_| memory.dismiss()>"Dismiss"</button>
                 </div>
             })}
             {move || {

@@ -66,7 +66,11 @@ impl Batch {
     /// The size of the text written, for deciding how much history to prune.
     pub fn bytes(&self) -> usize {
         let puts: usize = self.puts.iter().map(|(_, k, v)| k.len() + v.len()).sum();
-        let history: usize = self.history.iter().map(|h| h.subject.len() + h.json.len()).sum();
+        let history: usize = self
+            .history
+            .iter()
+            .map(|h| h.subject.len() + h.json.len())
+            .sum();
         puts + history
     }
 }
@@ -96,7 +100,9 @@ pub enum DbError {
 impl std::fmt::Display for DbError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DbError::Unavailable(why) => write!(f, "the browser's storage is not available ({why})"),
+            DbError::Unavailable(why) => {
+                write!(f, "the browser's storage is not available ({why})")
+            }
             DbError::Newer => f.write_str("it was written by a newer version of the console"),
             DbError::Quota => f.write_str("the browser's storage for this site is full"),
             DbError::Failed(why) => write!(f, "the browser's storage failed ({why})"),
@@ -106,8 +112,14 @@ impl std::fmt::Display for DbError {
 
 /// Where a profile's records live.
 pub trait Backend {
-    /// Every record of `store`, as (key, text), by key.
-    fn all(&self, store: Store) -> LocalFuture<'_, Result<Vec<(String, String)>, DbError>>;
+    /// Up to `limit` records of `store` whose key comes after `after` (from the first without
+    /// it), as (key, text), by key: every record, a page at a time.
+    fn page(
+        &self,
+        store: Store,
+        after: Option<String>,
+        limit: u32,
+    ) -> LocalFuture<'_, Result<Vec<(String, String)>, DbError>>;
     /// The records of `keys` in `store`, in the order asked.
     fn get(
         &self,

@@ -62,13 +62,43 @@ impl FakeBackend {
     }
 }
 
+/// An opener giving every profile `backend` (a test that looks at what was stored).
+pub fn opener_on(backend: std::rc::Rc<FakeBackend>) -> super::context::Opener {
+    use futures::FutureExt;
+    std::rc::Rc::new(move |_name: String| {
+        let backend = std::rc::Rc::clone(&backend) as std::rc::Rc<dyn Backend>;
+        async move { Ok(backend) }.boxed_local()
+    })
+}
+
+/// An opener giving every profile an empty backend of its own.
+pub fn opener() -> super::context::Opener {
+    use futures::FutureExt;
+    std::rc::Rc::new(|_name: String| {
+        async { Ok(std::rc::Rc::new(FakeBackend::default()) as std::rc::Rc<dyn Backend>) }
+            .boxed_local()
+    })
+}
+
 fn key(row: &HistoryRow) -> HistoryKey {
     (row.at as i64, row.subject.clone(), row.seq)
 }
 
 impl Backend for FakeBackend {
-    fn all(&self, store: Store) -> LocalFuture<'_, Result<Vec<(String, String)>, DbError>> {
-        Box::pin(async move { Ok(self.raw(store)) })
+    fn page(
+        &self,
+        store: Store,
+        after: Option<String>,
+        limit: u32,
+    ) -> LocalFuture<'_, Result<Vec<(String, String)>, DbError>> {
+        Box::pin(async move {
+            Ok(self
+                .raw(store)
+                .into_iter()
+                .filter(|(k, _)| after.as_ref().is_none_or(|a| k > a))
+                .take(limit as usize)
+                .collect())
+        })
     }
 
     fn get(

@@ -60,7 +60,11 @@ fn settled(request: &IdbRequest) -> JsFuture {
             let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
         });
         let on_error = Closure::once_into_js(move || {
-            let error = failed.error().ok().flatten().map_or(JsValue::UNDEFINED, JsValue::from);
+            let error = failed
+                .error()
+                .ok()
+                .flatten()
+                .map_or(JsValue::UNDEFINED, JsValue::from);
             let _ = reject.call1(&JsValue::NULL, &error);
         });
         request.set_onsuccess(Some(on_success.unchecked_ref()));
@@ -173,12 +177,31 @@ fn strings(value: JsValue) -> Vec<String> {
 }
 
 impl Backend for Idb {
-    fn all(&self, store: Store) -> LocalFuture<'_, Result<Vec<(String, String)>, DbError>> {
+    fn page(
+        &self,
+        store: Store,
+        after: Option<String>,
+        limit: u32,
+    ) -> LocalFuture<'_, Result<Vec<(String, String)>, DbError>> {
         Box::pin(async move {
             let objects = self.store(store.name(), false)?;
+            let range = match after {
+                Some(after) => IdbKeyRange::lower_bound_with_open(&JsValue::from_str(&after), true)
+                    .map_err(error)?
+                    .into(),
+                None => JsValue::UNDEFINED,
+            };
             // Both requests before either answer: a transaction ends when it has none left.
-            let keys = settled(&objects.get_all_keys().map_err(error)?);
-            let values = settled(&objects.get_all().map_err(error)?);
+            let keys = settled(
+                &objects
+                    .get_all_keys_with_key_and_limit(&range, limit)
+                    .map_err(error)?,
+            );
+            let values = settled(
+                &objects
+                    .get_all_with_key_and_limit(&range, limit)
+                    .map_err(error)?,
+            );
             let (keys, values) = (keys.await.map_err(error)?, values.await.map_err(error)?);
             Ok(strings(keys).into_iter().zip(strings(values)).collect())
         })
@@ -264,7 +287,8 @@ impl Backend for Idb {
             let tx = self.tx(&[HISTORY], true)?;
             let done = completed(&tx);
             let history = tx.object_store(HISTORY).map_err(error)?;
-            let range = IdbKeyRange::upper_bound_with_open(&time_key(before), true).map_err(error)?;
+            let range =
+                IdbKeyRange::upper_bound_with_open(&time_key(before), true).map_err(error)?;
             // Counted, then deleted: both queued at once, answered in order.
             let count = settled(&history.count_with_key(&range).map_err(error)?);
             history.delete(&range).map_err(error)?;
@@ -277,7 +301,8 @@ impl Backend for Idb {
     fn drop_oldest(&self, n: u32) -> LocalFuture<'_, Result<usize, DbError>> {
         Box::pin(async move {
             let oldest = self.store(HISTORY, false)?;
-            let keys = request(oldest.get_all_keys_with_key_and_limit(&JsValue::UNDEFINED, n)).await?;
+            let keys =
+                request(oldest.get_all_keys_with_key_and_limit(&JsValue::UNDEFINED, n)).await?;
             let keys = Array::from(&keys);
             let Some(last) = keys.iter().last() else {
                 return Ok(0);

@@ -6,6 +6,7 @@
 //! diffed into history (`history`), incremental refresh (`plan`), events kept across resets
 //! (`kept`), "since your last visit" (`visit`) and a user's timeline (`timeline`).
 pub mod backend;
+pub mod context;
 #[cfg(any(test, feature = "fake"))]
 pub mod fake;
 pub mod history;
@@ -14,5 +15,8 @@ pub mod kept;
 pub mod plan;
 pub mod profile;
 pub mod record;
+pub mod tabs;
 pub mod timeline;
 pub mod visit;
+
+pub use context::{use_memory, Memory, Visit};

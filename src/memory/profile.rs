@@ -24,6 +24,8 @@ use super::record::{self, DetailRecord, Entry, Fetched, Row, Subject, UserRecord
 
 /// Records per transaction and per slice of work between two frames.
 pub const CHUNK: usize = 1_000;
+/// Records read per page.
+const PAGE: u32 = 5_000;
 /// Meta keys.
 const SCOPE: &str = "scope";
 const SETTINGS: &str = "settings";
@@ -91,6 +93,8 @@ pub struct ProfileMemory {
     queue: RefCell<Vec<Pending>>,
     flushing: Cell<bool>,
     notices: RefCell<Vec<Notice>>,
+    /// Told the ids of the users whose records were written (the other tabs hear of them).
+    on_stored: RefCell<Option<Box<dyn Fn(&[String])>>>,
 }
 
 /// Meta value `i` of `meta`, if it is there and reads as a `T`.
@@ -112,19 +116,26 @@ impl ProfileMemory {
     /// Reads what `backend` keeps: every user row (records that do not decode are skipped and
     /// counted) and the settings.
     pub async fn load(backend: Rc<dyn Backend>) -> Result<Self, DbError> {
-        let rows = backend.all(Store::Users).await?;
-        let mut users = HashMap::with_capacity(rows.len());
+        let mut users = HashMap::new();
         let mut skipped = 0;
-        for chunk in rows.chunks(CHUNK * 5) {
-            for (id, text) in chunk {
+        let mut after = None;
+        loop {
+            let page = backend.page(Store::Users, after, PAGE).await?;
+            for (id, text) in &page {
                 match record::decode::<UserRecord>(text) {
                     Some(r) => drop(users.insert(id.clone(), r)),
                     None => skipped += 1,
                 }
             }
+            after = match page.last() {
+                Some((last, _)) if page.len() == PAGE as usize => Some(last.clone()),
+                _ => break,
+            };
             yield_now().await;
         }
-        let keys = [SCOPE, SETTINGS, BEHAVIORS, LAST_SEEN].map(str::to_owned).to_vec();
+        let keys = [SCOPE, SETTINGS, BEHAVIORS, LAST_SEEN]
+            .map(str::to_owned)
+            .to_vec();
         let meta = backend.get(Store::Meta, keys).await?;
         let memory = Self {
             backend,
@@ -137,6 +148,7 @@ impl ProfileMemory {
             queue: RefCell::default(),
             flushing: Cell::new(false),
             notices: RefCell::default(),
+            on_stored: RefCell::new(None),
         };
         if skipped > 0 {
             memory.notice(Notice::Skipped(skipped));
@@ -146,6 +158,17 @@ impl ProfileMemory {
 
     fn notice(&self, notice: Notice) {
         self.notices.borrow_mut().push(notice);
+    }
+
+    /// Calls `f` with the ids of the users whose records each write stored.
+    pub fn on_stored(&self, f: impl Fn(&[String]) + 'static) {
+        *self.on_stored.borrow_mut() = Some(Box::new(f));
+    }
+
+    fn stored(&self, ids: &[String]) {
+        if let Some(f) = &*self.on_stored.borrow() {
+            f(ids);
+        }
     }
 
     /// What happened since the last call.
@@ -187,7 +210,11 @@ impl ProfileMemory {
     }
 
     fn meta<T: Serialize>(key: &str, value: &T) -> Option<(Store, String, String)> {
-        Some((Store::Meta, key.to_owned(), serde_json::to_string(value).ok()?))
+        Some((
+            Store::Meta,
+            key.to_owned(),
+            serde_json::to_string(value).ok()?,
+        ))
     }
 
     /// Records a summary received at `now`: the changed users' rows and their history.
@@ -208,8 +235,10 @@ impl ProfileMemory {
             .filter_map(|e| self.history_row(e))
             .collect();
         batch.puts.extend(Self::meta(LAST_SEEN, &now));
+        let ids: Vec<String> = recorded.records.iter().map(|(id, _)| id.clone()).collect();
         self.users.borrow_mut().extend(recorded.records);
         self.write(batch).await;
+        self.stored(&ids);
     }
 
     /// Records the behaviors read at `now`: what changed since they were last kept.
@@ -284,8 +313,12 @@ impl ProfileMemory {
                 self.flushing.set(false);
                 return;
             }
-            let ids = taken.iter().map(|p| p.row.user_id.clone()).collect();
-            let old = self.backend.get(Store::Details, ids).await.unwrap_or_default();
+            let ids: Vec<String> = taken.iter().map(|p| p.row.user_id.clone()).collect();
+            let old = self
+                .backend
+                .get(Store::Details, ids.clone())
+                .await
+                .unwrap_or_default();
             let mut batch = Batch::default();
             let mut waiters = Vec::with_capacity(taken.len());
             for (i, p) in taken.into_iter().enumerate() {
@@ -299,6 +332,7 @@ impl ProfileMemory {
             for w in waiters {
                 let _ = w.send(());
             }
+            self.stored(&ids);
             yield_now().await;
         }
     }
@@ -328,7 +362,11 @@ impl ProfileMemory {
         batch.puts.push((Store::Users, id.clone(), user));
         batch.puts.push((Store::Details, id.clone(), text));
         if let Some(reset) = reset {
-            let name = if row.name.trim().is_empty() { &row.email } else { &row.name };
+            let name = if row.name.trim().is_empty() {
+                &row.email
+            } else {
+                &row.name
+            };
             let entry = Entry {
                 version: record::SCHEMA,
                 at,
@@ -361,6 +399,36 @@ impl ProfileMemory {
         out
     }
 
+    /// Every kept detail, a page at a time (`each` gets each page; records that do not decode
+    /// are skipped and counted).
+    pub async fn all_details(&self, mut each: impl FnMut(Vec<(String, DetailRecord)>)) {
+        let mut after = None;
+        let mut skipped = 0;
+        loop {
+            let Ok(page) = self.backend.page(Store::Details, after, CHUNK as u32).await else {
+                break;
+            };
+            let full = page.len() == CHUNK;
+            after = page.last().map(|(k, _)| k.clone());
+            let decoded: Vec<(String, DetailRecord)> = page
+                .into_iter()
+                .filter_map(|(id, text)| {
+                    let detail = record::decode(&text);
+                    skipped += usize::from(detail.is_none());
+                    Some((id, detail?))
+                })
+                .collect();
+            each(decoded);
+            yield_now().await;
+            if !full {
+                break;
+            }
+        }
+        if skipped > 0 {
+            self.notice(Notice::Skipped(skipped));
+        }
+    }
+
     /// The user record as stored now (another tab may have written it since it was loaded);
     /// the copy in memory is updated from it.
     pub async fn reread_user(&self, id: &str) -> Option<UserRecord> {
@@ -376,6 +444,29 @@ impl ProfileMemory {
             .borrow_mut()
             .insert(id.to_owned(), record.clone());
         Some(record)
+    }
+
+    /// The records of `ids` as stored now (another tab wrote them); the copies in memory are
+    /// updated from them.
+    pub async fn reread_users(&self, ids: Vec<String>) -> Vec<(String, UserRecord)> {
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK) {
+            let found = self
+                .backend
+                .get(Store::Users, chunk.to_vec())
+                .await
+                .unwrap_or_default();
+            let mut users = self.users.borrow_mut();
+            for (id, text) in chunk.iter().zip(found) {
+                if let Some(record) = text.as_deref().and_then(record::decode::<UserRecord>) {
+                    users.insert(id.clone(), record.clone());
+                    out.push((id.clone(), record));
+                }
+            }
+            drop(users);
+            yield_now().await;
+        }
+        out
     }
 
     /// History recorded at or after `since`, oldest first.

@@ -91,7 +91,9 @@ fn a_full_quota_prunes_the_oldest_history_first_and_says_so() {
     let memory = open(&backend);
     // Much history: 400 users appear, then all of them move, twice.
     let users = |level: RiskLevel, count: u64| -> Vec<UserRiskInfo> {
-        (0..400).map(|i| row(&format!("u{i:03}"), level.clone(), count)).collect()
+        (0..400)
+            .map(|i| row(&format!("u{i:03}"), level.clone(), count))
+            .collect()
     };
     run(memory.record_summary(&users(RiskLevel::Low, 1), at(1)));
     run(memory.record_summary(&users(RiskLevel::Medium, 2), at(2)));
@@ -109,7 +111,10 @@ fn a_full_quota_prunes_the_oldest_history_first_and_says_so() {
     let again = open(&backend);
     assert!(again.with_users(|u| u["u399"].row.count == 3));
     let oldest = run(again.history_since(at(0)));
-    assert!(oldest.first().is_some_and(|e| e.at > at(1)), "the oldest went first");
+    assert!(
+        oldest.first().is_some_and(|e| e.at > at(1)),
+        "the oldest went first"
+    );
 }
 
 #[test]

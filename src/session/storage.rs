@@ -33,6 +33,9 @@ pub const KEY_USERS_QUERY: &str = "zt-risk.users-query";
 /// Prefix of the behavior ids seen per account (`zt-risk.behaviors-seen:<account>`), on this
 /// device.
 pub const KEY_SEEN_BEHAVIORS: &str = "zt-risk.behaviors-seen:";
+/// Prefix of this tab's visit of a profile (`zt-risk.visit:<database name>`): when it
+/// started and when the profile was last seen before (`memory::context`).
+pub const KEY_VISIT: &str = "zt-risk.visit:";
 /// Where an earlier version kept the behavior ids seen (`zt.behaviors.seen.<account>`): read
 /// once, moved to [`KEY_SEEN_BEHAVIORS`].
 const OLD_SEEN_BEHAVIORS: &str = "zt.behaviors.seen.";
@@ -231,6 +234,7 @@ mod tests {
             KEY_ACCOUNT,
             KEY_USERS_QUERY,
             KEY_SEEN_BEHAVIORS,
+            KEY_VISIT,
         ] {
             assert!(key.starts_with(PREFIX), "{key}");
         }

@@ -1,33 +1,39 @@
-//! The events store: every user's events loaded in this tab (`GET /{user_id}` through the
-//! runner), with the summary row they were loaded for and when. Overview, Detections and the
-//! behaviors review read it; navigating between pages never reloads it.
+//! The events store: every user's events known to this tab, fetched (`GET /{user_id}` through
+//! the runner) or taken from what the profile remembers (`memory`), with the summary row they
+//! hold for and when they were fetched. Overview, Detections and the behaviors review read it;
+//! navigating between pages never reloads it. How it is filled is `events_load`.
 //!
 //! It holds one account's data only: results are tagged with the account they were requested
 //! for, the store empties when the session's account changes, and a late reply for another
-//! account is dropped. It never fetches by itself; `EventsStore::load` is the one entry point.
+//! account is dropped.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use zt_risk_api::{RiskEvents, UserRiskInfo};
+use zt_risk_api::{RiskEvent, RiskEvents, UserRiskInfo};
 
 use super::event_index::{build, Index};
 use super::runner::Runner;
 use crate::api::{use_api, Api};
+use crate::memory::{use_memory, Memory};
 use crate::session::use_session;
 
 /// One user's loaded events.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
-    /// The user's row of the summary the load started from.
+    /// The user's row of the summary the load started from (or their last row, if they left).
     pub user: UserRiskInfo,
     /// What `GET /{user_id}` returned (the whole history, also before the last reset).
     pub detail: RiskEvents,
+    /// When `detail` was fetched.
     pub loaded_at: DateTime<Utc>,
+    /// The user is no longer in the summary (their events are what was kept).
+    pub left: bool,
+    /// Events seen before that the API no longer lists, each with the reset that dropped it.
+    pub kept: Vec<(RiskEvent, Option<DateTime<Utc>>)>,
 }
 
 /// The loaded data of one account (plain data; read it through [`EventsStore::with`]).
@@ -112,6 +118,24 @@ pub struct EventsStore {
     runner: Runner,
     /// A client scoped to the root, so a load survives page changes.
     api: StoredValue<Api>,
+    /// What the profile remembers: where loads are kept, and restored from.
+    pub(super) memory: Memory,
+    /// How the last refresh from memory went, for the Load events panel.
+    pub(super) refresh: RwSignal<Option<Refresh>>,
+}
+
+/// How the store stands against the summary after taking what the profile remembers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refresh {
+    /// Users whose events came from memory, current for the summary.
+    pub stored: usize,
+    /// Users due a fetch: kept under an older row (`changed`) or never kept (`new`).
+    pub changed: usize,
+    pub new: usize,
+    /// Users kept who are no longer in the summary.
+    pub left: usize,
+    /// The due users were left for the admin to start (too many to fetch unasked).
+    pub waiting: bool,
 }
 
 impl EventsStore {
@@ -134,9 +158,19 @@ impl EventsStore {
             ),
             runner: Runner::new(),
             api: StoredValue::new(use_api()),
+            memory: use_memory(),
+            refresh: RwSignal::new(None),
         };
         let session = use_session();
         Effect::new(move |_| store.switch_account(&session.connection().account_id));
+        // What another tab of this profile stored, this tab shows too.
+        let heard = store.memory.heard();
+        Effect::new(move |_| {
+            let ids = heard.get();
+            if !ids.is_empty() {
+                store.take_from_memory(ids);
+            }
+        });
         // A run that ends publishes its last results at once: "Done." never shows old counts.
         let progress = store.runner.progress();
         Effect::new(move |_| {
@@ -168,41 +202,20 @@ impl EventsStore {
     pub fn clear(&self) {
         self.runner.reset();
         self.data.update_value(Events::clear);
+        self.refresh.set(None);
         self.version.update(|v| *v += 1);
     }
 
-    /// Loads the events of `users` on the runner, for the session's current account. Each
-    /// result is usable as soon as it arrives. The requests skip the read cache (thousands of
-    /// details would only fill it). Returns false while a load is running.
-    pub fn load(&self, users: Vec<UserRiskInfo>) -> bool {
-        if self.runner.progress().get_untracked().is_active() {
-            return false;
-        }
+    /// How the last refresh from memory went (reactive); `None` before one.
+    pub fn refresh_state(&self) -> ReadSignal<Option<Refresh>> {
+        self.refresh.read_only()
+    }
+
+    /// The client loads use, pinned to the session's connection at the call.
+    pub(super) fn pinned_api(&self) -> Api {
         let api = self.api.get_value();
         let connection = api.connection();
-        let account = connection.account_id.clone();
-        // Pinned to this connection: a profile switch mid-run cannot mix accounts.
-        let api = api.with_connection(connection);
-        self.switch_account(&account);
-        let labels = users.iter().map(|u| u.display_name().to_owned()).collect();
-        let users = Rc::new(users);
-        let store = *self;
-        self.runner.start(labels, move |i| {
-            let (api, user, account) = (api.clone(), users[i].clone(), account.clone());
-            Box::pin(async move {
-                let detail = api.user(&user.user_id).await?;
-                let loaded_at = Utc::now();
-                store.insert(
-                    &account,
-                    Loaded {
-                        user,
-                        detail,
-                        loaded_at,
-                    },
-                );
-                Ok(())
-            })
-        })
+        api.with_connection(connection)
     }
 
     /// Replaces the data with `users` for `account` at once: tests load 100,000 synthetic
@@ -220,14 +233,41 @@ impl EventsStore {
     }
 
     /// Empties the store and forgets the last run if `account` is not the data's account.
-    fn switch_account(self, account: &str) {
+    pub(super) fn switch_account(self, account: &str) {
         if self.data.try_update_value(|d| d.set_account(account)) == Some(true) {
             self.runner.reset();
+            self.refresh.try_set(None);
             self.version.update(|v| *v += 1);
         }
     }
 
-    fn insert(self, account: &str, loaded: Loaded) {
+    /// Whether `user_id`'s events are in the store as current for `row`.
+    pub(super) fn holds(self, user_id: &str, row: &UserRiskInfo) -> bool {
+        self.data
+            .try_with_value(|d| {
+                d.get(user_id).is_some_and(|l| {
+                    !l.left
+                        && l.user.last_event == row.last_event
+                        && l.user.event_count == row.event_count
+                })
+            })
+            .unwrap_or(false)
+    }
+
+    /// Adds many users at once (from memory), published together.
+    pub(super) fn insert_all(self, account: &str, loaded: Vec<Loaded>) {
+        if loaded.is_empty() {
+            return;
+        }
+        self.data.try_update_value(|d| {
+            for l in loaded {
+                d.insert(account, l);
+            }
+        });
+        self.version.try_update(|v| *v += 1);
+    }
+
+    pub(super) fn insert(self, account: &str, loaded: Loaded) {
         let kept = self.data.try_update_value(|d| d.insert(account, loaded)) == Some(true);
         if kept && self.flush_armed.try_get_value() == Some(false) {
             self.flush_armed.set_value(true);

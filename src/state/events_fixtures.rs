@@ -43,6 +43,8 @@ pub fn loaded(id: usize, name: &str, events: &[(&str, RiskLevel, i64)]) -> Loade
             risk_level: Some(RiskLevel::High),
         },
         loaded_at: t0(),
+        left: false,
+        kept: Vec::new(),
     }
 }
 

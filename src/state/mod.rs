@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod event_index;
 pub mod events;
+pub mod events_load;
 pub mod last_users_view;
 pub mod listen;
 pub mod profile;

@@ -104,6 +104,8 @@ pub fn synthetic(users: usize, per_user: usize) -> Vec<Loaded> {
                     risk_level: Some(RiskLevel::High),
                 },
                 loaded_at: now,
+                left: false,
+                kept: Vec::new(),
             }
         })
         .collect()

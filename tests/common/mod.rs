@@ -124,7 +124,8 @@ pub fn mount_on<V: IntoView + 'static>(
     // Children must be Send; the browser is single-threaded, so wrapping is sound here.
     let view = send_wrapper::SendWrapper::new(view);
     leptos::mount::mount_to(container, move || {
-        view! { <Providers config transport timeout_ms>{(view.take())()}</Providers> }
+        let remember = zt_risk_console::memory::fake::opener();
+        view! { <Providers config transport timeout_ms remember>{(view.take())()}</Providers> }
     })
 }
 

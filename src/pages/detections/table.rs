@@ -55,7 +55,10 @@ fn row(user: &Loaded, event: &RiskEvent) -> impl IntoView {
     view! {
         <tr>
             <td data-label="Time"><RelativeTime at=event.timestamp/></td>
-            <td data-label="User"><A href=Page::User.link(&who.user_id)>{name}</A></td>
+            <td data-label="User">
+                <A href=Page::User.link(&who.user_id)>{name}</A>
+                {user.left.then(|| view! { " "<span class="badge">"left the summary"</span> })}
+            </td>
             <td data-label="Behavior">{event.name.clone()}</td>
             <td data-label="Risk level"><RiskBadge level=Some(event.risk_level.clone())/></td>
             <td data-label="Details"><EventDetails details=event.event_details.clone()/></td>

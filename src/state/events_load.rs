@@ -1,0 +1,259 @@
+//! How the events store is filled: from what the profile remembers (`sync`), and by fetching
+//! (`load`, on the runner). A user whose summary row still has the `last_event` and
+//! `event_count` their events were kept under costs no request; the others are fetched, and
+//! each fetch is kept for the next visit. Tabs of one profile never fetch the same user at
+//! once: a fetch holds the user's Web Lock until its result is stored, and a tab that waited
+//! takes the stored result instead of fetching again.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use chrono::Utc;
+use futures::channel::oneshot;
+use leptos::prelude::*;
+use zt_risk_api::UserRiskInfo;
+
+use super::events::{EventsStore, Loaded, Refresh};
+use crate::api::{Api, ApiError};
+use crate::memory::plan::Scope;
+use crate::memory::profile::ProfileMemory;
+use crate::memory::record::DetailRecord;
+use crate::memory::tabs::with_lock;
+
+/// At most this many changed or new users are fetched without asking (about ten seconds at
+/// Cloudflare's rate); more wait for the admin's "Load".
+pub const AUTO_LIMIT: usize = 50;
+
+impl Loaded {
+    /// A user's events as the profile kept them, for `user` (their current or last row).
+    pub fn from_kept(
+        user: UserRiskInfo,
+        kept: &DetailRecord,
+        left: bool,
+        at: chrono::DateTime<Utc>,
+    ) -> Self {
+        Self {
+            user,
+            detail: kept.to_api(),
+            loaded_at: at,
+            left,
+            kept: kept
+                .kept
+                .iter()
+                .map(|(e, reset)| (e.to_api(), *reset))
+                .collect(),
+        }
+    }
+}
+
+impl EventsStore {
+    /// Loads the events of `users` on the runner for the session's current account, and
+    /// remembers `scope` as what the admin loads; each result is usable as soon as it arrives
+    /// and kept for the next visit. Returns false while a load is running.
+    pub fn load(&self, users: Vec<UserRiskInfo>, scope: Scope) -> bool {
+        if self.runner().progress().get_untracked().is_active() {
+            return false;
+        }
+        let api = self.pinned_api();
+        let account = api.connection().account_id;
+        self.switch_account(&account);
+        let memory = self.memory;
+        leptos::task::spawn_local(async move {
+            if let Some(profile) = memory.profile().await {
+                profile.set_scope(scope).await;
+            }
+        });
+        let labels = users.iter().map(|u| u.display_name().to_owned()).collect();
+        let users = Rc::new(users);
+        let store = *self;
+        let started = Utc::now();
+        let lock_prefix = format!(
+            "{}:user:",
+            crate::memory::context::database_name(&api.connection())
+        );
+        self.runner().start(labels, move |i| {
+            let (api, user, account) = (api.clone(), users[i].clone(), account.clone());
+            let lock = format!("{lock_prefix}{}", user.user_id);
+            Box::pin(store.fetch_one(api, user, account, lock, started))
+        })
+    }
+
+    /// One user's job: under the user's lock, take what another tab stored since the run
+    /// `started`, or fetch and keep. The job ends when the events are in the store; the lock is
+    /// held until they are written, so another tab waiting for it finds them.
+    async fn fetch_one(
+        self,
+        api: Api,
+        user: UserRiskInfo,
+        account: String,
+        lock: String,
+        started: chrono::DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        let profile = self.memory.profile().await;
+        let (done, finished) = oneshot::channel::<Result<(), ApiError>>();
+        leptos::task::spawn_local(async move {
+            with_lock(&lock, move || async move {
+                if let Some(kept) = stored_since(profile.as_deref(), &user, started).await {
+                    self.insert(&account, Loaded::from_kept(user, &kept.0, false, kept.1));
+                    let _ = done.send(Ok(()));
+                    return;
+                }
+                match api.user(&user.user_id).await {
+                    Ok(detail) => {
+                        let at = Utc::now();
+                        let stored = profile
+                            .as_ref()
+                            .map(|p| p.keep_fetched(user.clone(), detail.clone(), at));
+                        self.insert(
+                            &account,
+                            Loaded {
+                                user,
+                                detail,
+                                loaded_at: at,
+                                left: false,
+                                kept: Vec::new(),
+                            },
+                        );
+                        let _ = done.send(Ok(()));
+                        if let Some(stored) = stored {
+                            let _ = stored.await;
+                        }
+                    }
+                    Err(e) => drop(done.send(Err(e))),
+                }
+            })
+            .await;
+        });
+        finished.await.unwrap_or(Err(ApiError::Aborted))
+    }
+
+    /// Takes what the profile remembers for `summary` into the store: every user kept under
+    /// their current row (no request), the users kept who left the summary (shown as such),
+    /// then fetches the changed and new users of the scope last loaded when they are few.
+    pub fn sync(&self, summary: Arc<Vec<UserRiskInfo>>) {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let Some(profile) = store.memory.profile().await else {
+                return;
+            };
+            let account = store.pinned_api().connection().account_id;
+            store.switch_account(&account);
+            let plan = profile.plan(&summary);
+            let rows: HashMap<&str, &UserRiskInfo> =
+                summary.iter().map(|u| (u.user_id.as_str(), u)).collect();
+            let mut restored = 0;
+            let mut missing: Vec<usize> = Vec::new();
+            let fresh: std::collections::HashSet<&str> = plan
+                .fresh
+                .iter()
+                .map(|&i| summary[i].user_id.as_str())
+                .collect();
+            let left: std::collections::HashSet<&str> =
+                plan.left.iter().map(String::as_str).collect();
+            profile
+                .all_details(|page| {
+                    let loaded: Vec<Loaded> = page
+                        .into_iter()
+                        .filter_map(|(id, kept)| {
+                            let at = profile
+                                .with_users(|u| u.get(&id)?.fetched.as_ref().map(|f| f.at))?;
+                            if fresh.contains(id.as_str()) {
+                                let row = (*rows.get(id.as_str())?).clone();
+                                (!store.holds(&id, &row))
+                                    .then(|| Loaded::from_kept(row, &kept, false, at))
+                            } else if left.contains(id.as_str()) {
+                                let row = profile
+                                    .with_users(|u| u.get(&id).map(|r| r.row.to_user(&id)))?;
+                                Some(Loaded::from_kept(row, &kept, true, at))
+                            } else {
+                                None
+                            }
+                        })
+                        .collect();
+                    restored += loaded.len();
+                    store.insert_all(&account, loaded);
+                })
+                .await;
+            // Fresh by their stamp but without kept events (a write that did not finish): due.
+            for &i in &plan.fresh {
+                if !store.holds(&summary[i].user_id, &summary[i]) {
+                    missing.push(i);
+                }
+            }
+            let due: Vec<UserRiskInfo> = plan
+                .due
+                .iter()
+                .chain(&missing)
+                .map(|&i| summary[i].clone())
+                .collect();
+            let waiting = due.len() > AUTO_LIMIT;
+            store.refresh.try_set(Some(Refresh {
+                stored: plan.fresh.len() - missing.len(),
+                changed: plan.changed + missing.len(),
+                new: plan.new,
+                left: plan.left.len(),
+                waiting,
+            }));
+            store.memory.report(&profile);
+            let _ = restored;
+            if !due.is_empty() && !waiting {
+                if let Some(scope) = profile.scope() {
+                    store.load(due, scope);
+                }
+            }
+        });
+    }
+
+    /// Takes into the store what another tab of this profile stored for `ids`.
+    pub(super) fn take_from_memory(&self, ids: Vec<String>) {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let Some(profile) = store.memory.profile().await else {
+                return;
+            };
+            let account = store.pinned_api().connection().account_id;
+            let records = profile.reread_users(ids).await;
+            let wanted: Vec<String> = records
+                .iter()
+                .filter(|(id, r)| r.fetched.is_some() && !store.holds(id, &r.row.to_user(id)))
+                .map(|(id, _)| id.clone())
+                .collect();
+            if wanted.is_empty() {
+                return;
+            }
+            let loaded = profile
+                .details(wanted)
+                .await
+                .into_iter()
+                .filter_map(|(id, kept)| {
+                    let (_, record) = records.iter().find(|(r, _)| *r == id)?;
+                    let at = record.fetched.as_ref()?.at;
+                    Some(Loaded::from_kept(
+                        record.row.to_user(&id),
+                        &kept,
+                        record.left_at.is_some(),
+                        at,
+                    ))
+                })
+                .collect();
+            store.insert_all(&account, loaded);
+        });
+    }
+}
+
+/// The events kept for `user` if they were fetched since `since` and hold for the user's row
+/// (another tab stored them while this one waited for the lock), with when they were fetched.
+async fn stored_since(
+    profile: Option<&ProfileMemory>,
+    user: &UserRiskInfo,
+    since: chrono::DateTime<Utc>,
+) -> Option<(DetailRecord, chrono::DateTime<Utc>)> {
+    let profile = profile?;
+    let record = profile.reread_user(&user.user_id).await?;
+    let fetched = record
+        .fetched
+        .filter(|f| f.at >= since && f.under.holds_for(user))?;
+    let (_, kept) = profile.details(vec![user.user_id.clone()]).await.pop()?;
+    Some((kept, fetched.at))
+}
