@@ -75,6 +75,9 @@ impl Batch {
     }
 }
 
+/// How many history records there are, and the epoch ms of the oldest and newest.
+pub type Span = (usize, Option<(f64, f64)>);
+
 /// Which history records to read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HistoryQuery {
@@ -135,7 +138,7 @@ pub trait Backend {
     /// Removes the `n` oldest history records; returns how many went.
     fn drop_oldest(&self, n: u32) -> LocalFuture<'_, Result<usize, DbError>>;
     /// How many history records there are, and when the oldest and newest were recorded.
-    fn history_span(&self) -> LocalFuture<'_, Result<(usize, Option<(f64, f64)>), DbError>>;
+    fn history_span(&self) -> LocalFuture<'_, Result<Span, DbError>>;
     /// Removes everything (the profile's data is forgotten).
     fn destroy(&self) -> LocalFuture<'_, Result<(), DbError>>;
 }

@@ -46,6 +46,8 @@ pub struct Memory {
     notice: RwSignal<Option<String>>,
     /// Bumped when another tab stored something (user ids in `heard`).
     heard: RwSignal<Vec<String>>,
+    /// Bumped each time this tab recorded something (what reads the history tracks).
+    recorded: RwSignal<u64>,
 }
 
 /// The database name of a profile: its API base and account (never its token).
@@ -84,6 +86,7 @@ impl Memory {
             opener: StoredValue::new_local(opener),
             notice: RwSignal::new(None),
             heard: RwSignal::new(Vec::new()),
+            recorded: RwSignal::new(0),
         };
         let session = use_session();
         Effect::new(move |_| memory.switch(&database_name(&session.connection())));
@@ -137,7 +140,10 @@ impl Memory {
         };
         let visit = visit(&name, profile.last_seen());
         let channel = Channel::open(&name, move |text| self.hear(&text));
-        profile.on_stored(move |ids| self.tell(ids));
+        profile.on_stored(move |ids| {
+            self.tell(ids);
+            self.recorded.try_update(|n| *n += 1);
+        });
         self.inner.try_with_value(|inner| {
             let mut inner = inner.borrow_mut();
             if inner.name == name {
@@ -149,9 +155,15 @@ impl Memory {
         Some(profile)
     }
 
+    /// Changes each time this tab records something (reactive).
+    pub fn recorded(self) -> u64 {
+        self.recorded.get()
+    }
+
     /// Shows what the profile's storage reported since the last time, if anything.
     pub fn report(self, profile: &ProfileMemory) {
-        if let Some(text) = profile.take_notices().iter().map(words).last() {
+        self.recorded.try_update(|n| *n += 1);
+        if let Some(text) = profile.take_notices().iter().map(words).next_back() {
             self.say(text);
         }
     }
@@ -218,6 +230,12 @@ impl Memory {
             forget_visit(&name);
         }
         Ok(())
+    }
+}
+
+impl Default for Memory {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
-use super::backend::{Backend, Batch, DbError, HistoryQuery, HistoryRow, LocalFuture, Store};
+use super::backend::{Backend, Batch, DbError, HistoryQuery, HistoryRow, LocalFuture, Span, Store};
 
 /// History keyed like IndexedDB's: time (as ordered bits), subject, seq.
 type HistoryKey = (i64, String, u32);
@@ -171,7 +171,7 @@ impl Backend for FakeBackend {
         })
     }
 
-    fn history_span(&self) -> LocalFuture<'_, Result<(usize, Option<(f64, f64)>), DbError>> {
+    fn history_span(&self) -> LocalFuture<'_, Result<Span, DbError>> {
         Box::pin(async move {
             let history = self.history.borrow();
             let span = history

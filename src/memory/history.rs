@@ -109,8 +109,7 @@ pub fn record_summary(
             out.records.push((id.clone(), record));
         }
     }
-    out.entries
-        .sort_by(|a, b| a.subject.key().cmp(&b.subject.key()));
+    out.entries.sort_by_key(|e| e.subject.key());
     out
 }
 

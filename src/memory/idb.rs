@@ -12,7 +12,7 @@ use web_sys::{
     IdbTransactionMode,
 };
 
-use super::backend::{Backend, Batch, DbError, HistoryQuery, LocalFuture, Store};
+use super::backend::{Backend, Batch, DbError, HistoryQuery, LocalFuture, Span, Store};
 
 /// The database layout version (IndexedDB's own version number).
 pub const VERSION: u32 = 1;
@@ -319,7 +319,7 @@ impl Backend for Idb {
         })
     }
 
-    fn history_span(&self) -> LocalFuture<'_, Result<(usize, Option<(f64, f64)>), DbError>> {
+    fn history_span(&self) -> LocalFuture<'_, Result<Span, DbError>> {
         Box::pin(async move {
             let history = self.store(HISTORY, false)?;
             let count = settled(&history.count().map_err(error)?);

@@ -25,7 +25,7 @@ pub fn merge(old: Option<&DetailRecord>, fresh: &RiskEvents) -> (DetailRecord, O
             .chain(old.kept.iter().filter(|(e, _)| !listed(&e.id)).cloned())
             .collect();
         record.kept = earlier;
-        record.kept.sort_by(|a, b| b.0.at.cmp(&a.0.at));
+        record.kept.sort_by_key(|k| std::cmp::Reverse(k.0.at));
         record.kept.dedup_by(|a, b| a.0.id == b.0.id);
     }
     (record, reset)

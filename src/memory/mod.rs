@@ -20,3 +20,17 @@ pub mod timeline;
 pub mod visit;
 
 pub use context::{use_memory, Memory, Visit};
+
+/// What this browser kept for one user: their history, and the events the API no longer
+/// lists (each with the reset that dropped it).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserMemory {
+    pub history: Vec<record::Entry>,
+    pub kept: Vec<KeptEvent>,
+}
+
+/// An event the API no longer lists, and the reset that dropped it (if one did).
+pub type KeptEvent = (
+    zt_risk_api::RiskEvent,
+    Option<chrono::DateTime<chrono::Utc>>,
+);

@@ -71,6 +71,7 @@ pub struct Stats {
 }
 
 type Waiter = oneshot::Sender<()>;
+type StoredHook = Box<dyn Fn(&[String])>;
 
 /// A fetched detail waiting to be kept.
 struct Pending {
@@ -94,7 +95,7 @@ pub struct ProfileMemory {
     flushing: Cell<bool>,
     notices: RefCell<Vec<Notice>>,
     /// Told the ids of the users whose records were written (the other tabs hear of them).
-    on_stored: RefCell<Option<Box<dyn Fn(&[String])>>>,
+    on_stored: RefCell<Option<StoredHook>>,
 }
 
 /// Meta value `i` of `meta`, if it is there and reads as a `T`.
@@ -246,12 +247,32 @@ impl ProfileMemory {
         let kept = history::keep_behaviors(behaviors);
         let entries = history::record_behaviors(self.behaviors.borrow().as_ref(), &kept, now);
         if !entries.is_empty() || self.behaviors.borrow().as_ref() != Some(&kept) {
-            let mut batch = Batch::default();
-            batch.history = entries.iter().filter_map(|e| self.history_row(e)).collect();
-            batch.puts.extend(Self::meta(BEHAVIORS, &kept));
+            let batch = Batch {
+                puts: Self::meta(BEHAVIORS, &kept).into_iter().collect(),
+                history: entries.iter().filter_map(|e| self.history_row(e)).collect(),
+            };
             *self.behaviors.borrow_mut() = Some(kept);
             self.write(batch).await;
         }
+    }
+
+    /// Records that this tab reset user `id` (shown as `name`) at `at`.
+    pub async fn record_reset(&self, id: &str, name: &str, at: DateTime<Utc>) {
+        let entry = Entry {
+            version: record::SCHEMA,
+            at,
+            subject: Subject::User {
+                id: id.to_owned(),
+                name: name.to_owned(),
+            },
+            changes: vec![record::Change::Reset { at }],
+        };
+        let batch = Batch {
+            puts: Vec::new(),
+            history: self.history_row(&entry).into_iter().collect(),
+        };
+        self.write(batch).await;
+        self.stored(&[id.to_owned()]);
     }
 
     /// Remembers which users the admin loaded events for, so a revisit refreshes them.
@@ -456,14 +477,12 @@ impl ProfileMemory {
                 .get(Store::Users, chunk.to_vec())
                 .await
                 .unwrap_or_default();
-            let mut users = self.users.borrow_mut();
             for (id, text) in chunk.iter().zip(found) {
                 if let Some(record) = text.as_deref().and_then(record::decode::<UserRecord>) {
-                    users.insert(id.clone(), record.clone());
+                    self.users.borrow_mut().insert(id.clone(), record.clone());
                     out.push((id.clone(), record));
                 }
             }
-            drop(users);
             yield_now().await;
         }
         out

@@ -9,6 +9,7 @@
 mod events;
 mod figures;
 mod new_risk;
+mod since_visit;
 
 use std::sync::Arc;
 
@@ -24,6 +25,7 @@ use crate::routes::Page;
 use crate::text::plural;
 use crate::view_state::Window;
 use events::EventFigures;
+use since_visit::SinceLastVisit;
 
 /// The Overview page.
 #[component]
@@ -83,6 +85,7 @@ fn figures(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
             </div>
         </section>
         {new_risk::from_summary(last_day)}
+        <SinceLastVisit/>
         <EventFigures/>
         // After the summary: "Load events" then reads it from the read cache.
         <LoadEvents/>

@@ -3,6 +3,7 @@
 //!
 //! The token input is never prefilled: a saved token is only described, never shown.
 
+mod data;
 mod draft;
 mod form;
 mod profiles;
@@ -14,6 +15,7 @@ pub use draft::SettingsDraft;
 use leptos::prelude::*;
 
 use crate::session::use_session;
+use data::DataSettings;
 use form::ProfileForm;
 use profiles::ProfileList;
 
@@ -53,5 +55,6 @@ pub fn SettingsPage() -> impl IntoView {
             let focus = editing.opened.get() > 0;
             view! { <ProfileForm editing focus/> }
         }}
+        <DataSettings/>
     }
 }

@@ -1,9 +1,12 @@
-//! The user page (`/users/:id`): who the user is, their current level, their events, and the
-//! reset action. An unknown or malformed id is a not-found message, never a crash.
+//! The user page (`/users/:id`), an investigation page: who the user is, their current level
+//! and why (`why`), their risk history from what this browser kept (`history`), their events
+//! with whether each counts (`events`), and the reset action. An unknown or malformed id is a
+//! not-found message, never a crash.
 
 mod events;
+mod history;
 mod reset;
-mod tally;
+mod why;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,13 +14,17 @@ use zt_risk_api::RiskEvents;
 
 use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, RiskBadge, SkeletonRows};
+use crate::memory::record::Subject;
+use crate::memory::{use_memory, UserMemory};
 use crate::routes::Page;
+use crate::session::use_session;
 use crate::state::last_users_view;
-use crate::state::use_reloadable_item;
+use crate::state::{use_reloadable, use_reloadable_item};
 use crate::text::thousands;
 use events::EventsTable;
+use history::RiskHistory;
 use reset::ResetScore;
-use tally::EventsTally;
+use why::WhyLevel;
 
 /// The User page.
 #[component]
@@ -56,15 +63,13 @@ fn UserView(
     refocus: StoredValue<bool>,
 ) -> impl IntoView {
     let title = user.display_name().to_owned();
-    let tally = view! { <EventsTally user=user.clone()/> };
-    let RiskEvents {
-        name: _,
-        email,
-        events,
-        last_reset_time,
-        risk_level,
-    } = user;
-    let last_reset = match last_reset_time {
+    let (behaviors, _) = use_reloadable(|api| async move { api.behaviors().await });
+    let behaviors = Signal::derive(move || behaviors.get());
+    let kept = kept_by_browser(id.clone(), title.clone());
+    let kept_events =
+        Signal::derive(move || kept.get().flatten().map(|k| k.kept).unwrap_or_default());
+    let account = use_session().connection().account_id;
+    let last_reset = match user.last_reset_time {
         Some(at) => view! { <RelativeTime at/> }.into_any(),
         None => "Never".into_any(),
     };
@@ -73,16 +78,45 @@ fn UserView(
             <h1>{title.clone()}</h1>
         </div>
         <dl class="facts">
-            <dt>"Email"</dt><dd>{email}</dd>
-            <dt>"Risk level"</dt><dd><RiskBadge level=risk_level/></dd>
+            <dt>"Email"</dt><dd>{user.email.clone()}</dd>
+            <dt>"Risk level"</dt><dd><RiskBadge level=user.risk_level.clone()/></dd>
             <dt>"Last reset"</dt><dd>{last_reset}</dd>
-            <dt>"Events"</dt><dd>{thousands(events.len())}</dd>
+            <dt>"Events"</dt><dd>{thousands(user.events.len())}</dd>
         </dl>
-        <ResetScore id name=title on_done=on_reset refocus/>
+        <ResetScore id=id.clone() name=title on_done=on_reset refocus/>
+        <WhyLevel user=user.clone() behaviors/>
+        <RiskHistory id user=user.clone() kept=Signal::derive(move || kept.get().flatten()) account/>
         <h2>"Events"</h2>
-        {tally}
-        <EventsTable events/>
+        <EventsTable user kept=kept_events behaviors/>
     }
+}
+
+/// What this browser kept for user `id` (shown as `name`): their history and the events the
+/// API no longer lists; `Some(None)` when the browser keeps nothing.
+fn kept_by_browser(id: String, name: String) -> LocalResource<Option<UserMemory>> {
+    let memory = use_memory();
+    LocalResource::new(move || {
+        memory.recorded();
+        let (id, name) = (id.clone(), name.clone());
+        async move {
+            let profile = memory.profile().await?;
+            let subject = Subject::User {
+                id: id.clone(),
+                name,
+            };
+            let entries = profile.history_of(&subject).await;
+            let kept = profile
+                .details(vec![id])
+                .await
+                .pop()
+                .map(|(_, d)| d.kept.iter().map(|(e, r)| (e.to_api(), *r)).collect())
+                .unwrap_or_default();
+            Some(UserMemory {
+                history: entries,
+                kept,
+            })
+        }
+    })
 }
 
 fn not_found() -> impl IntoView {

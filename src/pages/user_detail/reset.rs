@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{use_api, ApiError};
 use crate::components::{use_toasts, ConfirmDialog, ErrorView};
+use crate::memory::use_memory;
 
 /// The reset button, its confirm dialog and its error.
 #[component]
@@ -27,6 +28,7 @@ pub fn ResetScore(
         }
     });
     let api = use_api();
+    let memory = use_memory();
     let toasts = use_toasts();
     let open = RwSignal::new(false);
     let reset = Action::new_local({
@@ -37,6 +39,9 @@ pub fn ResetScore(
                 let result = api.reset(&id).await;
                 open.set(false);
                 if result.is_ok() {
+                    if let Some(profile) = memory.profile().await {
+                        profile.record_reset(&id, &name, chrono::Utc::now()).await;
+                    }
                     refocus.set_value(true);
                     toasts.show(format!("Risk score reset for {name}"));
                     on_done.run(());

@@ -1,12 +1,14 @@
-//! Which of a user's listed events count toward their level, in words. The page lists the
-//! whole history (`GET /{user_id}`); the summary and the Users table count only the events
-//! since the last reset from enabled behaviors, so the two numbers differ and the page says why.
+//! "Why <level>": the behaviors and events that set a user's level, and which of the listed
+//! events count toward it. The page lists the whole history (`GET /{user_id}`); the summary
+//! and the Users table count only the events since the last reset from enabled behaviors, so
+//! the two numbers differ and the page says why.
 
 use leptos::prelude::*;
-use zt_risk_api::scoring::{by_name, tally, Tally};
-use zt_risk_api::RiskEvents;
+use zt_risk_api::scoring::{by_name, tally, why, Tally, Why};
+use zt_risk_api::{Behaviors, RiskEvents};
 
-use crate::state::use_reloadable;
+use crate::api::ApiError;
+use crate::components::RelativeTime;
 use crate::text::{plural, thousands};
 
 /// The sentence for `t`: how many events count, and why the others do not.
@@ -53,21 +55,67 @@ pub fn words(t: Tally) -> String {
     )
 }
 
-/// The sentence for `user`, once the behaviors are loaded (through the read cache).
+/// "Why High": the behaviors and events that set the user's level, and how many of the listed
+/// events count (and why the others do not), once the behaviors are loaded.
 #[component]
-pub fn EventsTally(user: RiskEvents) -> impl IntoView {
-    let (behaviors, _) = use_reloadable(|api| async move { api.behaviors().await });
+pub fn WhyLevel(
+    /// The user as the API returned them.
+    user: RiskEvents,
+    /// The account's behaviors (`None` while loading).
+    behaviors: Signal<Option<Result<Behaviors, ApiError>>>,
+) -> impl IntoView {
     let user = StoredValue::new(user);
-    let sentence = move || {
+    move || {
         behaviors.get().map(|loaded| match loaded {
             Ok(behaviors) => {
                 let settings = behaviors.settings();
-                user.with_value(|u| words(tally(u, &by_name(&behaviors, &settings))))
+                let names = by_name(&behaviors, &settings);
+                user.with_value(|u| explained(u, &why(u, &names), tally(u, &names)))
             }
-            Err(_) => "Which of these events count toward the risk level is not known: the behaviors could not be loaded.".to_owned(),
+            Err(_) => view! {
+                <section aria-labelledby="why-heading">
+                    <h2 id="why-heading">"Why this level"</h2>
+                    <p>"Which events set the level, and which do not count, is not known: the behaviors could not be loaded."</p>
+                </section>
+            }
+            .into_any(),
         })
+    }
+}
+
+fn explained(user: &RiskEvents, w: &Why, t: Tally) -> AnyView {
+    let heading = match &w.level {
+        Some(level) => format!("Why {}", level.label()),
+        None => "Why not scored".to_owned(),
     };
-    view! { <p class="hint" role="status">{sentence}</p> }
+    let rule = "A user's level is the highest current level among the enabled behaviors they triggered since their last reset.";
+    let deciders = w
+        .deciding
+        .iter()
+        .map(|(name, events)| {
+            let latest = events.first().map(|&i| user.events[i].timestamp);
+            view! {
+                <li>
+                    <strong>{name.clone()}</strong>
+                    {format!(": {} since the last reset", plural(events.len(), "event", "events"))}
+                    {latest.map(|at| view! { ", the latest "<RelativeTime at/> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let none = w.deciding.is_empty().then(|| {
+        view! { <p>"No event of an enabled behavior since the last reset: the user has no level."</p> }
+    });
+    view! {
+        <section aria-labelledby="why-heading">
+            <h2 id="why-heading">{heading}</h2>
+            <p class="hint">{rule}</p>
+            <ul class="deciding">{deciders}</ul>
+            {none}
+            <p role="status">{words(t)}</p>
+        </section>
+    }
+    .into_any()
 }
 
 #[cfg(test)]
