@@ -82,9 +82,20 @@ async fn summary_figures_link_to_the_users_list_they_count() {
     // No events loaded: the page says where the event charts come from, and draws none.
     assert!(text("body").contains("come from the events loaded below"));
     assert!(bars("Events per day, last 30 days").is_empty());
-    // One summary request: "Load events" reads it from the read cache.
+    // One summary request ("Load events" reads it from the read cache), and the behaviors,
+    // which "Since your last visit" compares with those it last saw.
     wait_for("the load scope", || query("#load-scope").is_some()).await;
-    assert_eq!(fake.requests().len(), 1);
+    let urls: Vec<String> = fake.requests().into_iter().map(|r| r.url).collect();
+    assert_eq!(urls.len(), 2, "{urls:?}");
+    assert!(
+        urls[0].ends_with("/summary") && urls[1].ends_with("/behaviors"),
+        "{urls:?}"
+    );
+    // A first visit: nothing to compare yet.
+    wait_for("since your last visit", || {
+        text("body").contains("there is nothing to compare yet")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -137,6 +137,28 @@ async fn the_page_says_which_events_count_toward_the_level() {
         )
     })
     .await;
+    // Why High: the enabled behavior at High that fired since the last reset.
+    assert_eq!(text("#why-heading"), "Why High");
+    assert!(text("ul.deciding").contains("Impossible Travel: 1 event since the last reset"));
+    // Each listed event says whether it counts.
+    let rows: Vec<String> = document()
+        .query_selector_all("table[aria-label='Risk events'] tbody tr")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.text_content())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("SentinelOne") && r.contains("No: the behavior is turned off")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Impossible Travel") && r.contains("Yes")),
+        "{rows:?}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -141,4 +141,9 @@ pub trait Backend {
     fn history_span(&self) -> LocalFuture<'_, Result<Span, DbError>>;
     /// Removes everything (the profile's data is forgotten).
     fn destroy(&self) -> LocalFuture<'_, Result<(), DbError>>;
+    /// The layout version the data had before this version upgraded it, if it did (what
+    /// that layout kept elsewhere is set aside, not read).
+    fn upgraded_from(&self) -> Option<u32> {
+        None
+    }
 }

@@ -163,8 +163,9 @@ impl Memory {
     /// Shows what the profile's storage reported since the last time, if anything.
     pub fn report(self, profile: &ProfileMemory) {
         self.recorded.try_update(|n| *n += 1);
-        if let Some(text) = profile.take_notices().iter().map(words).next_back() {
-            self.say(text);
+        let notices: Vec<String> = profile.take_notices().iter().map(words).collect();
+        if !notices.is_empty() {
+            self.say(notices.join(" "));
         }
     }
 
@@ -259,6 +260,9 @@ fn words(notice: &Notice) -> String {
         ),
         Notice::Full => "The browser's storage for this site is full: the latest changes were not saved. Free space in Settings › Data.".to_owned(),
         Notice::Failed(why) => format!("The latest changes were not saved: {why}."),
+        Notice::SetAside(older) => format!(
+            "This profile's data was stored by an older version of the console (layout {older}): what it kept that this version does not read is set aside, untouched. Settings › Data can forget it."
+        ),
     }
 }
 

@@ -23,6 +23,8 @@ const BY_SUBJECT: &str = "by_subject";
 pub struct Idb {
     db: IdbDatabase,
     name: String,
+    /// The layout version the database had before this open upgraded it, if it did.
+    pub upgraded_from: Option<u32>,
 }
 
 fn factory() -> Result<IdbFactory, DbError> {
@@ -103,18 +105,27 @@ fn time_key(at: f64) -> JsValue {
 }
 
 impl Idb {
-    /// Opens (creating or upgrading) the database `name`. A database of a newer layout is
-    /// [`DbError::Newer`]; one of an older layout has its stores replaced.
+    /// Opens (creating or upgrading) the database `name` at [`VERSION`]. A database of a newer
+    /// layout is [`DbError::Newer`] and left as it is.
     pub async fn open(name: &str) -> Result<Self, DbError> {
+        Self::open_at(name, VERSION).await
+    }
+
+    /// [`open`](Self::open) at layout `version` (tests open older layouts this way).
+    pub async fn open_at(name: &str, version: u32) -> Result<Self, DbError> {
         let open = factory()?
-            .open_with_u32(name, VERSION)
+            .open_with_u32(name, version)
             .map_err(|e| DbError::Unavailable(message(&e)))?;
         let upgrading = open.clone();
+        let from = std::rc::Rc::new(std::cell::Cell::new(None));
+        let seen = std::rc::Rc::clone(&from);
         let on_upgrade = Closure::once_into_js(move |event: web_sys::IdbVersionChangeEvent| {
             let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) else {
                 return;
             };
-            upgrade(&db, event.old_version() as u32);
+            let old = event.old_version() as u32;
+            upgrade(&db);
+            seen.set((old > 0).then_some(old));
         });
         open.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
         let db: IdbDatabase = settled(&open)
@@ -130,7 +141,14 @@ impl Idb {
         Ok(Self {
             db,
             name: name.to_owned(),
+            upgraded_from: from.get(),
         })
+    }
+
+    /// The names of the database's object stores (those of an older layout included).
+    pub fn store_names(&self) -> Vec<String> {
+        let names = self.db.object_store_names();
+        (0..names.length()).filter_map(|i| names.get(i)).collect()
     }
 
     fn tx(&self, stores: &[&str], write: bool) -> Result<IdbTransaction, DbError> {
@@ -150,22 +168,21 @@ impl Idb {
     }
 }
 
-/// Creates the stores of [`VERSION`]; an older layout's stores (from `old_version`) are
-/// dropped first (`memory::open` says so in a notice).
-fn upgrade(db: &IdbDatabase, old_version: u32) {
-    if old_version > 0 {
-        let names = db.object_store_names();
-        for i in 0..names.length() {
-            if let Some(name) = names.get(i) {
-                let _ = db.delete_object_store(&name);
-            }
+/// Creates the stores this version reads that the database lacks. Stores of an older layout
+/// under other names are set aside: left as they are, never read (Settings › Data forgets
+/// them with the rest); records of another version in these stores are skipped when read.
+fn upgrade(db: &IdbDatabase) {
+    let names = db.object_store_names();
+    let has = |name: &str| (0..names.length()).any(|i| names.get(i).as_deref() == Some(name));
+    for store in Store::ALL {
+        if !has(store.name()) {
+            let _ = db.create_object_store(store.name());
         }
     }
-    for store in Store::ALL {
-        let _ = db.create_object_store(store.name());
-    }
-    if let Ok(history) = db.create_object_store(HISTORY) {
-        let _ = history.create_index_with_str(BY_SUBJECT, "s");
+    if !has(HISTORY) {
+        if let Ok(history) = db.create_object_store(HISTORY) {
+            let _ = history.create_index_with_str(BY_SUBJECT, "s");
+        }
     }
 }
 
@@ -349,6 +366,10 @@ impl Backend for Idb {
             let span = time(&first).zip(last.as_ref().and_then(time));
             Ok((count, span))
         })
+    }
+
+    fn upgraded_from(&self) -> Option<u32> {
+        self.upgraded_from
     }
 
     fn destroy(&self) -> LocalFuture<'_, Result<(), DbError>> {

@@ -58,6 +58,9 @@ pub enum Notice {
     Full,
     /// A write failed otherwise.
     Failed(String),
+    /// The data was stored by an older layout (this version); what it kept elsewhere is set
+    /// aside.
+    SetAside(u32),
 }
 
 /// Counts for Settings › Data.
@@ -151,6 +154,9 @@ impl ProfileMemory {
             notices: RefCell::default(),
             on_stored: RefCell::new(None),
         };
+        if let Some(older) = memory.backend.upgraded_from() {
+            memory.notice(Notice::SetAside(older));
+        }
         if skipped > 0 {
             memory.notice(Notice::Skipped(skipped));
         }

@@ -112,6 +112,19 @@ pub fn mount_on<V: IntoView + 'static>(
     timeout_ms: u32,
     view: impl FnOnce() -> V + 'static,
 ) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let remember = zt_risk_console::memory::fake::opener();
+    mount_remembering(config, transport, remember, timeout_ms, view)
+}
+
+/// [`mount_on`] with the profile's memory kept where `remember` opens it (one backend shared
+/// by two mounts is "the same browser, another visit").
+pub fn mount_remembering<V: IntoView + 'static>(
+    config: RuntimeConfig,
+    transport: Arc<dyn zt_risk_console::api::transport::Transport>,
+    remember: zt_risk_console::memory::context::Opener,
+    timeout_ms: u32,
+    view: impl FnOnce() -> V + 'static,
+) -> leptos::mount::UnmountHandle<impl Mountable> {
     let container: HtmlElement = document()
         .create_element("div")
         .expect("div")
@@ -124,7 +137,6 @@ pub fn mount_on<V: IntoView + 'static>(
     // Children must be Send; the browser is single-threaded, so wrapping is sound here.
     let view = send_wrapper::SendWrapper::new(view);
     leptos::mount::mount_to(container, move || {
-        let remember = zt_risk_console::memory::fake::opener();
         view! { <Providers config transport timeout_ms remember>{(view.take())()}</Providers> }
     })
 }

@@ -183,7 +183,7 @@ pub fn RiskHistory(
             <div class="actions">
                 <button type="button" class="button secondary" on:click=download>"Download history (JSON)"</button>
             </div>
-            <p class="field-error" role="alert">{move || problem.get()}</p>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
         })
     };
     view! {
