@@ -70,10 +70,13 @@ const BROKEN_WORDS: &str = r#"
 const [selector] = arguments;
 const found = [];
 const seen = new Set();
-const describe = el => {
+// The innermost control holding the text, named by its own or its first inner aria-label.
+const describe = node => {
+  const el = node.parentElement.closest(selector);
   const classes = [...el.classList].map(c => '.' + c).join('');
-  const name = (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim();
-  return `<${el.tagName.toLowerCase()}${classes}> "${name.slice(0, 60)}"`;
+  const labelled = el.matches('[aria-label]') ? el : el.querySelector('[aria-label]');
+  const name = (labelled ? labelled.getAttribute('aria-label') : el.textContent) || '';
+  return `<${el.tagName.toLowerCase()}${classes}> "${name.replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
 };
 for (const el of document.querySelectorAll(selector)) {
   if (el.getClientRects().length === 0) continue;
@@ -90,7 +93,7 @@ for (const el of document.querySelectorAll(selector)) {
         if (r.width === 0 || r.height === 0) continue;
         if (!tops.some(t => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
       }
-      if (tops.length > 1) found.push({ element: describe(el), word: m[0], lines: tops.length });
+      if (tops.length > 1) found.push({ element: describe(node), word: m[0], lines: tops.length });
     }
   }
 }
