@@ -4,7 +4,8 @@ use zt_risk_console::session::RuntimeConfig;
 use zt_risk_console::App;
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): 528 B less first load, and no
-/// slower for the summary's tens of thousands of small strings (README, run 21).
+/// slower for the summary's tens of thousands of small strings (docs/benchmarks.md, "Kept
+/// (run 21): Talc and one copy of the body").
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

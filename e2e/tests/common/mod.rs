@@ -6,6 +6,7 @@ mod actions;
 mod console;
 pub mod csv;
 pub mod procs;
+pub mod steps;
 
 pub use console::Console;
 

@@ -2,28 +2,11 @@
 //! and open dialog, in the light and the dark theme, must find no violation of WCAG 2.1 A/AA
 //! or axe's best practices. A new page is one line in `VIEWS`.
 
-use std::time::Duration;
-
 use serde_json::{json, Value};
 
 use crate::common::procs::env_path;
+use crate::common::steps::{reach, Step, Step::*};
 use crate::common::{run, Console};
-
-/// One step to reach a view.
-#[derive(Clone, Copy)]
-enum Step {
-    /// Open this path and wait for the frame.
-    Open(&'static str),
-    /// Wait for a visible element.
-    Css(&'static str),
-    /// Click the first visible element matching.
-    Click(&'static str),
-    /// Click the button with this accessible name.
-    Button(&'static str),
-    /// Wait for a visible element matching the selector whose text contains the text.
-    Text(&'static str, &'static str),
-}
-use Step::*;
 
 /// Every view audited, each reached by its steps (pages are then given time to settle).
 const VIEWS: &[(&str, &[Step])] = &[
@@ -118,20 +101,6 @@ const VIEWS: &[(&str, &[Step])] = &[
 ];
 
 const TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
-
-async fn reach(c: &Console, steps: &[Step]) {
-    for step in steps {
-        match *step {
-            Open(path) => c.open(path).await,
-            Css(selector) => drop(c.css(selector).await),
-            Click(selector) => c.css(selector).await.click().await.expect("click"),
-            Button(name) => c.role("button", name).await.click().await.expect("click"),
-            Text(selector, text) => drop(c.wait_text(selector, text).await),
-        }
-    }
-    // Let transitions, skeletons and toasts settle before auditing.
-    tokio::time::sleep(Duration::from_millis(400)).await;
-}
 
 /// Runs axe on the current page; returns one line per violation (id, impact, help, targets).
 pub async fn axe(c: &Console, axe_js: &str) -> Vec<String> {

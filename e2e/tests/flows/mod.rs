@@ -15,3 +15,4 @@ mod pages;
 mod settings;
 mod shell;
 mod users;
+mod wrap;

@@ -1,7 +1,7 @@
 //! What the proxy suite prints: one line per measurement as it is taken (with the steal it
 //! suffered), then, over the kept measurements, the medians per endpoint and target and the
 //! product/nginx ratios (median of the per-round ratios, with their range), as Markdown tables
-//! ready for the README.
+//! ready for docs/benchmarks.md.
 
 use super::proxy::{ENDPOINTS, STEAL_LIMIT};
 use super::proxy_targets::Target;
