@@ -21,6 +21,7 @@ use zt_risk_console::memory::backend::{Backend, Batch, DbError, HistoryQuery, Hi
 use zt_risk_console::memory::context::Opener;
 use zt_risk_console::memory::fake::{opener_on, FakeBackend};
 use zt_risk_console::memory::idb::Idb;
+use zt_risk_console::memory::keeper::Keeper;
 use zt_risk_console::memory::use_memory;
 use zt_risk_console::pages::DetectionsPage;
 
@@ -148,7 +149,7 @@ async fn an_older_layout_is_set_aside_and_a_newer_one_refused() {
 /// An opener whose storage cannot open (blocked storage, a private window without it).
 fn broken() -> Opener {
     Rc::new(|_name: String| {
-        async { Err::<Rc<dyn Backend>, _>(DbError::Unavailable("SecurityError: blocked".into())) }
+        async { Err::<Rc<dyn Keeper>, _>(DbError::Unavailable("SecurityError: blocked".into())) }
             .boxed_local()
     })
 }

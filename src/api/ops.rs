@@ -19,7 +19,7 @@ use zt_risk_api::{
 use super::client::{Api, Call};
 use super::error::ApiError;
 use super::transport::HttpRequest;
-use crate::memory::profile::ProfileMemory;
+use crate::memory::keeper::Keeper;
 use crate::state::cache::{key, Key, Stale};
 
 const PII_READ: &str = "Zero Trust: PII Read";
@@ -89,7 +89,7 @@ impl Api {
     /// once the profile's database is open; nothing happens where the browser keeps nothing).
     fn remember<F: Future<Output = ()> + 'static>(
         &self,
-        record: impl FnOnce(Rc<ProfileMemory>, DateTime<Utc>) -> F + 'static,
+        record: impl FnOnce(Rc<dyn Keeper>, DateTime<Utc>) -> F + 'static,
     ) {
         let Some(memory) = self.memory else {
             return;
@@ -98,7 +98,7 @@ impl Api {
         leptos::task::spawn_local(async move {
             if let Some(profile) = memory.profile().await {
                 record(Rc::clone(&profile), now).await;
-                memory.report(&profile);
+                memory.report(&*profile);
             }
         });
     }
@@ -137,7 +137,7 @@ impl Api {
             let users = Arc::new(self.send_summary(call).await?.result.users);
             let kept = Arc::clone(&users);
             self.remember(
-                move |profile, now| async move { profile.record_summary(&kept, now).await },
+                move |profile, now| async move { profile.record_summary(kept, now).await },
             );
             Ok(users)
         })
@@ -174,7 +174,7 @@ impl Api {
             let behaviors: Behaviors = self.fetch(call).await?;
             let kept = behaviors.clone();
             self.remember(
-                move |profile, now| async move { profile.record_behaviors(&kept, now).await },
+                move |profile, now| async move { profile.record_behaviors(kept, now).await },
             );
             Ok(behaviors)
         })

@@ -10,17 +10,18 @@ use chrono::{DateTime, Utc};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
-use super::backend::{Backend, DbError};
-use super::idb::Idb;
-use super::profile::{Notice, ProfileMemory};
+use super::backend::DbError;
+use super::keeper::Keeper;
+use super::profile::Notice;
+use super::split;
 use super::tabs::Channel;
 use crate::session::{storage, use_session, Connection};
 use crate::text::thousands;
 
-/// Opens a profile's backend (the browser's database, or a test's).
-pub type Opener = Rc<dyn Fn(String) -> LocalBoxFuture<'static, Result<Rc<dyn Backend>, DbError>>>;
+/// Opens a profile's memory by its database name (the browser's IndexedDB, or a test's).
+pub type Opener = Rc<dyn Fn(String) -> LocalBoxFuture<'static, Result<Rc<dyn Keeper>, DbError>>>;
 
-type Opening = Shared<LocalBoxFuture<'static, Option<Rc<ProfileMemory>>>>;
+type Opening = Shared<LocalBoxFuture<'static, Option<Rc<dyn Keeper>>>>;
 
 /// This tab's visit of a profile: when it started and when the profile was last seen before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -59,13 +60,8 @@ pub fn database_name(connection: &Connection) -> String {
     )
 }
 
-fn open_browser(name: String) -> LocalBoxFuture<'static, Result<Rc<dyn Backend>, DbError>> {
-    async move {
-        Idb::open(&name)
-            .await
-            .map(|db| Rc::new(db) as Rc<dyn Backend>)
-    }
-    .boxed_local()
+fn open_browser(name: String) -> LocalBoxFuture<'static, Result<Rc<dyn Keeper>, DbError>> {
+    split::open(name).boxed_local()
 }
 
 impl Memory {
@@ -110,7 +106,7 @@ impl Memory {
     }
 
     /// The active profile's memory, opened on first use; `None` when the browser keeps nothing.
-    pub async fn profile(self) -> Option<Rc<ProfileMemory>> {
+    pub async fn profile(self) -> Option<Rc<dyn Keeper>> {
         let opening = self.inner.try_with_value(|inner| {
             let mut inner = inner.borrow_mut();
             let name = inner.name.clone();
@@ -122,17 +118,13 @@ impl Memory {
         opening.await
     }
 
-    async fn open(self, name: String) -> Option<Rc<ProfileMemory>> {
+    async fn open(self, name: String) -> Option<Rc<dyn Keeper>> {
         if name.ends_with('|') || name.contains("zt-risk:|") {
             return None; // no base URL or account: nothing to key the data by
         }
         let opener = self.opener.try_get_value()?;
-        let loaded = match opener(name.clone()).await {
-            Ok(backend) => ProfileMemory::load(backend).await,
-            Err(e) => Err(e),
-        };
-        let profile = match loaded {
-            Ok(profile) => Rc::new(profile),
+        let profile = match opener(name.clone()).await {
+            Ok(profile) => profile,
             Err(e) => {
                 self.say(unavailable(&e));
                 return None;
@@ -140,10 +132,10 @@ impl Memory {
         };
         let visit = visit(&name, profile.last_seen());
         let channel = Channel::open(&name, move |text| self.hear(&text));
-        profile.on_stored(move |ids| {
+        profile.on_stored(Box::new(move |ids| {
             self.tell(ids);
             self.recorded.try_update(|n| *n += 1);
-        });
+        }));
         self.inner.try_with_value(|inner| {
             let mut inner = inner.borrow_mut();
             if inner.name == name {
@@ -151,7 +143,7 @@ impl Memory {
                 inner.channel = channel;
             }
         });
-        self.report(&profile);
+        self.report(&*profile);
         Some(profile)
     }
 
@@ -161,7 +153,7 @@ impl Memory {
     }
 
     /// Shows what the profile's storage reported since the last time, if anything.
-    pub fn report(self, profile: &ProfileMemory) {
+    pub fn report(self, profile: &dyn Keeper) {
         self.recorded.try_update(|n| *n += 1);
         let notices: Vec<String> = profile.take_notices().iter().map(words).collect();
         if !notices.is_empty() {

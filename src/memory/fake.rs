@@ -62,22 +62,19 @@ impl FakeBackend {
     }
 }
 
-/// An opener giving every profile `backend` (a test that looks at what was stored).
+/// An opener giving every profile the memory kept in `backend` (a test that looks at what was
+/// stored, or two mounts of "the same browser").
 pub fn opener_on(backend: std::rc::Rc<FakeBackend>) -> super::context::Opener {
     use futures::FutureExt;
     std::rc::Rc::new(move |_name: String| {
         let backend = std::rc::Rc::clone(&backend) as std::rc::Rc<dyn Backend>;
-        async move { Ok(backend) }.boxed_local()
+        super::split::load(backend).boxed_local()
     })
 }
 
-/// An opener giving every profile an empty backend of its own.
+/// An opener giving every profile an empty memory of its own.
 pub fn opener() -> super::context::Opener {
-    use futures::FutureExt;
-    std::rc::Rc::new(|_name: String| {
-        async { Ok(std::rc::Rc::new(FakeBackend::default()) as std::rc::Rc<dyn Backend>) }
-            .boxed_local()
-    })
+    opener_on(std::rc::Rc::new(FakeBackend::default()))
 }
 
 fn key(row: &HistoryRow) -> HistoryKey {

@@ -18,6 +18,7 @@ use zt_risk_api::{Behaviors, RiskEvents, UserRiskInfo};
 
 use super::backend::{Backend, Batch, DbError, HistoryQuery, HistoryRow, Store};
 use super::history::{self, KeptBehaviors, DEFAULT_RETENTION_DAYS};
+use super::keeper::StoredHook;
 use super::kept;
 use super::plan::{self, Plan, Scope};
 use super::record::{self, DetailRecord, Entry, Fetched, Row, Subject, UserRecord};
@@ -74,7 +75,6 @@ pub struct Stats {
 }
 
 type Waiter = oneshot::Sender<()>;
-type StoredHook = Box<dyn Fn(&[String])>;
 
 /// A fetched detail waiting to be kept.
 struct Pending {
@@ -167,9 +167,9 @@ impl ProfileMemory {
         self.notices.borrow_mut().push(notice);
     }
 
-    /// Calls `f` with the ids of the users whose records each write stored.
-    pub fn on_stored(&self, f: impl Fn(&[String]) + 'static) {
-        *self.on_stored.borrow_mut() = Some(Box::new(f));
+    /// Calls `hook` with the ids of the users whose records each write stored.
+    pub fn on_stored(&self, hook: StoredHook) {
+        *self.on_stored.borrow_mut() = Some(hook);
     }
 
     fn stored(&self, ids: &[String]) {
@@ -306,7 +306,7 @@ impl ProfileMemory {
 
     /// Queues the events `detail` fetched at `at` under `row`; resolves once they are stored
     /// (or could not be). Queued details are written together.
-    pub fn keep_fetched(
+    pub fn keep(
         self: &Rc<Self>,
         row: UserRiskInfo,
         detail: RiskEvents,

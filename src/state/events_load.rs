@@ -5,7 +5,6 @@
 //! once: a fetch holds the user's Web Lock until its result is stored, and a tab that waited
 //! takes the stored result instead of fetching again.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -16,33 +15,22 @@ use zt_risk_api::UserRiskInfo;
 
 use super::events::{EventsStore, Loaded, Refresh};
 use crate::api::{Api, ApiError};
+use crate::memory::keeper::Restored;
 use crate::memory::plan::Scope;
-use crate::memory::profile::ProfileMemory;
-use crate::memory::record::DetailRecord;
 use crate::memory::tabs::with_lock;
 
 /// At most this many changed or new users are fetched without asking (about ten seconds at
 /// Cloudflare's rate); more wait for the admin's "Load".
 pub const AUTO_LIMIT: usize = 50;
 
-impl Loaded {
-    /// A user's events as the profile kept them, for `user` (their current or last row).
-    pub fn from_kept(
-        user: UserRiskInfo,
-        kept: &DetailRecord,
-        left: bool,
-        at: chrono::DateTime<Utc>,
-    ) -> Self {
+impl From<Restored> for Loaded {
+    fn from(r: Restored) -> Self {
         Self {
-            user,
-            detail: kept.to_api(),
-            loaded_at: at,
-            left,
-            kept: kept
-                .kept
-                .iter()
-                .map(|(e, reset)| (e.to_api(), *reset))
-                .collect(),
+            user: r.user,
+            detail: r.detail,
+            loaded_at: r.fetched_at,
+            left: r.left,
+            kept: r.kept,
         }
     }
 }
@@ -94,8 +82,12 @@ impl EventsStore {
         let (done, finished) = oneshot::channel::<Result<(), ApiError>>();
         leptos::task::spawn_local(async move {
             with_lock(&lock, move || async move {
-                if let Some(kept) = stored_since(profile.as_deref(), &user, started).await {
-                    self.insert(&account, Loaded::from_kept(user, &kept.0, false, kept.1));
+                let stored = match &profile {
+                    Some(p) => p.stored_since(user.clone(), started).await,
+                    None => None,
+                };
+                if let Some(stored) = stored {
+                    self.insert(&account, Loaded::from(stored));
                     let _ = done.send(Ok(()));
                     return;
                 }
@@ -103,7 +95,7 @@ impl EventsStore {
                     Ok(detail) => {
                         let at = Utc::now();
                         let stored = profile
-                            .as_ref()
+                            .clone()
                             .map(|p| p.keep_fetched(user.clone(), detail.clone(), at));
                         self.insert(
                             &account,
@@ -140,47 +132,18 @@ impl EventsStore {
             let account = store.pinned_api().connection().account_id;
             store.switch_account(&account);
             let plan = profile.plan(&summary);
-            let rows: HashMap<&str, &UserRiskInfo> =
-                summary.iter().map(|u| (u.user_id.as_str(), u)).collect();
-            let mut restored = 0;
-            let mut missing: Vec<usize> = Vec::new();
-            let fresh: std::collections::HashSet<&str> = plan
+            let held = |u: &UserRiskInfo| store.holds(&u.user_id, u);
+            let mut insert = |batch: Vec<Restored>| {
+                store.insert_all(&account, batch.into_iter().map(Loaded::from).collect());
+            };
+            profile.restore(&summary, &plan, &held, &mut insert).await;
+            // Fresh by their stamp but without kept events (a write that did not finish): due.
+            let missing: Vec<usize> = plan
                 .fresh
                 .iter()
-                .map(|&i| summary[i].user_id.as_str())
+                .copied()
+                .filter(|&i| !store.holds(&summary[i].user_id, &summary[i]))
                 .collect();
-            let left: std::collections::HashSet<&str> =
-                plan.left.iter().map(String::as_str).collect();
-            profile
-                .all_details(|page| {
-                    let loaded: Vec<Loaded> = page
-                        .into_iter()
-                        .filter_map(|(id, kept)| {
-                            let at = profile
-                                .with_users(|u| u.get(&id)?.fetched.as_ref().map(|f| f.at))?;
-                            if fresh.contains(id.as_str()) {
-                                let row = (*rows.get(id.as_str())?).clone();
-                                (!store.holds(&id, &row))
-                                    .then(|| Loaded::from_kept(row, &kept, false, at))
-                            } else if left.contains(id.as_str()) {
-                                let row = profile
-                                    .with_users(|u| u.get(&id).map(|r| r.row.to_user(&id)))?;
-                                Some(Loaded::from_kept(row, &kept, true, at))
-                            } else {
-                                None
-                            }
-                        })
-                        .collect();
-                    restored += loaded.len();
-                    store.insert_all(&account, loaded);
-                })
-                .await;
-            // Fresh by their stamp but without kept events (a write that did not finish): due.
-            for &i in &plan.fresh {
-                if !store.holds(&summary[i].user_id, &summary[i]) {
-                    missing.push(i);
-                }
-            }
             let due: Vec<UserRiskInfo> = plan
                 .due
                 .iter()
@@ -195,8 +158,7 @@ impl EventsStore {
                 left: plan.left.len(),
                 waiting,
             }));
-            store.memory.report(&profile);
-            let _ = restored;
+            store.memory.report(&*profile);
             if !due.is_empty() && !waiting {
                 if let Some(scope) = profile.scope() {
                     store.load(due, scope);
@@ -213,47 +175,14 @@ impl EventsStore {
                 return;
             };
             let account = store.pinned_api().connection().account_id;
-            let records = profile.reread_users(ids).await;
-            let wanted: Vec<String> = records
-                .iter()
-                .filter(|(id, r)| r.fetched.is_some() && !store.holds(id, &r.row.to_user(id)))
-                .map(|(id, _)| id.clone())
-                .collect();
-            if wanted.is_empty() {
-                return;
-            }
             let loaded = profile
-                .details(wanted)
+                .reread(ids)
                 .await
                 .into_iter()
-                .filter_map(|(id, kept)| {
-                    let (_, record) = records.iter().find(|(r, _)| *r == id)?;
-                    let at = record.fetched.as_ref()?.at;
-                    Some(Loaded::from_kept(
-                        record.row.to_user(&id),
-                        &kept,
-                        record.left_at.is_some(),
-                        at,
-                    ))
-                })
+                .filter(|r| !store.holds(&r.user.user_id, &r.user))
+                .map(Loaded::from)
                 .collect();
             store.insert_all(&account, loaded);
         });
     }
-}
-
-/// The events kept for `user` if they were fetched since `since` and hold for the user's row
-/// (another tab stored them while this one waited for the lock), with when they were fetched.
-async fn stored_since(
-    profile: Option<&ProfileMemory>,
-    user: &UserRiskInfo,
-    since: chrono::DateTime<Utc>,
-) -> Option<(DetailRecord, chrono::DateTime<Utc>)> {
-    let profile = profile?;
-    let record = profile.reread_user(&user.user_id).await?;
-    let fetched = record
-        .fetched
-        .filter(|f| f.at >= since && f.under.holds_for(user))?;
-    let (_, kept) = profile.details(vec![user.user_id.clone()]).await.pop()?;
-    Some((kept, fetched.at))
 }

@@ -13,7 +13,7 @@ use super::users_where;
 use crate::api::{use_api, Api};
 use crate::components::{RelativeTime, RunProgress};
 use crate::memory::record::Change;
-use crate::memory::visit::{since, Item, SinceLastVisit};
+use crate::memory::visit::{Item, SinceLastVisit};
 use crate::memory::{use_memory, Memory, Visit};
 use crate::routes::Page;
 use crate::state::runner::Runner;
@@ -34,11 +34,11 @@ pub fn SinceLastVisit() -> impl IntoView {
         async move {
             let profile = memory.profile().await?;
             let visit = memory.visit()?;
-            let entries = match visit.previous {
-                Some(_) => profile.history_since(visit.start).await,
-                None => Vec::new(),
+            let changes = match visit.previous {
+                Some(_) => profile.since(visit.start).await,
+                None => SinceLastVisit::default(),
             };
-            Some((visit, since(&entries)))
+            Some((visit, changes))
         }
     });
     let checker = Checker {
@@ -187,8 +187,7 @@ impl Checker {
             Box::pin(async move {
                 let detail = api.uncached().user(&id).await?;
                 if let Some(profile) = memory.profile().await {
-                    let row = profile.with_users(|u| u.get(&id).map(|r| r.row.to_user(&id)));
-                    if let Some(row) = row {
+                    if let Some(row) = profile.row_of(&id) {
                         let _ = profile.keep_fetched(row, detail, chrono::Utc::now()).await;
                     }
                 }

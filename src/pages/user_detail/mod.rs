@@ -14,7 +14,6 @@ use zt_risk_api::RiskEvents;
 
 use crate::api::ApiError;
 use crate::components::{ErrorView, RelativeTime, RiskBadge, SkeletonRows};
-use crate::memory::record::Subject;
 use crate::memory::{use_memory, UserMemory};
 use crate::routes::Page;
 use crate::session::use_session;
@@ -100,21 +99,7 @@ fn kept_by_browser(id: String, name: String) -> LocalResource<Option<UserMemory>
         let (id, name) = (id.clone(), name.clone());
         async move {
             let profile = memory.profile().await?;
-            let subject = Subject::User {
-                id: id.clone(),
-                name,
-            };
-            let entries = profile.history_of(&subject).await;
-            let kept = profile
-                .details(vec![id])
-                .await
-                .pop()
-                .map(|(_, d)| d.kept.iter().map(|(e, r)| (e.to_api(), *r)).collect())
-                .unwrap_or_default();
-            Some(UserMemory {
-                history: entries,
-                kept,
-            })
+            Some(profile.user_memory(id, name).await)
         }
     })
 }

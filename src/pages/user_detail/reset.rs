@@ -40,7 +40,9 @@ pub fn ResetScore(
                 open.set(false);
                 if result.is_ok() {
                     if let Some(profile) = memory.profile().await {
-                        profile.record_reset(&id, &name, chrono::Utc::now()).await;
+                        profile
+                            .record_reset(id.clone(), name.clone(), chrono::Utc::now())
+                            .await;
                     }
                     refocus.set_value(true);
                     toasts.show(format!("Risk score reset for {name}"));
