@@ -186,8 +186,13 @@ fn upgrade(db: &IdbDatabase) {
     }
 }
 
+/// The items of `value` if it is an array (a request's result), else none.
+fn items(value: &JsValue) -> Array {
+    value.dyn_ref::<Array>().cloned().unwrap_or_default()
+}
+
 fn strings(value: JsValue) -> Vec<String> {
-    Array::from(&value)
+    items(&value)
         .iter()
         .map(|v| v.as_string().unwrap_or_default())
         .collect()
@@ -295,7 +300,7 @@ impl Backend for Idb {
                 }
             };
             let json = |v: JsValue| Reflect::get(&v, &"j".into()).ok()?.as_string();
-            Ok(Array::from(&values).iter().filter_map(json).collect())
+            Ok(items(&values).iter().filter_map(json).collect())
         })
     }
 
@@ -320,7 +325,7 @@ impl Backend for Idb {
             let oldest = self.store(HISTORY, false)?;
             let keys =
                 request(oldest.get_all_keys_with_key_and_limit(&JsValue::UNDEFINED, n)).await?;
-            let keys = Array::from(&keys);
+            let keys = items(&keys);
             let Some(last) = keys.iter().last() else {
                 return Ok(0);
             };
@@ -354,15 +359,15 @@ impl Backend for Idb {
                     .map_err(error)?,
             );
             let count = count.await.map_err(error)?.as_f64().unwrap_or(0.0) as usize;
-            let first = Array::from(&first.await.map_err(error)?).get(0);
+            let first = items(&first.await.map_err(error)?).get(0);
             let last = last
                 .await
                 .map_err(error)?
                 .dyn_into::<web_sys::IdbCursor>()
                 .ok()
                 .and_then(|c| c.key().ok());
-            // A key is `[time, subject, seq]`.
-            let time = |key: &JsValue| Array::from(key).get(0).as_f64();
+            // A key is `[time, subject, seq]`; none when the history is empty.
+            let time = |key: &JsValue| items(key).get(0).as_f64();
             let span = time(&first).zip(last.as_ref().and_then(time));
             Ok((count, span))
         })
