@@ -84,7 +84,9 @@ pub fn record_summary(
                 let record = UserRecord {
                     left_at: None,
                     row: row.clone(),
-                    ..kept.cloned().unwrap_or_else(|| UserRecord::new(row.clone()))
+                    ..kept
+                        .cloned()
+                        .unwrap_or_else(|| UserRecord::new(row.clone()))
                 };
                 (record, vec![appeared])
             }
@@ -107,7 +109,7 @@ pub fn record_summary(
             out.records.push((id.clone(), record));
         }
     }
-    out.entries.sort_by(|a, b| a.subject.key().cmp(&b.subject.key()));
+    out.entries.sort_by_key(|a| a.subject.key());
     out
 }
 

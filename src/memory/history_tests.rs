@@ -27,7 +27,11 @@ fn row(id: &str, level: RiskLevel, count: u64, minute: u32) -> UserRiskInfo {
 }
 
 /// Records `summary` over `stored` and applies the written records.
-fn apply(stored: &mut HashMap<String, UserRecord>, summary: &[UserRiskInfo], minute: u32) -> Vec<Entry> {
+fn apply(
+    stored: &mut HashMap<String, UserRecord>,
+    summary: &[UserRiskInfo],
+    minute: u32,
+) -> Vec<Entry> {
     let out = record_summary(stored, summary, at(minute));
     stored.extend(out.records);
     out.entries
@@ -49,11 +53,26 @@ fn summaries_become_changes_per_user_and_an_unchanged_summary_adds_nothing() {
     assert_eq!(
         kinds(&appeared),
         [
-            ("a".into(), vec![Change::Appeared { level: Low, count: 1 }]),
-            ("b".into(), vec![Change::Appeared { level: Medium, count: 2 }]),
+            (
+                "a".into(),
+                vec![Change::Appeared {
+                    level: Low,
+                    count: 1
+                }]
+            ),
+            (
+                "b".into(),
+                vec![Change::Appeared {
+                    level: Medium,
+                    count: 2
+                }]
+            ),
         ]
     );
-    assert!(apply(&mut stored, &first, 11).is_empty(), "unchanged: nothing");
+    assert!(
+        apply(&mut stored, &first, 11).is_empty(),
+        "unchanged: nothing"
+    );
     assert!(record_summary(&stored, &first, at(12)).records.is_empty());
 
     // a rises with a new event, b leaves, c appears.
@@ -64,21 +83,43 @@ fn summaries_become_changes_per_user_and_an_unchanged_summary_adds_nothing() {
             (
                 "a".into(),
                 vec![
-                    Change::Level { from: Low, to: High },
+                    Change::Level {
+                        from: Low,
+                        to: High
+                    },
                     Change::Count { from: 1, to: 2 }
                 ]
             ),
             ("b".into(), vec![Change::Left { level: Medium }]),
-            ("c".into(), vec![Change::Appeared { level: Low, count: 1 }]),
+            (
+                "c".into(),
+                vec![Change::Appeared {
+                    level: Low,
+                    count: 1
+                }]
+            ),
         ]
     );
     assert_eq!(stored["b"].left_at, Some(at(14)));
-    assert!(apply(&mut stored, &second, 15).is_empty(), "left once, not again");
+    assert!(
+        apply(&mut stored, &second, 15).is_empty(),
+        "left once, not again"
+    );
     // b comes back: it appears again.
-    let third = [row("a", High, 2, 13), row("b", Low, 1, 16), row("c", Low, 1, 13)];
+    let third = [
+        row("a", High, 2, 13),
+        row("b", Low, 1, 16),
+        row("c", Low, 1, 13),
+    ];
     assert_eq!(
         kinds(&apply(&mut stored, &third, 17)),
-        [("b".into(), vec![Change::Appeared { level: Low, count: 1 }])]
+        [(
+            "b".into(),
+            vec![Change::Appeared {
+                level: Low,
+                count: 1
+            }]
+        )]
     );
     assert_eq!(stored["b"].left_at, None);
 }
@@ -110,8 +151,14 @@ fn the_stamp_of_kept_events_survives_a_new_row() {
     let changed = row("a", RiskLevel::High, 2, 4);
     apply(&mut stored, std::slice::from_ref(&changed), 5);
     assert_eq!(stored["a"].fetched.as_ref(), Some(&fetched));
-    assert!(!stored["a"].is_fresh_for(&changed), "a new event: fetch again");
-    assert!(stored["a"].is_fresh_for(&row("a", RiskLevel::Medium, 1, 1)), "level only: fresh");
+    assert!(
+        !stored["a"].is_fresh_for(&changed),
+        "a new event: fetch again"
+    );
+    assert!(
+        stored["a"].is_fresh_for(&row("a", RiskLevel::Medium, 1, 1)),
+        "level only: fresh"
+    );
 }
 
 fn behaviors(list: &[(&str, bool, RiskLevel)]) -> Behaviors {
@@ -135,7 +182,10 @@ fn behaviors(list: &[(&str, bool, RiskLevel)]) -> Behaviors {
 fn behaviors_added_changed_and_removed() {
     use RiskLevel::{High, Low};
     let before = keep_behaviors(&behaviors(&[("x", true, Low), ("y", false, Low)]));
-    assert!(record_behaviors(None, &before, at(1)).is_empty(), "first read: nothing to compare");
+    assert!(
+        record_behaviors(None, &before, at(1)).is_empty(),
+        "first read: nothing to compare"
+    );
     assert!(record_behaviors(Some(&before), &before, at(1)).is_empty());
     let after = keep_behaviors(&behaviors(&[("x", true, High), ("z", true, Low)]));
     let changes = kinds(&record_behaviors(Some(&before), &after, at(2)));
@@ -164,5 +214,8 @@ fn behaviors_added_changed_and_removed() {
 
 #[test]
 fn the_retention_cutoff_is_days_back() {
-    assert_eq!(cutoff(at(0), DEFAULT_RETENTION_DAYS), at(0) - chrono::Duration::days(180));
+    assert_eq!(
+        cutoff(at(0), DEFAULT_RETENTION_DAYS),
+        at(0) - chrono::Duration::days(180)
+    );
 }

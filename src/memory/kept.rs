@@ -22,15 +22,10 @@ pub fn merge(old: Option<&DetailRecord>, fresh: &RiskEvents) -> (DetailRecord, O
             .iter()
             .filter(|e| !listed(&e.id))
             .map(|e| (e.clone(), fresh.last_reset_time.filter(|r| e.at <= *r)))
-            .chain(
-                old.kept
-                    .iter()
-                    .filter(|(e, _)| !listed(&e.id))
-                    .cloned(),
-            )
+            .chain(old.kept.iter().filter(|(e, _)| !listed(&e.id)).cloned())
             .collect();
         record.kept = earlier;
-        record.kept.sort_by(|a, b| b.0.at.cmp(&a.0.at));
+        record.kept.sort_by_key(|k| std::cmp::Reverse(k.0.at));
         record.kept.dedup_by(|a, b| a.0.id == b.0.id);
     }
     (record, reset)
@@ -76,8 +71,11 @@ mod tests {
         // Reset on day 3: the API lists only the new event.
         let (second, reset) = merge(Some(&first), &detail(&[("e3", 4)], Some(3)));
         assert_eq!(reset, Some(Change::Reset { at: at(3) }));
-        let kept: Vec<(&str, Option<DateTime<Utc>>)> =
-            second.kept.iter().map(|(e, r)| (e.id.as_str(), *r)).collect();
+        let kept: Vec<(&str, Option<DateTime<Utc>>)> = second
+            .kept
+            .iter()
+            .map(|(e, r)| (e.id.as_str(), *r))
+            .collect();
         assert_eq!(kept, [("e2", Some(at(3))), ("e1", Some(at(3)))]);
         // Fetched again, nothing new: still kept, no new reset.
         let (third, reset) = merge(Some(&second), &detail(&[("e3", 4)], Some(3)));

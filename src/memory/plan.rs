@@ -136,7 +136,10 @@ mod tests {
         use RiskLevel::{High, Low};
         let now = [user("a", Low, 1), user("b", High, 1), user("c", Low, 2)];
         let empty = HashMap::new();
-        assert!(plan(&now, &empty, None).due.is_empty(), "never loaded: nothing by itself");
+        assert!(
+            plan(&now, &empty, None).due.is_empty(),
+            "never loaded: nothing by itself"
+        );
         let high = Scope::Level("high".into());
         assert_eq!(plan(&now, &empty, Some(&high)).due, [1]);
         let some = Scope::Users(vec!["a".into(), "c".into()]);

@@ -33,7 +33,10 @@ mod level {
         use serde::{Deserialize, Deserializer, Serializer};
         use zt_risk_api::RiskLevel;
 
-        pub fn serialize<S: Serializer>(level: &Option<RiskLevel>, s: S) -> Result<S::Ok, S::Error> {
+        pub fn serialize<S: Serializer>(
+            level: &Option<RiskLevel>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
             match level {
                 Some(level) => s.serialize_some(level.as_str()),
                 None => s.serialize_none(),
@@ -155,7 +158,9 @@ impl UserRecord {
     /// Whether the kept events are the user's events under `row` (fetched under a row with
     /// the same last event and count).
     pub fn is_fresh_for(&self, row: &UserRiskInfo) -> bool {
-        self.fetched.as_ref().is_some_and(|f| f.under.holds_for(row))
+        self.fetched
+            .as_ref()
+            .is_some_and(|f| f.under.holds_for(row))
     }
 }
 
@@ -210,7 +215,12 @@ pub struct DetailRecord {
     pub events: Vec<Event>,
     #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
     pub last_reset: Option<DateTime<Utc>>,
-    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none", with = "level::option")]
+    #[serde(
+        rename = "l",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "level::option"
+    )]
     pub level: Option<RiskLevel>,
     /// Events no longer listed by the API, each with the reset that dropped it (`None`: it
     /// went without a newer reset).
@@ -400,7 +410,9 @@ mod tests {
             risk_level: Some(RiskLevel::High),
         };
         let mut record = DetailRecord::of(&detail);
-        record.kept.push((Event::of(&detail.events[0]), Some(at(0))));
+        record
+            .kept
+            .push((Event::of(&detail.events[0]), Some(at(0))));
         let text = encode(&record).expect("encodes");
         let back: DetailRecord = decode(&text).expect("decodes");
         assert_eq!(back, record);
@@ -436,7 +448,15 @@ mod tests {
         assert_eq!(decode::<UserRecord>(&text), Some(user));
         let newer = text.replace("\"v\":1", "\"v\":2");
         assert_eq!(decode::<UserRecord>(&newer), None);
-        for garbage in ["", "null", "[]", "{}", "{\"v\":1}", "not json", "{\"v\":1,\"r\":7}"] {
+        for garbage in [
+            "",
+            "null",
+            "[]",
+            "{}",
+            "{\"v\":1}",
+            "not json",
+            "{\"v\":1,\"r\":7}",
+        ] {
             assert_eq!(decode::<UserRecord>(garbage), None, "{garbage}");
         }
     }

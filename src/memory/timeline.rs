@@ -58,12 +58,13 @@ pub fn timeline(entries: &[Entry], events: &[DateTime<Utc>], now: DateTime<Utc>)
     if let Some(first) = first {
         let (first, last) = (first.date_naive(), now.date_naive());
         let days = (last - first).num_days().clamp(0, 3_650);
-        out.per_day = (0..=days)
-            .map(|d| (first + Duration::days(d), 0))
-            .collect();
+        out.per_day = (0..=days).map(|d| (first + Duration::days(d), 0)).collect();
         for at in events {
             let day = (at.date_naive() - first).num_days();
-            if let Some(slot) = usize::try_from(day).ok().and_then(|d| out.per_day.get_mut(d)) {
+            if let Some(slot) = usize::try_from(day)
+                .ok()
+                .and_then(|d| out.per_day.get_mut(d))
+            {
                 slot.1 += 1;
             }
         }
@@ -100,9 +101,21 @@ mod tests {
     fn steps_resets_and_days() {
         use RiskLevel::{High, Low};
         let entries = [
-            entry(1, vec![Change::Appeared { level: Low, count: 1 }]),
+            entry(
+                1,
+                vec![Change::Appeared {
+                    level: Low,
+                    count: 1,
+                }],
+            ),
             entry(2, vec![Change::Count { from: 1, to: 2 }]),
-            entry(3, vec![Change::Level { from: Low, to: High }]),
+            entry(
+                3,
+                vec![Change::Level {
+                    from: Low,
+                    to: High,
+                }],
+            ),
             entry(4, vec![Change::Left { level: High }]),
             entry(5, vec![Change::Reset { at: at(4, 9) }]),
         ];
@@ -111,9 +124,18 @@ mod tests {
         assert_eq!(
             t.steps,
             [
-                Step { at: at(1, 12), level: Some(Low) },
-                Step { at: at(3, 12), level: Some(High) },
-                Step { at: at(4, 12), level: None },
+                Step {
+                    at: at(1, 12),
+                    level: Some(Low)
+                },
+                Step {
+                    at: at(3, 12),
+                    level: Some(High)
+                },
+                Step {
+                    at: at(4, 12),
+                    level: None
+                },
             ]
         );
         assert_eq!(t.resets, [at(4, 9)]);

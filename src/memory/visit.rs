@@ -59,9 +59,10 @@ pub fn since(entries: &[Entry]) -> SinceLastVisit {
                 .entry((name.clone(), id.clone()))
                 .or_default()
                 .extend(&e.changes),
-            Subject::Behavior { name, .. } => {
-                behaviors.entry(name.clone()).or_default().extend(&e.changes)
-            }
+            Subject::Behavior { name, .. } => behaviors
+                .entry(name.clone())
+                .or_default()
+                .extend(&e.changes),
         }
     }
     let mut out = SinceLastVisit::default();
@@ -77,7 +78,9 @@ pub fn since(entries: &[Entry]) -> SinceLastVisit {
             Change::Reset { at } => Some(*at),
             _ => None,
         });
-        let more = changes.iter().any(|c| matches!(c, Change::Count { from, to } if to > from));
+        let more = changes
+            .iter()
+            .any(|c| matches!(c, Change::Count { from, to } if to > from));
         let item = Item {
             id,
             name,
@@ -100,12 +103,10 @@ pub fn since(entries: &[Entry]) -> SinceLastVisit {
         let added = matches!(changes.first(), Some(Change::BehaviorAdded { .. }));
         let last = changes.last().map(|c| (*c).clone());
         let change = match last {
-            Some(Change::BehaviorChanged { enabled, to, .. }) if added => {
-                Change::BehaviorAdded {
-                    enabled: enabled.1,
-                    level: to,
-                }
-            }
+            Some(Change::BehaviorChanged { enabled, to, .. }) if added => Change::BehaviorAdded {
+                enabled: enabled.1,
+                level: to,
+            },
             Some(change) => change,
             None => continue,
         };
@@ -162,18 +163,60 @@ mod tests {
     fn each_user_lands_in_one_line_by_what_changed_in_all() {
         use RiskLevel::{High, Low, Medium};
         let entries = [
-            user(1, "new", vec![Change::Appeared { level: Low, count: 1 }]),
-            user(1, "up", vec![Change::Level { from: Low, to: High }]),
-            user(1, "down", vec![Change::Level { from: High, to: Low }]),
+            user(
+                1,
+                "new",
+                vec![Change::Appeared {
+                    level: Low,
+                    count: 1,
+                }],
+            ),
+            user(
+                1,
+                "up",
+                vec![Change::Level {
+                    from: Low,
+                    to: High,
+                }],
+            ),
+            user(
+                1,
+                "down",
+                vec![Change::Level {
+                    from: High,
+                    to: Low,
+                }],
+            ),
             user(1, "more", vec![Change::Count { from: 1, to: 3 }]),
             user(1, "gone", vec![Change::Left { level: Medium }]),
             user(1, "reset", vec![Change::Left { level: High }]),
             user(2, "reset", vec![Change::Reset { at: at(0) }]),
             // Up, then back down: nothing to tell.
-            user(1, "flip", vec![Change::Level { from: Low, to: High }]),
-            user(3, "flip", vec![Change::Level { from: High, to: Low }]),
+            user(
+                1,
+                "flip",
+                vec![Change::Level {
+                    from: Low,
+                    to: High,
+                }],
+            ),
+            user(
+                3,
+                "flip",
+                vec![Change::Level {
+                    from: High,
+                    to: Low,
+                }],
+            ),
             // Appeared and left in between visits: nothing either.
-            user(1, "blip", vec![Change::Appeared { level: Low, count: 1 }]),
+            user(
+                1,
+                "blip",
+                vec![Change::Appeared {
+                    level: Low,
+                    count: 1,
+                }],
+            ),
             user(2, "blip", vec![Change::Left { level: Low }]),
         ];
         let s = since(&entries);
@@ -184,7 +227,10 @@ mod tests {
         assert_eq!(ids(&s.left), ["gone"]);
         assert_eq!(ids(&s.reset), ["reset"]);
         assert_eq!(s.reset[0].reset_at, Some(at(0)));
-        assert_eq!((s.rose[0].from.clone(), s.rose[0].to.clone()), (Some(Low), Some(High)));
+        assert_eq!(
+            (s.rose[0].from.clone(), s.rose[0].to.clone()),
+            (Some(Low), Some(High))
+        );
         assert!(!s.is_empty());
         assert!(since(&[]).is_empty());
     }
