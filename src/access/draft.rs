@@ -8,6 +8,7 @@
 
 use zt_risk_api::access::{
     update_body, Policy, PolicyUpdate, Position, Rule, RuleLists, ScoreLevel, UpdateError,
+    UPDATE_MEMBERS,
 };
 use zt_risk_api::validate::FieldError;
 
@@ -128,6 +129,22 @@ impl RiskDraft {
     /// nothing).
     pub fn rebase(&mut self, theirs: Policy) {
         self.base = theirs;
+    }
+
+    /// The members an update sends that `theirs` (the policy as re-read) holds otherwise than
+    /// the base: empty when nothing that saving would overwrite changed elsewhere. Compared as
+    /// JSON values (member order and spacing aside; absent and `null` alike), so a list entry
+    /// and the same policy read alone compare equal.
+    pub fn changed_since(&self, theirs: &Policy) -> Vec<&'static str> {
+        let value = |p: &Policy, name: &str| {
+            p.fields()
+                .parse::<serde_json::Value>(name)
+                .unwrap_or_default()
+        };
+        UPDATE_MEMBERS
+            .into_iter()
+            .filter(|name| value(&self.base, name) != value(theirs, name))
+            .collect()
     }
 
     /// The body of the `PUT` that saves the draft: the base as read, with the edited rule

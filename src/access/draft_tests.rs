@@ -115,3 +115,23 @@ fn a_policy_read_without_a_name_cannot_be_sent() {
     let d = draft_of(r#"{"id":"x","decision":"allow","include":[]}"#);
     assert_eq!(d.body().expect_err("no name").missing, "name");
 }
+
+#[test]
+fn only_what_an_update_overwrites_counts_as_changed_elsewhere() {
+    let d = draft_of(&employees(
+        r#","reusable":true,"updated_at":"2026-01-01T00:00:00Z""#,
+    ));
+    let same: Policy = serde_json::from_str(&format!(
+        r#"{{"updated_at":"2026-02-02T00:00:00Z","exclude":[{{"user_risk_score": {{"user_risk_score": ["high"]}}}}],"include":[{{"email_domain":{{"domain":"example.com"}}}}],"decision":"allow","name":"Employees","id":"{EMPLOYEES_ID}","require":null}}"#
+    ))
+    .expect("same");
+    assert!(
+        d.changed_since(&same).is_empty(),
+        "order, spacing, null and read-only members aside"
+    );
+    let theirs: Policy = serde_json::from_str(&employees(
+        r#","require":[{"user_risk_score":{"user_risk_score":["low"]}}],"session_duration":"1h""#,
+    ))
+    .expect("theirs");
+    assert_eq!(d.changed_since(&theirs), ["require", "session_duration"]);
+}

@@ -29,6 +29,10 @@ pub type Loaded = Option<Result<Matrix, ApiError>>;
 #[derive(Clone, Copy)]
 pub struct AccessLoad {
     matrix: Memo<Loaded>,
+    /// The matrix once loaded (empty before, or after a failure).
+    ready: Memo<Matrix>,
+    /// A load is under way (the first, or a reload while the last result shows).
+    reloading: Memo<bool>,
     /// The reusable policies as read, when asked for.
     reusable: Memo<Option<Result<Arc<Vec<Policy>>, ApiError>>>,
     runner: Runner,
@@ -49,7 +53,12 @@ impl AccessLoad {
             };
             (apps, policies)
         });
-        let lists = Memo::new_with_compare(move |_| lists.get(), |_, _| true);
+        let reloading = Memo::new(move |_| lists.with(Option::is_none));
+        // The last lists read stay while a reload runs, so the page keeps its matrix.
+        let lists = Memo::new_with_compare(
+            move |last: Option<&Option<Lists>>| lists.get().or_else(|| last.cloned().flatten()),
+            |a, b| !matches!((a, b), (Some(Some(a)), Some(Some(b))) if same_lists(a, b)),
+        );
         let base = Memo::new_with_compare(move |_| lists.get().map(base_matrix), |_, _| true);
         let runner = Runner::new();
         let fetched = RwSignal::new(HashMap::new());
@@ -63,12 +72,22 @@ impl AccessLoad {
             },
             |_, _| true,
         );
+        let ready = Memo::new_with_compare(
+            move |_| {
+                matrix
+                    .with(|m| m.as_ref().and_then(|m| m.as_ref().ok()).cloned())
+                    .unwrap_or_else(|| Matrix::new(Arc::default(), None))
+            },
+            |_, _| true,
+        );
         let reusable = Memo::new_with_compare(
             move |_| lists.get().and_then(|(_, policies)| policies),
             |_, _| true,
         );
         let load = Self {
             matrix,
+            ready,
+            reloading,
             reusable,
             runner,
             fetched,
@@ -87,6 +106,16 @@ impl AccessLoad {
     /// The matrix (reactive): `None` while loading, the applications' error if they failed.
     pub fn matrix(&self) -> Memo<Loaded> {
         self.matrix
+    }
+
+    /// The loaded matrix (reactive), for views that show only once it is loaded.
+    pub fn ready(&self) -> Memo<Matrix> {
+        self.ready
+    }
+
+    /// Whether the lists are being read (reactive).
+    pub fn is_loading(&self) -> bool {
+        self.reloading.get()
     }
 
     /// The reusable policies, when this load reads them (reactive).
@@ -151,6 +180,20 @@ impl AccessLoad {
             })
         });
     }
+}
+
+/// Whether `a` and `b` are the same reading (the same shared lists, or the same errors).
+fn same_lists(a: &Lists, b: &Lists) -> bool {
+    let apps = match (&a.0, &b.0) {
+        (Ok(x), Ok(y)) => Arc::ptr_eq(x, y),
+        (Err(x), Err(y)) => x == y,
+        _ => false,
+    };
+    let reusable = match (&a.1, &b.1) {
+        (Some(Ok(x)), Some(Ok(y))) => Arc::ptr_eq(x, y),
+        (x, y) => x == y,
+    };
+    apps && reusable
 }
 
 /// The matrix of the lists as read (embedded policies only).

@@ -162,6 +162,27 @@ impl Matrix {
         self.rows_of(level, kind).count()
     }
 
+    /// How many applications let no one in, whatever their risk: every level kept out, some
+    /// level for no risk reason (what the `Closed` filter at any level lists).
+    pub fn closed_count(&self) -> usize {
+        let kept = |k: Kind| matches!(k, Kind::Out | Kind::Closed);
+        self.rows
+            .iter()
+            .filter(|r| {
+                let kinds = ScoreLevel::ALL.map(|l| r.kind(l));
+                kinds.iter().all(|k| kept(*k)) && kinds.contains(&Kind::Closed)
+            })
+            .count()
+    }
+
+    /// How many applications have a cell that cannot be told.
+    pub fn unknown_count(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| ScoreLevel::ALL.iter().any(|l| r.kind(*l) == Kind::Unknown))
+            .count()
+    }
+
     /// The rows whose policies must be read one by one (not embedded, not read yet).
     pub fn to_fetch(&self) -> Vec<usize> {
         self.rows

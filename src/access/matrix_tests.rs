@@ -52,6 +52,8 @@ fn the_fixture_matrix_reads_as_written_by_hand() {
     assert_eq!(m.count(ScoreLevel::High, Out), 2);
     assert_eq!(m.count(ScoreLevel::Low, Closed), 1);
     assert_eq!(m.count(ScoreLevel::Medium, Unknown), 2);
+    assert_eq!(m.closed_count(), 1);
+    assert_eq!(m.unknown_count(), 2);
 }
 
 #[test]

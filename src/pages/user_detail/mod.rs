@@ -1,6 +1,8 @@
-//! The user page (`/users/:id`): who the user is, their current level, their events, and the
-//! reset action. An unknown or malformed id is a not-found message, never a crash.
+//! The user page (`/users/:id`): who the user is, their current level, the Access applications
+//! that level keeps them out of (`access`), their events, and the reset action. An unknown or
+//! malformed id is a not-found message, never a crash.
 
+mod access;
 mod events;
 mod reset;
 mod tally;
@@ -15,6 +17,7 @@ use crate::routes::Page;
 use crate::state::last_users_view;
 use crate::state::use_reloadable_item;
 use crate::text::thousands;
+use access::UserAccess;
 use events::EventsTable;
 use reset::ResetScore;
 use tally::EventsTally;
@@ -68,6 +71,7 @@ fn UserView(
         Some(at) => view! { <RelativeTime at/> }.into_any(),
         None => "Never".into_any(),
     };
+    let access = view! { <UserAccess level=risk_level.clone() name=title.clone()/> };
     view! {
         <div class="page-head">
             <h1>{title.clone()}</h1>
@@ -79,6 +83,7 @@ fn UserView(
             <dt>"Events"</dt><dd>{thousands(events.len())}</dd>
         </dl>
         <ResetScore id name=title on_done=on_reset refocus/>
+        {access}
         <h2>"Events"</h2>
         {tally}
         <EventsTable events/>
