@@ -40,7 +40,9 @@ pub fn WithAccess(
                     <p class="hint access-unavailable">
                         {line}" "
                         {retry.then(|| view! {
-                            <button type="button" class="button secondary small" on:click=move |_| load.reload()>"Retry"</button>
+                            <button type="button" class="button secondary small" on:click=move |_| load.reload()>
+                                "Retry"<span class="visually-hidden">" loading applications"</span>
+                            </button>
                         })}
                     </p>
                 }

@@ -27,10 +27,11 @@ fn row_header(matrix: &Matrix, row: &Row, load: AccessLoad) -> impl IntoView {
     .collect();
     let index = row.app;
     let retry = matches!(row.policies, Policies::Missing(_)).then(|| {
-        let label = format!("Retry {name}");
+        let what = format!(" {name}");
         view! {
-            <button type="button" class="button secondary small" aria-label=label
-                on:click=move |_| load.retry(index)>"Retry"</button>
+            <button type="button" class="button secondary small" on:click=move |_| load.retry(index)>
+                "Retry"<span class="visually-hidden">{what}</span>
+            </button>
         }
     });
     view! {
