@@ -49,12 +49,14 @@ fn kept_out(matrix: Memo<Matrix>, level: ScoreLevel, name: &str) -> AnyView {
                     view! { <li><strong>{app}</strong>" — "{why}</li> }
                 })
                 .collect_view();
-            let identity = m.count(level, Kind::Identity);
-            let others = format!(
-                "For {} it depends on who they are. {}",
-                plural(identity, "other application", "other applications"),
-                unknown_sentence(m.unknown_count())
-            );
+            let identity = match m.count(level, Kind::Identity) {
+                0 => String::new(),
+                n => format!(
+                    "For {} it depends on who they are. ",
+                    plural(n, "other application", "other applications")
+                ),
+            };
+            let others = format!("{identity}{}", unknown_sentence(m.unknown_count()));
             view! {
                 <p>{lead}</p>
                 <ul class="kept-out">{items}</ul>
