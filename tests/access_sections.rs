@@ -7,16 +7,13 @@ mod common;
 
 use common::access::*;
 use common::behaviors::{toggle, BEHAVIORS};
-use common::users::{mount_users, names, sample, summary_reply};
+use common::users::{mount_user_page, mount_users, names, sample, summary_reply};
 use common::*;
 use leptos::prelude::view;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use serde_json::json;
 use wasm_bindgen_test::*;
 use zt_risk_console::access::fixtures;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
-use zt_risk_console::pages::UserDetailPage;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -91,16 +88,7 @@ fn mount_user(
     fake: &FakeTransport,
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     clear_storage();
-    go(&format!("/users/{USER}"));
-    mount(config_with_token(), fake.clone(), 1000, || {
-        view! {
-            <Router>
-                <Routes fallback=|| "no route">
-                    <Route path=path!("/users/:id") view=UserDetailPage/>
-                </Routes>
-            </Router>
-        }
-    })
+    mount_user_page(fake, USER)
 }
 
 fn user_at(level: &str) -> FakeReply {

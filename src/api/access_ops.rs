@@ -16,7 +16,7 @@ use zt_risk_api::paths::{self, Method, PathError};
 use super::client::{Api, Call};
 use super::error::ApiError;
 use super::ops::uuid;
-use crate::state::cache::{key, Stale};
+use crate::state::cache::{key, Key, Stale};
 
 /// Items asked for per page: the most the API is known to take (`docs/contract-access.md`),
 /// so 1,000 applications are one request.
@@ -48,44 +48,50 @@ impl Api {
         Ok(items)
     }
 
+    /// Every page of the list at `path`, through the cache under `key`.
+    async fn read_list<K, T>(
+        &self,
+        key: K,
+        path: impl Fn(&str, PageRequest) -> Result<String, PathError>,
+    ) -> Result<Arc<Vec<T>>, ApiError>
+    where
+        K: Key<Value = Arc<Vec<T>>>,
+        T: DeserializeOwned,
+    {
+        let account = self.account();
+        let fetch = async {
+            let items = self.every_page(|page| path(&account, page)).await?;
+            Ok(Arc::new(items))
+        };
+        self.read(key, fetch).await
+    }
+
     /// `GET /access/apps`, every page: the applications with their policies embedded (when the
     /// API embeds them: see `Application::policies`).
     pub async fn access_apps(&self) -> Result<Arc<Vec<Application>>, ApiError> {
-        let account = self.account();
-        let fetch = async {
-            let apps = self
-                .every_page(|page| paths::access_apps(&account, Some(page)))
-                .await?;
-            Ok(Arc::new(apps))
-        };
-        self.read(key::AccessApps, fetch).await
+        self.read_list(key::AccessApps, |account, page| {
+            paths::access_apps(account, Some(page))
+        })
+        .await
     }
 
     /// `GET /access/apps/{app_id}/policies`, every page: the application's own policies and the
     /// reusable ones it uses.
     pub async fn app_policies(&self, app_id: &str) -> Result<Arc<Vec<Policy>>, ApiError> {
         uuid("application ID", app_id)?;
-        let account = self.account();
-        let fetch = async {
-            let policies = self
-                .every_page(|page| paths::access_app_policies(&account, app_id, Some(page)))
-                .await?;
-            Ok(Arc::new(policies))
-        };
-        self.read(key::AppPolicies(app_id), fetch).await
+        self.read_list(key::AppPolicies(app_id), |account, page| {
+            paths::access_app_policies(account, app_id, Some(page))
+        })
+        .await
     }
 
     /// `GET /access/policies`, every page: the reusable policies (the only ones the console can
     /// change).
     pub async fn reusable_policies(&self) -> Result<Arc<Vec<Policy>>, ApiError> {
-        let account = self.account();
-        let fetch = async {
-            let policies = self
-                .every_page(|page| paths::access_policies(&account, Some(page)))
-                .await?;
-            Ok(Arc::new(policies))
-        };
-        self.read(key::ReusablePolicies, fetch).await
+        self.read_list(key::ReusablePolicies, |account, page| {
+            paths::access_policies(account, Some(page))
+        })
+        .await
     }
 
     /// `GET /access/policies/{policy_id}`: one reusable policy.
