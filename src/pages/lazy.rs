@@ -30,7 +30,11 @@ macro_rules! split_views {
         $(
             pub fn $name() -> AnyView {
                 #[cfg(zt_split)]
-                let view = view! { <Chunk load=|| Box::pin($split::$name()) what=$what/> }.into_any();
+                let view = view! {
+                    <Chunk load=|| Box::pin($split::$name())
+                        loading=concat!("Loading the ", $what) failed=concat!("This ", $what, " could not be loaded")/>
+                }
+                .into_any();
                 #[cfg(not(zt_split))]
                 let view = view! { <$page/> }.into_any();
                 view
@@ -77,8 +81,10 @@ pub type Load =
 pub fn Chunk(
     /// The split point.
     load: Load,
-    /// What it shows, for the skeleton and the alert: "page" or "section".
-    what: &'static str,
+    /// What the skeleton announces: "Loading the page".
+    loading: &'static str,
+    /// The alert's title if the chunk cannot be fetched: "This page could not be loaded".
+    failed: &'static str,
 ) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let waiting = RwSignal::new(true);
@@ -94,7 +100,7 @@ pub fn Chunk(
             waiting.set(false);
             page.unwrap_or_else(|_| {
                 view! {
-                    <Alert title=format!("This {what} could not be loaded")>
+                    <Alert title=failed>
                         <p>"Its code did not arrive. Check the connection and retry; if the console was updated meanwhile, reload the page."</p>
                         <div class="actions">
                             <button type="button" class="button" on:click=retry>"Retry"</button>
@@ -106,7 +112,7 @@ pub fn Chunk(
         })
     };
     view! {
-        {move || waiting.get().then(|| view! { <SkeletonRows rows=3 label=format!("Loading the {what}")/> })}
+        {move || waiting.get().then(|| view! { <SkeletonRows rows=3 label=loading/> })}
         {page}
     }
 }

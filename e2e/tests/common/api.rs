@@ -21,7 +21,8 @@ const [path, done] = arguments;
 "#;
 
 impl Console {
-    /// The result of `GET /accounts/{account_id}{path}` through the page's connection.
+    /// The result of `GET /accounts/{account_id}{path}` through the page's connection (a
+    /// console page must be open).
     pub async fn api_get(&self, path: &str) -> Value {
         match self.client.execute_async(GET, vec![json!(path)]).await {
             Ok(value) if value.get("error").is_none() => value,

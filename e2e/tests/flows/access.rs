@@ -142,8 +142,8 @@ async fn company_policy(c: &Console) -> Value {
 #[test]
 fn exclude_high_added_in_the_console_changes_the_matrix_and_nothing_else() {
     run("access_edit", &[], |c| async move {
-        let before = company_policy(&c).await;
         c.open("/access").await;
+        let before = company_policy(&c).await;
         wait_matrix(&c, &demo_matrix()).await;
 
         c.click_button("Edit risk rules of Everyone at the company")
