@@ -44,7 +44,7 @@ fn row(policy: &Policy, matrix: &Matrix, draft: RwSignal<Option<RiskDraft>>) -> 
             <td data-label="Decision">{decision}</td>
             <td data-label="Applications" class="num">{used}</td>
             <td data-label="Rules">{rules}</td>
-            <td>
+            <td class="row-actions">
                 <button type="button" class="button secondary" on:click=edit>
                     "Edit risk rules"<span class="visually-hidden">{format!(" of {name}")}</span>
                 </button>

@@ -33,11 +33,19 @@ pub fn names(matrix: &Matrix, rows: &[usize]) -> String {
     }
 }
 
+/// The levels in the order the Users page lists them: riskiest first.
+const ORDER: [ScoreLevel; 4] = [
+    ScoreLevel::High,
+    ScoreLevel::Medium,
+    ScoreLevel::Low,
+    ScoreLevel::Unscored,
+];
+
 /// One line per level.
 fn levels(matrix: Memo<Matrix>) -> AnyView {
     let lines = move || {
         matrix.with(|m| {
-            ScoreLevel::ALL
+            ORDER
                 .into_iter()
                 .map(|level| {
                     let rows: Vec<usize> = m.rows_of(level, Kind::Out).map(|r| r.app).collect();
