@@ -47,11 +47,17 @@ fn rules_change(before: &RuleLists, after: &RuleLists) -> impl IntoView {
             }
         })
         .collect_view();
+    table("Rules before and after", ["Rules", "Before", "After"], rows)
+}
+
+/// A three-column table of the review: its caption, column headers and rows.
+fn table(caption: &'static str, columns: [&'static str; 3], rows: impl IntoView) -> impl IntoView {
+    let head = columns.map(|c| view! { <th scope="col">{c}</th> });
     view! {
         <div class="table-wrap">
             <table>
-                <caption>"Rules before and after"</caption>
-                <thead><tr><th scope="col">"Rules"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                <caption>{caption}</caption>
+                <thead><tr>{head.into_iter().collect_view()}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -87,16 +93,7 @@ fn matrix_change(matrix: &Matrix, draft: &RiskDraft) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table>
-                    <caption>"Matrix changes"</caption>
-                    <thead><tr><th scope="col">"Application"</th><th scope="col">"Level"</th><th scope="col">"Change"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        table("Matrix changes", ["Application", "Level", "Change"], rows).into_any()
     };
     view! { {changes}<p class="hint">{used}{unknown}</p> }
 }
