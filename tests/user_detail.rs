@@ -4,15 +4,11 @@
 mod common;
 
 use common::document;
+use common::users::mount_user_page;
 use common::*;
-use leptos::prelude::view;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use wasm_bindgen_test::*;
 use zt_risk_api::paths::Method;
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
-use zt_risk_console::components::Toaster;
-use zt_risk_console::pages::UserDetailPage;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -57,17 +53,7 @@ fn mount_kept(
     fake: &FakeTransport,
     id: &str,
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
-    go(&format!("/users/{id}"));
-    mount(config_with_token(), fake.clone(), 1000, || {
-        view! {
-            <Router>
-                <Routes fallback=|| "no route">
-                    <Route path=path!("/users/:id") view=UserDetailPage/>
-                </Routes>
-            </Router>
-            <Toaster/>
-        }
-    })
+    mount_user_page(fake, id)
 }
 
 fn posts(fake: &FakeTransport) -> Vec<String> {

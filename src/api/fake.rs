@@ -1,5 +1,10 @@
 //! A scripted `Transport` for component tests: records every request and answers from a queue,
 //! now or after a delay, and counts the requests in flight.
+//!
+//! Access requests (paths under `/access/`) have a script of their own ([`FakeTransport::push_access`],
+//! [`FakeTransport::access_requests`]): pages load the risk scoring data and the Access data
+//! independently, so the order between the two is not something a test should depend on, and a
+//! test of one is not disturbed by the other (unscripted Access requests hang).
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -69,11 +74,44 @@ impl FakeReply {
     }
 }
 
-/// Records requests; answers with the queued replies in order, then hangs.
+/// One script: the replies still to give, and the requests received.
 #[derive(Clone, Default)]
-pub struct FakeTransport {
+struct Script {
     replies: Arc<Mutex<VecDeque<FakeReply>>>,
     requests: Arc<Mutex<Vec<HttpRequest>>>,
+}
+
+impl Script {
+    fn push(&self, reply: FakeReply) {
+        if let Ok(mut q) = self.replies.lock() {
+            q.push_back(reply);
+        }
+    }
+
+    fn requests(&self) -> Vec<HttpRequest> {
+        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+
+    /// Records `request` and takes the next reply, if any.
+    fn take(&self, request: HttpRequest) -> Option<FakeReply> {
+        if let Ok(mut r) = self.requests.lock() {
+            r.push(request);
+        }
+        self.replies.lock().ok().and_then(|mut q| q.pop_front())
+    }
+}
+
+/// Whether `request` goes to the Access script.
+fn is_access(request: &HttpRequest) -> bool {
+    request.url.contains("/access/")
+}
+
+/// Records requests; answers with the queued replies in order, then hangs. Access requests
+/// follow a script of their own (see the module docs).
+#[derive(Clone, Default)]
+pub struct FakeTransport {
+    main: Script,
+    access: Script,
     /// Requests sent and not yet answered, and the most there ever were.
     in_flight: Arc<(AtomicUsize, AtomicUsize)>,
 }
@@ -100,11 +138,15 @@ impl FakeTransport {
         Self::default()
     }
 
-    /// Queues the next reply.
+    /// Queues the next reply to a request that is not an Access one.
     pub fn push(&self, reply: FakeReply) -> &Self {
-        if let Ok(mut q) = self.replies.lock() {
-            q.push_back(reply);
-        }
+        self.main.push(reply);
+        self
+    }
+
+    /// Queues the next reply to an Access request (a path under `/access/`).
+    pub fn push_access(&self, reply: FakeReply) -> &Self {
+        self.access.push(reply);
         self
     }
 
@@ -118,9 +160,14 @@ impl FakeTransport {
         self.in_flight.1.load(Ordering::SeqCst)
     }
 
-    /// Every request sent so far.
+    /// Every request sent so far, except Access ones.
     pub fn requests(&self) -> Vec<HttpRequest> {
-        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
+        self.main.requests()
+    }
+
+    /// Every Access request sent so far.
+    pub fn access_requests(&self) -> Vec<HttpRequest> {
+        self.access.requests()
     }
 }
 
@@ -130,10 +177,12 @@ impl Transport for FakeTransport {
         request: HttpRequest,
         signal: AbortSignal,
     ) -> LocalFuture<Result<HttpResponse, TransportError>> {
-        if let Ok(mut r) = self.requests.lock() {
-            r.push(request);
-        }
-        let mut reply = self.replies.lock().ok().and_then(|mut q| q.pop_front());
+        let script = if is_access(&request) {
+            &self.access
+        } else {
+            &self.main
+        };
+        let mut reply = script.take(request);
         let counted = InFlight::new(&self.in_flight);
         Box::pin(async move {
             let _counted = counted;

@@ -4,6 +4,7 @@
 //! `fake` (a scripted transport) exists only for tests: the `fake` feature, which the console's
 //! own dev-dependency on itself turns on, so it never reaches the shipped build.
 
+pub mod access_ops;
 mod body;
 pub mod boot_request;
 pub mod client;

@@ -26,7 +26,7 @@ const PII_READ: &str = "Zero Trust: PII Read";
 const READ: &str = "Zero Trust Read";
 const WRITE: &str = "Zero Trust Write";
 
-fn uuid(what: &str, id: &str) -> Result<(), ApiError> {
+pub(super) fn uuid(what: &str, id: &str) -> Result<(), ApiError> {
     if is_uuid(id) {
         Ok(())
     } else {
@@ -37,11 +37,11 @@ fn uuid(what: &str, id: &str) -> Result<(), ApiError> {
 }
 
 impl Api {
-    fn account(&self) -> String {
+    pub(super) fn account(&self) -> String {
         self.connection().account_id
     }
 
-    fn get(path: Result<String, paths::PathError>, permission: &'static str) -> Call {
+    pub(super) fn get(path: Result<String, paths::PathError>, permission: &'static str) -> Call {
         Call {
             method: Method::Get,
             path,
@@ -68,7 +68,7 @@ impl Api {
 
     /// A read, served from the cache when fresh: `fetch` runs only on a miss (or past the
     /// cache), and its result is kept under `key`.
-    async fn read<K: Key>(
+    pub(super) async fn read<K: Key>(
         &self,
         key: K,
         fetch: impl Future<Output = Result<K::Value, ApiError>>,
@@ -104,13 +104,13 @@ impl Api {
     }
 
     /// The result of `call`.
-    async fn fetch<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
+    pub(super) async fn fetch<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
         Ok(self.send(call).await?.result)
     }
 
     /// A write; on success, forgets the cached reads it makes `stale`. `None`: the API
     /// answered with no body (`204`), so the caller reads back what it shows.
-    async fn write<T: DeserializeOwned>(
+    pub(super) async fn write<T: DeserializeOwned>(
         &self,
         call: Call,
         stale: &[Stale<'_>],
@@ -122,7 +122,7 @@ impl Api {
         Ok(value)
     }
 
-    fn json<B: serde::Serialize>(body: &B) -> Result<Option<String>, ApiError> {
+    pub(super) fn json<B: serde::Serialize>(body: &B) -> Result<Option<String>, ApiError> {
         serde_json::to_string(body)
             .map(Some)
             .map_err(|e| ApiError::Unsendable(e.to_string()))

@@ -15,14 +15,20 @@ use crate::components::ErrorView;
 /// invalid one gets focus).
 pub type FieldIds = &'static [(&'static str, &'static str)];
 
-/// The server's errors that point at a field of the form, as field errors.
+/// The server's errors that point at a field of the form, as field errors. A pointer names the
+/// field by its last segment (`/tenant_url`), or, for a member inside a list field, by its first
+/// (`/exclude/0/user_risk_score/user_risk_score/1` is the `exclude` list's).
 fn server_field_errors(fields: FieldIds, error: &ApiError) -> Vec<FieldError> {
     error
         .errors()
         .iter()
         .filter_map(|item| {
-            let key = item.pointer()?.rsplit('/').next()?;
-            let (field, _) = fields.iter().find(|(field, _)| *field == key)?;
+            let mut segments = item.pointer()?.split('/').filter(|s| !s.is_empty());
+            let (first, last) = (segments.next()?, segments.next_back());
+            let (field, _) = [last, Some(first)]
+                .into_iter()
+                .flatten()
+                .find_map(|key| fields.iter().find(|(field, _)| *field == key))?;
             Some(FieldError::new(field, item.message.clone()))
         })
         .collect()

@@ -1,5 +1,6 @@
 //! Shared widgets used by several pages. No API calls happen here, except in `LoadEvents`,
-//! which reads the summary (through the read cache) and starts the events store's load.
+//! which reads the summary (through the read cache) and starts the events store's load,
+//! `WithSummary` and `WithAccess`, which load what a section shows.
 //!
 //! A new page reaches for these before writing its own: `Field` (+ `field::bind_text`) and
 //! `FormErrors` for labelled inputs and their errors, `Switch` for on/off, `SortHeader` (with `crate::sort`)
@@ -28,6 +29,7 @@ pub mod status;
 pub mod switch;
 pub mod time;
 pub mod toast;
+pub mod with_access;
 pub mod with_summary;
 
 pub use chart::{Bar, BarChart};
@@ -48,4 +50,5 @@ pub use status::{Alert, EmptyState, ErrorView, SkeletonRows};
 pub use switch::Switch;
 pub use time::RelativeTime;
 pub use toast::{use_toasts, Toaster, Toasts};
+pub use with_access::WithAccess;
 pub use with_summary::WithSummary;

@@ -1,8 +1,8 @@
-//! Page views, each a split point. Built with `--cfg zt_split` (the release build, see
-//! `xtask/src/split.rs`), each page below lives in its own wasm chunk, fetched the first time the
-//! page opens; a failed fetch shows an alert with Retry. Without the cfg (tests, debug builds)
-//! the same functions return the page at once. `routes::Page` names which function shows
-//! which page.
+//! Page views, each a split point, and sections of main-module pages that are split points too.
+//! Built with `--cfg zt_split` (the release build, see `xtask/src/split.rs`), each lives in its
+//! own wasm chunk, fetched the first time it shows; a failed fetch shows an alert with Retry.
+//! Without the cfg (tests, debug builds) the same functions return the view at once.
+//! `routes::Page` names which function shows which page.
 
 use leptos::prelude::*;
 
@@ -12,11 +12,12 @@ use crate::components::{Alert, SkeletonRows};
 use leptos::wasm_split::SplitLoaderError;
 
 /// Declares `pub fn $name() -> AnyView` showing `$page`: through a split point named `$name`
-/// (in `split`) with `zt_split`, at once without.
-macro_rules! page_views {
-    ($($name:ident => $page:path;)*) => {
+/// (in module `$split`) with `zt_split`, at once without. `$what` names what loads in the
+/// skeleton and the alert ("page", "section").
+macro_rules! split_views {
+    ($split:ident, $what:literal: $($name:ident => $page:path;)*) => {
         #[cfg(zt_split)]
-        mod split {
+        mod $split {
             use leptos::prelude::*;
             use leptos::wasm_split::SplitLoaderError;
             $(
@@ -29,7 +30,11 @@ macro_rules! page_views {
         $(
             pub fn $name() -> AnyView {
                 #[cfg(zt_split)]
-                let view = view! { <Chunk load=|| Box::pin(split::$name())/> }.into_any();
+                let view = view! {
+                    <Chunk load=|| Box::pin($split::$name())
+                        loading=concat!("Loading the ", $what) failed=concat!("This ", $what, " could not be loaded")/>
+                }
+                .into_any();
                 #[cfg(not(zt_split))]
                 let view = view! { <$page/> }.into_any();
                 view
@@ -38,14 +43,20 @@ macro_rules! page_views {
     };
 }
 
-page_views! {
+split_views! { pages, "page":
     user_detail => crate::pages::UserDetailPage;
     detections => crate::pages::DetectionsPage;
     behaviors => crate::pages::BehaviorsPage;
+    access => crate::pages::AccessPage;
     integrations => crate::pages::IntegrationsPage;
     new_integration => crate::pages::NewIntegrationPage;
     integration => crate::pages::IntegrationPage;
     settings => crate::pages::SettingsPage;
+}
+
+// Sections of pages in the main module whose code need not delay the first load.
+split_views! { sections, "section":
+    users_access => crate::pages::users::access::LevelsKeptOut;
 }
 
 /// The Overview page, in the main module.
@@ -63,11 +74,18 @@ pub fn users() -> AnyView {
 pub type Load =
     fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
-/// Shows the page `load` returns once its chunk is in, skeleton rows until then; if the chunk
+/// Shows the view `load` returns once its chunk is in, skeleton rows until then; if the chunk
 /// cannot be fetched, an alert with Retry (a failed fetch is not remembered: Retry fetches again).
 #[cfg(zt_split)]
 #[component]
-pub fn Chunk(load: Load) -> impl IntoView {
+pub fn Chunk(
+    /// The split point.
+    load: Load,
+    /// What the skeleton announces: "Loading the page".
+    loading: &'static str,
+    /// The alert's title if the chunk cannot be fetched: "This page could not be loaded".
+    failed: &'static str,
+) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let waiting = RwSignal::new(true);
     let retry = move |_| {
@@ -82,7 +100,7 @@ pub fn Chunk(load: Load) -> impl IntoView {
             waiting.set(false);
             page.unwrap_or_else(|_| {
                 view! {
-                    <Alert title="This page could not be loaded">
+                    <Alert title=failed>
                         <p>"Its code did not arrive. Check the connection and retry; if the console was updated meanwhile, reload the page."</p>
                         <div class="actions">
                             <button type="button" class="button" on:click=retry>"Retry"</button>
@@ -94,7 +112,7 @@ pub fn Chunk(load: Load) -> impl IntoView {
         })
     };
     view! {
-        {move || waiting.get().then(|| view! { <SkeletonRows rows=3 label="Loading the page"/> })}
+        {move || waiting.get().then(|| view! { <SkeletonRows rows=3 label=loading/> })}
         {page}
     }
 }

@@ -1,5 +1,6 @@
 //! One module per page. Pages call the typed client (`crate::api`), never build URLs.
 
+pub mod access;
 pub mod behaviors;
 pub mod detections;
 pub mod integrations;
@@ -10,6 +11,7 @@ pub mod settings;
 pub mod user_detail;
 pub mod users;
 
+pub use access::AccessPage;
 pub use behaviors::BehaviorsPage;
 pub use detections::DetectionsPage;
 pub use integrations::{IntegrationPage, IntegrationsPage, NewIntegrationPage};

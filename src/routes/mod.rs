@@ -25,6 +25,7 @@ pub enum Page {
     User,
     Detections,
     Behaviors,
+    Access,
     Integrations,
     NewIntegration,
     Integration,
@@ -59,12 +60,13 @@ pub enum Code {
 impl Page {
     /// Every page, in the order the router tries them (`/integrations/new` before
     /// `/integrations/:id`) and the navigation lists them.
-    pub const ALL: [Page; 9] = [
+    pub const ALL: [Page; 10] = [
         Page::Overview,
         Page::Users,
         Page::User,
         Page::Detections,
         Page::Behaviors,
+        Page::Access,
         Page::Integrations,
         Page::NewIntegration,
         Page::Integration,
@@ -81,6 +83,7 @@ impl Page {
             Page::User => ("/users/:id", "User", None, None, false, Chunk(lazy::user_detail)),
             Page::Detections => ("/detections", "Detections", Some("Detections"), Some('d'), true, Chunk(lazy::detections)),
             Page::Behaviors => ("/behaviors", "Behaviors", Some("Behaviors"), Some('b'), false, Chunk(lazy::behaviors)),
+            Page::Access => ("/access", "Risk and access", Some("Access"), Some('a'), false, Chunk(lazy::access)),
             Page::Integrations => ("/integrations", "Integrations", Some("Integrations"), Some('i'), false, Chunk(lazy::integrations)),
             Page::NewIntegration => ("/integrations/new", "New integration", None, None, false, Chunk(lazy::new_integration)),
             Page::Integration => ("/integrations/:id", "Integration", None, None, false, Chunk(lazy::integration)),

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use zt_risk_api::access::{Application, Policy};
 use zt_risk_api::{Behaviors, Integration, RiskEvents, UserRiskInfo};
 
 /// How long a read result counts as fresh.
@@ -25,6 +26,10 @@ pub struct Entries {
     behaviors: Fresh<Behaviors>,
     integrations: Fresh<Vec<Integration>>,
     integration: HashMap<String, Fresh<Integration>>,
+    access_apps: Fresh<Arc<Vec<Application>>>,
+    app_policies: HashMap<String, Fresh<Arc<Vec<Policy>>>>,
+    reusable_policies: Fresh<Arc<Vec<Policy>>>,
+    reusable_policy: HashMap<String, Fresh<Policy>>,
 }
 
 /// A cached read's key: it names the slot its value lives in.
@@ -49,6 +54,15 @@ pub mod key {
     pub struct Integrations;
     /// `GET /integrations/{id}`.
     pub struct Integration<'a>(pub &'a str);
+
+    /// `GET /access/apps`, every page.
+    pub struct AccessApps;
+    /// `GET /access/apps/{app_id}/policies`, every page.
+    pub struct AppPolicies<'a>(pub &'a str);
+    /// `GET /access/policies`, every page.
+    pub struct ReusablePolicies;
+    /// `GET /access/policies/{policy_id}`.
+    pub struct ReusablePolicy<'a>(pub &'a str);
 
     impl Key for Summary {
         type Value = Arc<Vec<UserRiskInfo>>;
@@ -84,6 +98,34 @@ pub mod key {
             e.integration.entry(self.0.to_owned()).or_default()
         }
     }
+
+    impl Key for AccessApps {
+        type Value = Arc<Vec<Application>>;
+        fn slot<'a>(&self, e: &'a mut Entries) -> &'a mut Fresh<Self::Value> {
+            &mut e.access_apps
+        }
+    }
+
+    impl Key for AppPolicies<'_> {
+        type Value = Arc<Vec<Policy>>;
+        fn slot<'a>(&self, e: &'a mut Entries) -> &'a mut Fresh<Self::Value> {
+            e.app_policies.entry(self.0.to_owned()).or_default()
+        }
+    }
+
+    impl Key for ReusablePolicies {
+        type Value = Arc<Vec<Policy>>;
+        fn slot<'a>(&self, e: &'a mut Entries) -> &'a mut Fresh<Self::Value> {
+            &mut e.reusable_policies
+        }
+    }
+
+    impl Key for ReusablePolicy<'_> {
+        type Value = Policy;
+        fn slot<'a>(&self, e: &'a mut Entries) -> &'a mut Fresh<Self::Value> {
+            e.reusable_policy.entry(self.0.to_owned()).or_default()
+        }
+    }
 }
 
 /// What a write makes stale.
@@ -99,6 +141,9 @@ pub enum Stale<'a> {
     Behaviors,
     /// The integrations: the list and each one.
     Integrations,
+    /// Everything read from Access: a reusable policy changed, and every list that holds it
+    /// (the applications embed their policies) with it.
+    Access,
 }
 
 /// Read results per account, with the time they arrived; provided once at the root.
@@ -154,6 +199,12 @@ impl Cache {
                     Stale::Integrations => {
                         e.integrations = None;
                         e.integration.clear();
+                    }
+                    Stale::Access => {
+                        e.access_apps = None;
+                        e.app_policies.clear();
+                        e.reusable_policies = None;
+                        e.reusable_policy.clear();
                     }
                 }
             }

@@ -1,6 +1,7 @@
 //! Helpers for component tests: mount with a fake transport, drive inputs, wait for the DOM.
 #![allow(dead_code)]
 
+pub mod access;
 pub mod behaviors;
 pub mod events;
 pub mod files;

@@ -3,12 +3,14 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use leptos::prelude::view;
-use leptos_router::components::Router;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 use zt_risk_console::api::fake::{FakeReply, FakeTransport};
-use zt_risk_console::pages::UsersPage;
+use zt_risk_console::components::Toaster;
+use zt_risk_console::pages::{UserDetailPage, UsersPage};
 
-use super::{clear_storage, config_with_token, document, mount};
+use super::{clear_storage, config_with_token, document, go, mount};
 
 pub fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
@@ -71,4 +73,23 @@ pub fn names() -> Vec<String> {
         .filter_map(|i| cells.item(i))
         .map(|n| n.text_content().unwrap_or_default())
         .collect()
+}
+
+/// Mounts the user page of `id` (under a router, with the toaster) on `fake`, without clearing
+/// storage; keep the handle alive.
+pub fn mount_user_page(
+    fake: &FakeTransport,
+    id: &str,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    go(&format!("/users/{id}"));
+    mount(config_with_token(), fake.clone(), 1000, || {
+        view! {
+            <Router>
+                <Routes fallback=|| "no route">
+                    <Route path=path!("/users/:id") view=UserDetailPage/>
+                </Routes>
+            </Router>
+            <Toaster/>
+        }
+    })
 }

@@ -123,6 +123,23 @@ pub fn by_name<'a>(
         .collect()
 }
 
+/// Each of `users`' level now and once `changes` are applied to the current settings of
+/// `behaviors` (ids left out of `changes` keep theirs, as `PUT /behaviors` merges), in order.
+pub fn levels_before_after<'a>(
+    users: impl IntoIterator<Item = &'a RiskEvents>,
+    behaviors: &Behaviors,
+    changes: &Settings,
+) -> Vec<(Option<RiskLevel>, Option<RiskLevel>)> {
+    let before = behaviors.settings();
+    let mut after = before.clone();
+    after.extend(changes.iter().map(|(id, s)| (id.clone(), s.clone())));
+    let (before, after) = (by_name(behaviors, &before), by_name(behaviors, &after));
+    users
+        .into_iter()
+        .map(|u| (user_level(u, &before), user_level(u, &after)))
+        .collect()
+}
+
 /// How many of `users` would have another level once `changes` are applied to the current
 /// settings of `behaviors` (ids left out of `changes` keep theirs, as `PUT /behaviors` merges).
 pub fn users_changing_level<'a>(
@@ -130,12 +147,8 @@ pub fn users_changing_level<'a>(
     behaviors: &Behaviors,
     changes: &Settings,
 ) -> usize {
-    let before = behaviors.settings();
-    let mut after = before.clone();
-    after.extend(changes.iter().map(|(id, s)| (id.clone(), s.clone())));
-    let (before, after) = (by_name(behaviors, &before), by_name(behaviors, &after));
-    users
+    levels_before_after(users, behaviors, changes)
         .into_iter()
-        .filter(|u| user_level(u, &before) != user_level(u, &after))
+        .filter(|(before, after)| before != after)
         .count()
 }

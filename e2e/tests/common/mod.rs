@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 mod actions;
+mod api;
 mod console;
 pub mod csv;
 pub mod procs;

@@ -64,6 +64,18 @@ const VIEWS: &[(&str, &[Step])] = &[
         ],
     ),
     (
+        "access",
+        &[Open("/access"), Css("table.access-matrix tbody tr")],
+    ),
+    (
+        "access rule editor",
+        &[
+            Open("/access"),
+            Button("Edit risk rules of Employees"),
+            Css(".rule-editor h2"),
+        ],
+    ),
+    (
         "integrations",
         &[Open("/integrations"), Css("table tbody tr a")],
     ),

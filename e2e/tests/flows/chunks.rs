@@ -50,6 +50,7 @@ fn every_page_opens_straight_from_its_url() {
         for (path, heading) in [
             ("/detections", "Detections"),
             ("/behaviors", "Behaviors"),
+            ("/access", "Risk and access"),
             ("/integrations", "Integrations"),
             ("/integrations/new", "New integration"),
             ("/settings", "Settings"),

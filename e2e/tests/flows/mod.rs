@@ -1,6 +1,7 @@
 //! One module per area of the console (the "Done when" flows).
 
 mod a11y;
+mod access;
 mod behaviors;
 mod boot_request;
 mod bulk;

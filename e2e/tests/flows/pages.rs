@@ -10,6 +10,7 @@ async fn check_frame(c: &Console, current: Option<&str>) {
         "Users",
         "Detections",
         "Behaviors",
+        "Access",
         "Integrations",
         "Settings",
     ] {
@@ -77,6 +78,13 @@ fn every_page_loads_with_the_nav_and_the_demo_banner() {
         c.css("[role=switch][aria-checked]").await;
         no_alert(&c).await;
         c.screenshot("behaviors").await;
+
+        // Risk and access: the matrix.
+        c.open("/access").await;
+        c.wait_text("h1", "Risk and access").await;
+        check_frame(&c, Some("Access")).await;
+        c.css("table.access-matrix tbody tr").await;
+        no_alert(&c).await;
 
         // Integrations list and the create form.
         c.open("/integrations").await;

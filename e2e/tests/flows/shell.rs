@@ -142,6 +142,7 @@ fn keyboard_shortcuts_and_phones() {
             "/users",
             "/detections",
             "/behaviors",
+            "/access",
             "/integrations",
             "/settings",
         ] {

@@ -6,6 +6,7 @@
 //! edits asks first. Export and import (`transfer.rs`) use the PUT body's shape. Behavior ids
 //! come only from the server; ids new since the last visit are marked (`seen.rs`).
 
+mod access_impact;
 mod conflicts;
 mod draft;
 mod draft_bar;

@@ -1,10 +1,12 @@
 //! The review dialog: each changed behavior with its settings before → after, how many loaded
-//! users would change level (`impact.rs`), then Apply. Conflicts with changes made elsewhere
+//! users would change level (`impact.rs`) and the Access applications they would lose or gain
+//! (`access_impact.rs`), then Apply. Conflicts with changes made elsewhere
 //! appear in it (`conflicts.rs`) and block Apply.
 
 use leptos::prelude::*;
 use zt_risk_api::{BehaviorUpdate, Behaviors};
 
+use super::access_impact::AccessImpact;
 use super::conflicts::Conflicts;
 use super::draft::BehaviorsDraft;
 use super::impact::Impact;
@@ -94,6 +96,7 @@ pub fn Review(
                     </table>
                 </div>
                 <Impact draft catalog/>
+                <AccessImpact draft catalog/>
                 <Conflicts catalog saving/>
             })}
         </ConfirmDialog>

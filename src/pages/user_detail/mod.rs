@@ -1,8 +1,10 @@
 //! The user page (`/users/:id`), an investigation page: who the user is, their current level
-//! and why (`why`), their risk history from what this browser kept (`history`), their events
-//! with whether each counts (`events`), and the reset action. An unknown or malformed id is a
-//! not-found message, never a crash.
+//! and why (`why`), the Access applications that level keeps them out of (`access`), their
+//! risk history from what this browser kept (`history`), their events with whether each counts
+//! (`events`), and the reset action. An unknown or malformed id is a not-found message, never a
+//! crash.
 
+mod access;
 mod events;
 mod history;
 mod reset;
@@ -20,6 +22,7 @@ use crate::session::use_session;
 use crate::state::last_users_view;
 use crate::state::{use_reloadable, use_reloadable_item};
 use crate::text::thousands;
+use access::UserAccess;
 use events::EventsTable;
 use history::RiskHistory;
 use reset::ResetScore;
@@ -72,6 +75,7 @@ fn UserView(
         Some(at) => view! { <RelativeTime at/> }.into_any(),
         None => "Never".into_any(),
     };
+    let access = view! { <UserAccess level=user.risk_level.clone() name=title.clone()/> };
     view! {
         <div class="page-head">
             <h1>{title.clone()}</h1>
@@ -84,6 +88,7 @@ fn UserView(
         </dl>
         <ResetScore id=id.clone() name=title on_done=on_reset refocus/>
         <WhyLevel user=user.clone() behaviors/>
+        {access}
         <RiskHistory id user=user.clone() kept=Signal::derive(move || kept.get().flatten()) account/>
         <h2>"Events"</h2>
         <EventsTable user kept=kept_events behaviors/>

@@ -2,11 +2,13 @@
 //! sortable and paged, with the view kept in the URL.
 //!
 //! This module owns loading (skeleton, error, Refresh) and what must outlive a reload: the
-//! selection (`selection`) and the bulk reset's run and outcomes (`bulk`). `list` owns the
+//! selection (`selection`) and the bulk reset's run and outcomes (`bulk`). Above the list,
+//! `access` says which Access applications each level is kept out of (a chunk of its own). `list` owns the
 //! loaded view, `selection_bar` the bulk actions, and `view_state` the pure filter/sort/paging
 //! rules. A reload swaps the list's data in place: the list (its page, its open dialog) stays
 //! mounted, and a stale list is never left running on disposed state.
 
+pub mod access;
 mod bulk;
 mod list;
 pub mod selection;
@@ -82,6 +84,7 @@ pub fn UsersPage() -> impl IntoView {
             </button>
         </div>
         <BulkResults bulk/>
+        {crate::pages::lazy::users_access()}
         <Transition fallback=|| view! { <SkeletonRows rows=8 label="Loading users"/> }
             set_pending=refreshing.write_only()>
             {move || Suspend::new(async move {
