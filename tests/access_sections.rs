@@ -165,6 +165,8 @@ async fn the_behaviors_review_says_which_applications_moved_users_lose() {
         user: serde_json::from_value(row).expect("row"),
         detail: serde_json::from_value(detail).expect("detail"),
         loaded_at: chrono::Utc::now(),
+        left: false,
+        kept: Vec::new(),
     };
     let _h = mount(config_with_token(), fake.clone(), 1000, move || {
         zt_risk_console::state::use_events().fill(ACCOUNT, vec![user]);
