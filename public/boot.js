@@ -24,8 +24,42 @@ try {
   }
 } catch (_) { /* no hint: the console sends the request itself */ }
 
+// Each page's address and the split point its code is in, in the router's order (`src/routes`:
+// a test there checks this list against the page table; `cargo xtask dist` checks the names).
+const ROUTES = [
+  ['/', 'overview'],
+  ['/users', 'users'],
+  ['/users/:id', 'user_detail'],
+  ['/detections', 'detections'],
+  ['/behaviors', 'behaviors'],
+  ['/access', 'access'],
+  ['/integrations', 'integrations'],
+  ['/integrations/new', 'new_integration'],
+  ['/integrations/:id', 'integration'],
+  ['/settings', 'settings'],
+];
+
+// Every page's code is a wasm chunk: fetch the one of this address while the main module loads,
+// so a deep link waits for no extra round trip. `cargo xtask dist` writes each split point's
+// files into this script tag's `data-chunks`; the chunk loader's own fetch then takes the
+// preloaded response (same URL, mode and credentials). A debug build has no chunks.
+const script = document.querySelector('script[data-trunk-js]');
+try {
+  const chunks = JSON.parse(script.dataset.chunks || '{}');
+  const at = location.pathname.split('/');
+  const route = ROUTES.find(([path]) => {
+    const parts = path.split('/');
+    return parts.length === at.length && parts.every((p, i) => (p === ':id' ? at[i] !== '' : p === at[i]));
+  });
+  for (const href of (route && chunks[route[1]]) || []) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });
+    document.head.append(link);
+  }
+} catch (_) { /* no chunk list: the loader fetches them when the page opens */ }
+
 // Loads the wasm without an inline script, so the CSP stays `script-src 'self'`. Trunk writes
 // the hashed file names into this tag's data attributes.
-const { trunkJs, trunkWasm } = document.querySelector('script[data-trunk-js]').dataset;
+const { trunkJs, trunkWasm } = script.dataset;
 const { default: init } = await import(trunkJs);
 await init({ module_or_path: trunkWasm });

@@ -9,7 +9,7 @@ use wasm_bindgen_test::*;
 use zt_risk_api::RiskLevel;
 use zt_risk_console::components::{PageInfo, PAGE_SIZE};
 use zt_risk_console::pages::users::view_state::{
-    counts, filtered, matching, sorted, Column, SearchKeys, UserFilters, UsersView,
+    counts, filtered, matching, sorted, Column, SearchIndex, UserFilters, UsersView,
 };
 use zt_risk_console::sort::{Dir, Sort};
 use zt_risk_console::view_state::{Filters, QueryValue, Window};
@@ -230,8 +230,11 @@ fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
         if i % 4 == 0 {
             u.name = u.name.to_uppercase();
         }
+        if i % 5 == 0 {
+            u.name = format!("ÉLODIE Ä {i}");
+        }
     }
-    let keys = SearchKeys::new(&users);
+    let index = SearchIndex::new(&users);
     let keys_sort = [
         Column::Name,
         Column::Email,
@@ -251,7 +254,18 @@ fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
             );
             // Ties fall back to newest first, then name, then id: a total order.
             assert!(order.windows(2).all(|w| w[0] != w[1]));
-            for q in ["user 00", "USER 005", "user.0059@", "", "nobody"] {
+            // "5user" only spans a name's end and an email's start; "\0" is the index's separator.
+            for q in [
+                "user 00",
+                "USER 005",
+                "user.0059@",
+                "",
+                "nobody",
+                "élodie ä 1",
+                "5user",
+                "\0",
+                "0\0u",
+            ] {
                 for level in [None, Some(RiskLevel::High)] {
                     let c = UserFilters {
                         q: q.into(),
@@ -259,7 +273,7 @@ fn a_kept_order_filtered_per_keystroke_equals_a_fresh_match() {
                         ..base.clone()
                     };
                     let fresh = matching(&users, &c, sort, t0());
-                    assert_eq!(filtered(&users, Some(&keys), &order, &c, t0()), fresh);
+                    assert_eq!(filtered(&users, Some(&index), &order, &c, t0()), fresh);
                     assert_eq!(filtered(&users, None, &order, &c, t0()), fresh);
                 }
             }

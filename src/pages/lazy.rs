@@ -1,4 +1,4 @@
-//! Page views, each a split point, and sections of main-module pages that are split points too.
+//! Page views, each a split point, and sections of pages that are split points of their own.
 //! Built with `--cfg zt_split` (the release build, see `xtask/src/split.rs`), each lives in its
 //! own wasm chunk, fetched the first time it shows; a failed fetch shows an alert with Retry.
 //! Without the cfg (tests, debug builds) the same functions return the view at once.
@@ -44,6 +44,8 @@ macro_rules! split_views {
 }
 
 split_views! { pages, "page":
+    overview => crate::pages::OverviewPage;
+    users => crate::pages::UsersPage;
     user_detail => crate::pages::UserDetailPage;
     detections => crate::pages::DetectionsPage;
     behaviors => crate::pages::BehaviorsPage;
@@ -54,19 +56,9 @@ split_views! { pages, "page":
     settings => crate::pages::SettingsPage;
 }
 
-// Sections of pages in the main module whose code need not delay the first load.
+// Sections whose code need not delay the page they are on.
 split_views! { sections, "section":
     users_access => crate::pages::users::access::LevelsKeptOut;
-}
-
-/// The Overview page, in the main module.
-pub fn overview() -> AnyView {
-    view! { <crate::pages::OverviewPage/> }.into_any()
-}
-
-/// The Users page, in the main module.
-pub fn users() -> AnyView {
-    view! { <crate::pages::UsersPage/> }.into_any()
 }
 
 /// A boxed split-point call, so [`Chunk`] is compiled once for every page.

@@ -1,6 +1,5 @@
 //! Every page of the console, in one table ([`Page`]): its path, title, navigation label,
-//! keyboard shortcut, whether its code is a chunk fetched on demand, and whether it opens on the
-//! summary. The router, the document title, the navigation, the shortcuts and their help, and
+//! keyboard shortcut, the chunk its code is in, and whether it opens on the summary. The router, the document title, the navigation, the shortcuts and their help, and
 //! the early summary request all read this table; adding a page is one entry here plus the page.
 //!
 //! Links are built here too ([`Page::path`], [`Page::link`], [`Page::with_query`]): ids taken
@@ -44,17 +43,11 @@ pub struct Entry {
     pub key: Option<char>,
     /// Whether it opens on `GET /summary`, which the console then sends before it mounts.
     pub summary: bool,
-    /// How its code arrives.
-    pub code: Code,
-}
-
-/// Where a page's code is, and the function that shows the page.
-#[derive(Clone, Copy)]
-pub enum Code {
-    /// Its code is in the main module.
-    Main(fn() -> AnyView),
-    /// Its code is a chunk fetched the first time it opens (`pages::lazy`).
-    Chunk(fn() -> AnyView),
+    /// The split point its code is in (a chunk fetched the first time it opens, or at once
+    /// by `public/boot.js` when the address is this page's: its `ROUTES` name the same).
+    pub chunk: &'static str,
+    /// Shows the page (`pages::lazy`).
+    pub view: fn() -> AnyView,
 }
 
 impl Page {
@@ -76,20 +69,19 @@ impl Page {
     /// The table.
     #[rustfmt::skip]
     pub const fn entry(self) -> Entry {
-        use Code::{Chunk, Main};
-        let (path, title, nav, key, summary, code) = match self {
-            Page::Overview => ("/", "Overview", Some("Overview"), Some('o'), true, Main(lazy::overview)),
-            Page::Users => ("/users", "Users", Some("Users"), Some('u'), true, Main(lazy::users)),
-            Page::User => ("/users/:id", "User", None, None, false, Chunk(lazy::user_detail)),
-            Page::Detections => ("/detections", "Detections", Some("Detections"), Some('d'), true, Chunk(lazy::detections)),
-            Page::Behaviors => ("/behaviors", "Behaviors", Some("Behaviors"), Some('b'), false, Chunk(lazy::behaviors)),
-            Page::Access => ("/access", "Risk and access", Some("Access"), Some('a'), false, Chunk(lazy::access)),
-            Page::Integrations => ("/integrations", "Integrations", Some("Integrations"), Some('i'), false, Chunk(lazy::integrations)),
-            Page::NewIntegration => ("/integrations/new", "New integration", None, None, false, Chunk(lazy::new_integration)),
-            Page::Integration => ("/integrations/:id", "Integration", None, None, false, Chunk(lazy::integration)),
-            Page::Settings => ("/settings", "Settings", Some("Settings"), None, false, Chunk(lazy::settings)),
+        let (path, title, nav, key, summary, chunk, view): (_, _, _, _, _, _, fn() -> AnyView) = match self {
+            Page::Overview => ("/", "Overview", Some("Overview"), Some('o'), true, "overview", lazy::overview),
+            Page::Users => ("/users", "Users", Some("Users"), Some('u'), true, "users", lazy::users),
+            Page::User => ("/users/:id", "User", None, None, false, "user_detail", lazy::user_detail),
+            Page::Detections => ("/detections", "Detections", Some("Detections"), Some('d'), true, "detections", lazy::detections),
+            Page::Behaviors => ("/behaviors", "Behaviors", Some("Behaviors"), Some('b'), false, "behaviors", lazy::behaviors),
+            Page::Access => ("/access", "Risk and access", Some("Access"), Some('a'), false, "access", lazy::access),
+            Page::Integrations => ("/integrations", "Integrations", Some("Integrations"), Some('i'), false, "integrations", lazy::integrations),
+            Page::NewIntegration => ("/integrations/new", "New integration", None, None, false, "new_integration", lazy::new_integration),
+            Page::Integration => ("/integrations/:id", "Integration", None, None, false, "integration", lazy::integration),
+            Page::Settings => ("/settings", "Settings", Some("Settings"), None, false, "settings", lazy::settings),
         };
-        Entry { path, title, nav, key, summary, code }
+        Entry { path, title, nav, key, summary, chunk, view }
     }
 
     /// The route pattern.
@@ -117,16 +109,9 @@ impl Page {
         }
     }
 
-    /// Whether its code is a chunk fetched on demand.
-    pub fn is_split(self) -> bool {
-        matches!(self.entry().code, Code::Chunk(_))
-    }
-
     /// The page's view.
     pub fn view(self) -> AnyView {
-        match self.entry().code {
-            Code::Main(view) | Code::Chunk(view) => view(),
-        }
+        (self.entry().view)()
     }
 
     /// The page at `path` (a pathname without query), if any.
@@ -233,6 +218,19 @@ mod tests {
             assert!(!opens_on_summary(&page.link("u1"), ""), "{page:?}");
         }
         assert!(!opens_on_summary("/nowhere", ""));
+    }
+
+    /// `public/boot.js` fetches the chunk of the page at the address while the main module
+    /// loads; its `ROUTES` must list every page, in the router's order, with its chunk.
+    #[test]
+    fn boot_js_knows_every_page_and_its_chunk() {
+        let boot = include_str!("../../public/boot.js");
+        let routes: String = Page::ALL
+            .iter()
+            .map(|p| format!("\n  ['{}', '{}'],", p.path(), p.entry().chunk))
+            .collect();
+        let expected = format!("const ROUTES = [{routes}\n];");
+        assert!(boot.contains(&expected), "boot.js should hold:\n{expected}");
     }
 
     #[test]

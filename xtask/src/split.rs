@@ -113,11 +113,6 @@ pub fn apply(dist: &Path) -> Result<Pages, String> {
         std::fs::remove_file(&path)
             .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
     }
-    write(&index_path, html.as_bytes())?;
-    println!(
-        "split: main module + {} chunks, loaded by {split_js}",
-        split.split_modules.len()
-    );
     let mut pages: Pages = split
         .prefetch_map
         .into_iter()
@@ -127,7 +122,59 @@ pub fn apply(dist: &Path) -> Result<Pages, String> {
         })
         .collect();
     pages.sort();
+    check_boot_routes(&files::read_text(Path::new(BOOT_JS))?, &pages)?;
+    write(&index_path, with_route_chunks(&html, &pages).as_bytes())?;
+    println!(
+        "split: main module + {} chunks, loaded by {split_js}",
+        split.split_modules.len()
+    );
     Ok(pages)
+}
+
+/// The console's boot script: its `ROUTES` name the split point of each page's address.
+const BOOT_JS: &str = "public/boot.js";
+
+/// Fails unless every split point `ROUTES` names in `boot` (`['/path', 'name'],` lines) is one
+/// the split produced: a renamed split point would otherwise silently lose its early fetch.
+fn check_boot_routes(boot: &str, pages: &Pages) -> Result<(), String> {
+    let names: Vec<&str> = boot
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("['/"))
+        .filter_map(|rest| rest.split('\'').nth(2))
+        .collect();
+    if names.is_empty() {
+        return Err(format!("{BOOT_JS} lists no ROUTES"));
+    }
+    match names
+        .iter()
+        .find(|name| !pages.iter().any(|(page, _)| page == *name))
+    {
+        Some(name) => Err(format!(
+            "{BOOT_JS} names the split point `{name}`, which the build does not have"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `html` with the boot script tag's `data-chunks`: each split point's files as JSON
+/// (`{"users":["/…_chunk_3.wasm",…]}`), which `boot.js` fetches for the page at the address
+/// while the main module loads.
+pub fn with_route_chunks(html: &str, pages: &Pages) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = pages
+        .iter()
+        .map(|(page, files)| {
+            let urls = files.iter().map(|f| format!("/{f}")).collect();
+            (page.clone(), serde_json::Value::Array(urls))
+        })
+        .collect();
+    let json = serde_json::Value::Object(map)
+        .to_string()
+        .replace('"', "&quot;");
+    html.replacen(
+        " data-trunk-js=",
+        &format!(" data-chunks=\"{json}\" data-trunk-js="),
+        1,
+    )
 }
 
 /// Runs wasm-opt on every file in place (without its `name` section), two at a time: one per
@@ -264,6 +311,29 @@ mod tests {
         assert!(html.ends_with(
             "<link rel=\"modulepreload\" href=\"/app-2_split.js\" crossorigin=\"anonymous\" integrity=\"sha384-X\"></head>"
         ));
+    }
+
+    #[test]
+    fn the_boot_script_learns_each_pages_chunks() {
+        let pages: Pages = vec![
+            ("overview".into(), vec!["x_split_overview.wasm".into()]),
+            (
+                "users".into(),
+                vec!["x_chunk_1.wasm".into(), "x_split_users.wasm".into()],
+            ),
+        ];
+        let html = with_route_chunks(TRUNK_INDEX, &pages);
+        let chunks = attr(&html, "data-chunks").unwrap().replace("&quot;", "\"");
+        let parsed: serde_json::Value = serde_json::from_str(&chunks).unwrap();
+        assert_eq!(parsed["users"][1], "/x_split_users.wasm");
+        assert_eq!(attr(&html, "data-trunk-js"), Some("/app-1.js"));
+        let boot = "const ROUTES = [\n  ['/', 'overview'],\n  ['/users', 'users'],\n];";
+        assert_eq!(check_boot_routes(boot, &pages), Ok(()));
+        let renamed = boot.replace("'users']", "'people']");
+        assert!(check_boot_routes(&renamed, &pages)
+            .unwrap_err()
+            .contains("`people`"));
+        assert!(check_boot_routes("", &pages).is_err());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::bulk::BulkReset;
 use super::selection::Selection;
 use super::selection_bar::SelectionBar;
 use super::table::UsersTable;
-use super::view_state::{counts, filtered, sorted, Column, SearchKeys, UserFilters};
+use super::view_state::{counts, filtered, sorted, Column, SearchIndex, UserFilters};
 use crate::components::{EmptyState, ExportButtons, LevelSelect, PageInfo, Pager};
 use crate::export::{Table, UserRows};
 use crate::routes::Page;
@@ -63,28 +63,34 @@ pub fn UsersList(
 }
 
 /// Indices into `users` of the rows `filters` shows, in display order. The sorted order is
-/// kept per sort, so a keystroke only filters it; search keys are made once per summary, on
-/// its first search.
+/// kept per sort, so a keystroke only filters it. The search index is made once per summary:
+/// when the browser is next idle after the list shows, or by the first search if sooner.
 fn matching_rows(
     users: Signal<Arc<Vec<UserRiskInfo>>>,
     filters: Memo<UserFilters>,
     sort: Memo<Sort<Column>>,
 ) -> Memo<Vec<usize>> {
     let order = Memo::new(move |_| users.with(|u| sorted(u, sort.get())));
-    let keys = Memo::new_with_compare(
+    let index = Memo::new_with_compare(
         move |_| {
             users.track();
-            Arc::new(OnceLock::<SearchKeys>::new())
+            Arc::new(OnceLock::<SearchIndex>::new())
         },
         |_, _| true,
     );
+    Effect::new(move |_| {
+        let index = index.get();
+        request_idle_callback(move || {
+            users.with_untracked(|u| index.get_or_init(|| SearchIndex::new(u)));
+        });
+    });
     Memo::new(move |_| {
         users.with(|u| {
             filters.with(|f| {
-                let keys = keys.get();
-                let keys =
-                    (!f.q.trim().is_empty()).then(|| keys.get_or_init(|| SearchKeys::new(u)));
-                order.with(|o| filtered(u, keys, o, f, chrono::Utc::now()))
+                let index = index.get();
+                let index =
+                    (!f.q.trim().is_empty()).then(|| index.get_or_init(|| SearchIndex::new(u)));
+                order.with(|o| filtered(u, index, o, f, chrono::Utc::now()))
             })
         })
     })

@@ -10,8 +10,10 @@ use crate::sort::{Dir, Sort};
 use crate::view_state::{Filters, QueryReader, QueryValue, QueryWriter, View, Window};
 
 mod rows;
+mod search;
 
-pub use rows::{counts, filtered, matching, sorted, Counts, SearchKeys};
+pub use rows::{counts, filtered, matching, sorted, Counts};
+pub use search::SearchIndex;
 
 /// The Users list's view: its filters and page.
 pub type UsersView = View<UserFilters>;

@@ -2,8 +2,8 @@
 //! Plain functions over slices.
 //!
 //! Built for 50,000 users per keystroke: the sorted order depends only on the sort, so a page
-//! keeps it and a keystroke only filters it ([`filtered`]); the lowercased search keys are
-//! made once per summary ([`SearchKeys`]), not per keystroke; sorting by level, events or time
+//! keeps it and a keystroke only filters it ([`filtered`]); the lowercased search text is made
+//! once per summary ([`SearchIndex`]), not per keystroke; sorting by level, events or time
 //! lowers no text at all (a name is lowered only to break a tie).
 
 use std::borrow::Cow;
@@ -12,30 +12,10 @@ use std::cmp::Ordering;
 use chrono::{DateTime, Utc};
 use zt_risk_api::{RiskLevel, UserRiskInfo};
 
+use super::search::SearchIndex;
 use super::{Column, UserFilters};
 use crate::sort::{order, Sort};
 use crate::text::lowercase;
-
-/// Every user's name and email, lowercased once, for case-insensitive search.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchKeys {
-    names: Vec<String>,
-    emails: Vec<String>,
-}
-
-impl SearchKeys {
-    pub fn new(users: &[UserRiskInfo]) -> Self {
-        Self {
-            names: users.iter().map(|u| lowercase(&u.name)).collect(),
-            emails: users.iter().map(|u| lowercase(&u.email)).collect(),
-        }
-    }
-
-    /// Whether user `i`'s name or email contains `needle` (already lowercased).
-    fn matches(&self, i: usize, needle: &str) -> bool {
-        self.names[i].contains(needle) || self.emails[i].contains(needle)
-    }
-}
 
 /// Indices into `users` of every user, in the order of `sort`. Ties: newest activity first,
 /// then name, then id, so the order is always the same.
@@ -99,19 +79,20 @@ pub fn sorted(users: &[UserRiskInfo], sort: Sort<Column>) -> Vec<usize> {
 }
 
 /// The rows of `order` (from [`sorted`]) that match the filters of `c`, in that order; `now`
-/// anchors the recency filter. Search text is looked up in `keys` (made once per summary);
-/// without them each name and email is lowered on the spot.
+/// anchors the recency filter. Search text is looked up in `index` (made once per summary);
+/// without it each name and email is lowered on the spot.
 pub fn filtered(
     users: &[UserRiskInfo],
-    keys: Option<&SearchKeys>,
+    index: Option<&SearchIndex>,
     order: &[usize],
     c: &UserFilters,
     now: DateTime<Utc>,
 ) -> Vec<usize> {
     let needle = lowercase(c.q.trim());
-    let text = |i: usize| match keys {
+    let hits = index.and_then(|index| index.hits(&needle));
+    let text = |i: usize| match &hits {
         _ if needle.is_empty() => true,
-        Some(keys) => keys.matches(i, &needle),
+        Some(hits) => hits[i],
         None => {
             lowercase(&users[i].name).contains(&needle)
                 || lowercase(&users[i].email).contains(&needle)
@@ -122,9 +103,9 @@ pub fn filtered(
         .copied()
         .filter(|&i| {
             let u = &users[i];
-            c.level.as_ref().is_none_or(|l| &u.max_risk_level == l)
+            text(i)
+                && c.level.as_ref().is_none_or(|l| &u.max_risk_level == l)
                 && c.within.is_none_or(|w| w.contains(u.last_event, now))
-                && text(i)
         })
         .collect()
 }
