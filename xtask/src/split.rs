@@ -163,7 +163,7 @@ pub fn with_route_chunks(html: &str, pages: &Pages) -> String {
     let map: serde_json::Map<String, serde_json::Value> = pages
         .iter()
         .map(|(page, files)| {
-            let urls = files.iter().map(|f| format!("/{f}")).collect();
+            let urls = files.iter().map(|f| format!("/{f}").into()).collect();
             (page.clone(), serde_json::Value::Array(urls))
         })
         .collect();

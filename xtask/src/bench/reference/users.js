@@ -24,6 +24,11 @@ function relative(ms, now) {
   return secs < 0 ? 'in ' + amount : amount + ' ago';
 }
 
+// Counts as the console shows them: digits grouped by three with commas (31,141).
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 function el(tag, cls, text) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
@@ -69,7 +74,7 @@ function show(users) {
   list.setAttribute('aria-label', 'Users by risk level');
   for (const [k, v] of [['High ', counts.high], ['Medium ', counts.medium], ['Low ', counts.low], ['Total ', n]]) {
     const li = el('li', null, k);
-    li.append(el('strong', null, String(v)));
+    li.append(el('strong', null, thousands(v)));
     list.append(li);
   }
   const bar = el('div', 'toolbar');
@@ -112,7 +117,7 @@ function show(users) {
       const time = el('time', null, relative(ms[i], now));
       time.dateTime = u.last_event;
       time.title = new Date(ms[i]).toLocaleString();
-      const cells = [box, a, u.email, badge, String(u.event_count), time];
+      const cells = [box, a, u.email, badge, thousands(u.event_count), time];
       cells.forEach((c, j) => {
         const td = el('td', j === 4 ? 'num' : null);
         td.append(c);
@@ -122,7 +127,7 @@ function show(users) {
     }
     tbody.replaceChildren(frag);
     status.textContent = rows.length
-      ? 'Showing 1–' + Math.min(PAGE, rows.length) + ' of ' + rows.length
+      ? 'Showing 1–' + Math.min(PAGE, rows.length) + ' of ' + thousands(rows.length)
       : 'No users match these filters';
   }
 
