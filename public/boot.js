@@ -39,20 +39,22 @@ const ROUTES = [
   ['/settings', 'settings'],
 ];
 
-// Every page's code is a wasm chunk: fetch the one of this address while the main module loads,
+// Every page's code is a wasm chunk: fetch those of this address while the main module loads,
 // so a deep link waits for no extra round trip. `cargo xtask dist` writes each split point's
-// files into this script tag's `data-chunks`; the chunk loader's own fetch then takes the
-// preloaded response (same URL, mode and credentials). A debug build has no chunks.
+// files into this script tag's `data-chunks` (`chunk_N` as N, other files by name) after
+// `data-chunk-base`; the chunk loader's own fetch then takes the preloaded response (same URL,
+// mode and credentials). A debug build has no chunks.
 const script = document.querySelector('script[data-trunk-js]');
 try {
-  const chunks = JSON.parse(script.dataset.chunks || '{}');
+  const { chunkBase, chunks } = script.dataset;
   const at = location.pathname.split('/');
   const route = ROUTES.find(([path]) => {
     const parts = path.split('/');
     return parts.length === at.length && parts.every((p, i) => (p === ':id' ? at[i] !== '' : p === at[i]));
   });
-  for (const href of (route && chunks[route[1]]) || []) {
+  for (const file of (route && chunks && JSON.parse(chunks)[route[1]]) || []) {
     const link = document.createElement('link');
+    const href = chunkBase + (typeof file === 'number' ? 'chunk_' + file : file) + '.wasm';
     Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });
     document.head.append(link);
   }

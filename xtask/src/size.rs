@@ -47,12 +47,27 @@ pub fn brotli_len(data: &[u8]) -> Result<u64, String> {
 }
 
 /// Whether a dist/ file is part of the first page load: index.html itself, config.json (fetched
-/// at start-up) and every file whose name index.html mentions (JS glue, wasm, CSS, preloads).
+/// at start-up) and every file whose name index.html mentions (JS glue, wasm, CSS, preloads),
+/// except in the boot script's `data-chunks`: the page chunks, of which `boot.js` fetches only
+/// those of the address's page.
 pub fn is_first_load(path: &str, index_html: &str) -> bool {
     if path == "index.html" || path == "config.json" {
         return true;
     }
-    index_html.contains(&format!("/{path}")) || index_html.contains(&format!("\"{path}"))
+    let html = without_attr(index_html, " data-chunks=\"");
+    html.contains(&format!("/{path}")) || html.contains(&format!("\"{path}"))
+}
+
+/// `html` without the value of the first attribute that starts with `start` (` name="`).
+fn without_attr(html: &str, start: &str) -> String {
+    let Some(at) = html.find(start) else {
+        return html.to_owned();
+    };
+    let value = at + start.len();
+    let end = html[value..]
+        .find('"')
+        .map_or(html.len(), |n| value + n + 1);
+    format!("{}{}", &html[..at], &html[end..])
 }
 
 /// Sum of (raw, gzip, brotli) over the first-load entries.
@@ -150,6 +165,17 @@ mod tests {
         for path in ["_headers", "_redirects", "snippets/x.js"] {
             assert!(!is_first_load(path, html), "{path}");
         }
+    }
+
+    #[test]
+    fn page_chunks_are_not_first_load() {
+        let index = concat!(
+            "<script src=\"/boot-1.js\" data-chunks=\"{&quot;users&quot;:[&quot;/c_split_users.wasm&quot;]}\" ",
+            "data-trunk-js=\"/app.js\"></script>"
+        );
+        assert!(is_first_load("boot-1.js", index));
+        assert!(is_first_load("app.js", index));
+        assert!(!is_first_load("c_split_users.wasm", index));
     }
 
     #[test]

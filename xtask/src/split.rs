@@ -123,7 +123,10 @@ pub fn apply(dist: &Path) -> Result<Pages, String> {
         .collect();
     pages.sort();
     check_boot_routes(&files::read_text(Path::new(BOOT_JS))?, &pages)?;
-    write(&index_path, with_route_chunks(&html, &pages).as_bytes())?;
+    write(
+        &index_path,
+        with_route_chunks(&html, &stem, &pages).as_bytes(),
+    )?;
     println!(
         "split: main module + {} chunks, loaded by {split_js}",
         split.split_modules.len()
@@ -156,15 +159,26 @@ fn check_boot_routes(boot: &str, pages: &Pages) -> Result<(), String> {
     }
 }
 
-/// `html` with the boot script tag's `data-chunks`: each split point's files as JSON
-/// (`{"users":["/…_chunk_3.wasm",…]}`), which `boot.js` fetches for the page at the address
-/// while the main module loads.
-pub fn with_route_chunks(html: &str, pages: &Pages) -> String {
+/// `html` with the boot script tag's `data-chunks`: the files of each split point as JSON,
+/// `chunk_N` as `N` and any other file by its name (`{"users":[3,17,"split_users"]}`), and
+/// `data-chunk-base`, what precedes the name (`/zt-risk-console-<build>_`, `.wasm` follows):
+/// `boot.js` fetches those of the page at the address while the main module loads.
+pub fn with_route_chunks(html: &str, stem: &str, pages: &Pages) -> String {
+    let prefix = format!("{stem}_");
     let map: serde_json::Map<String, serde_json::Value> = pages
         .iter()
         .map(|(page, files)| {
-            let urls = files.iter().map(|f| format!("/{f}").into()).collect();
-            (page.clone(), serde_json::Value::Array(urls))
+            let names = files
+                .iter()
+                .map(|f| {
+                    let name = f.trim_start_matches(&prefix).trim_end_matches(".wasm");
+                    match name.strip_prefix("chunk_").map(str::parse::<u32>) {
+                        Some(Ok(n)) => n.into(),
+                        _ => name.into(),
+                    }
+                })
+                .collect();
+            (page.clone(), serde_json::Value::Array(names))
         })
         .collect();
     let json = serde_json::Value::Object(map)
@@ -172,7 +186,7 @@ pub fn with_route_chunks(html: &str, pages: &Pages) -> String {
         .replace('"', "&quot;");
     html.replacen(
         " data-trunk-js=",
-        &format!(" data-chunks=\"{json}\" data-trunk-js="),
+        &format!(" data-chunk-base=\"/{prefix}\" data-chunks=\"{json}\" data-trunk-js="),
         1,
     )
 }
@@ -322,10 +336,11 @@ mod tests {
                 vec!["x_chunk_1.wasm".into(), "x_split_users.wasm".into()],
             ),
         ];
-        let html = with_route_chunks(TRUNK_INDEX, &pages);
+        let html = with_route_chunks(TRUNK_INDEX, "x", &pages);
         let chunks = attr(&html, "data-chunks").unwrap().replace("&quot;", "\"");
         let parsed: serde_json::Value = serde_json::from_str(&chunks).unwrap();
-        assert_eq!(parsed["users"][1], "/x_split_users.wasm");
+        assert_eq!(parsed["users"], serde_json::json!([1, "split_users"]));
+        assert_eq!(attr(&html, "data-chunk-base"), Some("/x_"));
         assert_eq!(attr(&html, "data-trunk-js"), Some("/app-1.js"));
         let boot = "const ROUTES = [\n  ['/', 'overview'],\n  ['/users', 'users'],\n];";
         assert_eq!(check_boot_routes(boot, &pages), Ok(()));

@@ -6,7 +6,8 @@
 
 // FIRST_ROW (injected before any page script): `window.__ztFirstRow` resolves with
 // performance.now() (ms since navigation start) after the frame that first shows a data row
-// (`table tbody tr td`, never a skeleton) has been painted.
+// (`table tbody tr td`, never a skeleton) has been painted; on Overview, which has no table,
+// its summary figures (the `#overview-users` heading comes with them).
 //@FIRST_ROW
 window.__ztAfterPaint = () => new Promise(resolve => requestAnimationFrame(() => {
   const channel = new MessageChannel();
@@ -14,7 +15,7 @@ window.__ztAfterPaint = () => new Promise(resolve => requestAnimationFrame(() =>
   channel.port2.postMessage(0);
 }));
 window.__ztFirstRow = new Promise(resolve => {
-  const shown = () => document.querySelector('table tbody tr td');
+  const shown = () => document.querySelector('table tbody tr td, #overview-users');
   const observer = new MutationObserver(() => {
     if (shown()) {
       observer.disconnect();
