@@ -24,19 +24,19 @@ try {
   }
 } catch (_) { /* no hint: the console sends the request itself */ }
 
-// Each page's address and the split point its code is in, in the router's order (`src/routes`:
+// Each page's address and the split point its code is in (`src/pages/lazy.rs`), in the router's order (`src/routes`:
 // a test there checks this list against the page table; `cargo xtask dist` checks the names).
 const ROUTES = [
-  ['/', 'overview'],
-  ['/users', 'users'],
-  ['/users/:id', 'user_detail'],
-  ['/detections', 'detections'],
-  ['/behaviors', 'behaviors'],
-  ['/access', 'access'],
-  ['/integrations', 'integrations'],
-  ['/integrations/new', 'new_integration'],
-  ['/integrations/:id', 'integration'],
-  ['/settings', 'settings'],
+  ['/', 'risk'],
+  ['/users', 'risk'],
+  ['/users/:id', 'risk'],
+  ['/detections', 'risk'],
+  ['/behaviors', 'admin'],
+  ['/access', 'admin'],
+  ['/integrations', 'admin'],
+  ['/integrations/new', 'admin'],
+  ['/integrations/:id', 'admin'],
+  ['/settings', 'admin'],
 ];
 
 // Every page's code is a wasm chunk: fetch those of this address while the main module loads,

@@ -1,8 +1,14 @@
-//! Page views, each a split point, and sections of pages that are split points of their own.
-//! Built with `--cfg zt_split` (the release build, see `xtask/src/split.rs`), each lives in its
-//! own wasm chunk, fetched the first time it shows; a failed fetch shows an alert with Retry.
-//! Without the cfg (tests, debug builds) the same functions return the view at once.
-//! `routes::Page` names which function shows which page.
+//! Page views and page sections, in two split points: the risk pages (Overview, Users, a user,
+//! Detections) and the admin pages (Behaviors, Access, Integrations, Settings, and the Users
+//! page's access section). Built with `--cfg zt_split` (the release build, see
+//! `xtask/src/split.rs`), a group's code is fetched the first time one of its views shows; a
+//! failed fetch shows an alert with Retry. Without the cfg (tests, debug builds) the same
+//! functions return the view at once. `routes::Page` names which function shows which page.
+//!
+//! Why groups, not one split point per page: the splitter puts the code that several split
+//! points share into one chunk per combination of them, and a dozen page split points made
+//! 247 chunks, 116 of them fetched and instantiated before the Users page could show a row.
+//! Two groups make 7 chunks, 4 for any risk page (`docs/benchmarks.md`, "Code split").
 
 use leptos::prelude::*;
 
@@ -11,54 +17,58 @@ use crate::components::{Alert, SkeletonRows};
 #[cfg(zt_split)]
 use leptos::wasm_split::SplitLoaderError;
 
-/// Declares `pub fn $name() -> AnyView` showing `$page`: through a split point named `$name`
-/// (in module `$split`) with `zt_split`, at once without. `$what` names what loads in the
-/// skeleton and the alert ("page", "section").
-macro_rules! split_views {
-    ($split:ident, $what:literal: $($name:ident => $page:path;)*) => {
+/// Declares a split point `$group` (with `zt_split`) that shows any of its views by name, and
+/// `pub fn $name() -> AnyView` for each, showing `$view` through it (at once without the cfg).
+/// `$what` names what loads in the skeleton and the alert ("page", "section").
+macro_rules! split_group {
+    ($group:ident: $($name:ident => $view:path, $what:literal;)*) => {
         #[cfg(zt_split)]
-        mod $split {
+        mod $group {
             use leptos::prelude::*;
             use leptos::wasm_split::SplitLoaderError;
-            $(
-                #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-                pub fn $name() -> Result<AnyView, SplitLoaderError> {
-                    Ok(view! { <$page/> }.into_any())
-                }
-            )*
+
+            /// The view named `name`.
+            #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+            pub fn show(name: &'static str) -> Result<AnyView, SplitLoaderError> {
+                $(
+                    if name == stringify!($name) {
+                        return Ok(view! { <$view/> }.into_any());
+                    }
+                )*
+                Ok(().into_any())
+            }
         }
         $(
             pub fn $name() -> AnyView {
                 #[cfg(zt_split)]
                 let view = view! {
-                    <Chunk load=|| Box::pin($split::$name())
+                    <Chunk load=|| Box::pin($group::show(stringify!($name)))
                         loading=concat!("Loading the ", $what) failed=concat!("This ", $what, " could not be loaded")/>
                 }
                 .into_any();
                 #[cfg(not(zt_split))]
-                let view = view! { <$page/> }.into_any();
+                let view = view! { <$view/> }.into_any();
                 view
             }
         )*
     };
 }
 
-split_views! { pages, "page":
-    overview => crate::pages::OverviewPage;
-    users => crate::pages::UsersPage;
-    user_detail => crate::pages::UserDetailPage;
-    detections => crate::pages::DetectionsPage;
-    behaviors => crate::pages::BehaviorsPage;
-    access => crate::pages::AccessPage;
-    integrations => crate::pages::IntegrationsPage;
-    new_integration => crate::pages::NewIntegrationPage;
-    integration => crate::pages::IntegrationPage;
-    settings => crate::pages::SettingsPage;
+split_group! { risk:
+    overview => crate::pages::OverviewPage, "page";
+    users => crate::pages::UsersPage, "page";
+    user_detail => crate::pages::UserDetailPage, "page";
+    detections => crate::pages::DetectionsPage, "page";
 }
 
-// Sections whose code need not delay the page they are on.
-split_views! { sections, "section":
-    users_access => crate::pages::users::access::LevelsKeptOut;
+split_group! { admin:
+    behaviors => crate::pages::BehaviorsPage, "page";
+    access => crate::pages::AccessPage, "page";
+    integrations => crate::pages::IntegrationsPage, "page";
+    new_integration => crate::pages::NewIntegrationPage, "page";
+    integration => crate::pages::IntegrationPage, "page";
+    settings => crate::pages::SettingsPage, "page";
+    users_access => crate::pages::users::access::LevelsKeptOut, "section";
 }
 
 /// A boxed split-point call, so [`Chunk`] is compiled once for every page.

@@ -43,8 +43,9 @@ pub struct Entry {
     pub key: Option<char>,
     /// Whether it opens on `GET /summary`, which the console then sends before it mounts.
     pub summary: bool,
-    /// The split point its code is in (a chunk fetched the first time it opens, or at once
-    /// by `public/boot.js` when the address is this page's: its `ROUTES` name the same).
+    /// The split point its code is in (`pages::lazy`: fetched the first time one of its pages
+    /// opens, or at once by `public/boot.js` when the address is this page's: its `ROUTES` name
+    /// the same).
     pub chunk: &'static str,
     /// Shows the page (`pages::lazy`).
     pub view: fn() -> AnyView,
@@ -70,16 +71,16 @@ impl Page {
     #[rustfmt::skip]
     pub const fn entry(self) -> Entry {
         let (path, title, nav, key, summary, chunk, view): (_, _, _, _, _, _, fn() -> AnyView) = match self {
-            Page::Overview => ("/", "Overview", Some("Overview"), Some('o'), true, "overview", lazy::overview),
-            Page::Users => ("/users", "Users", Some("Users"), Some('u'), true, "users", lazy::users),
-            Page::User => ("/users/:id", "User", None, None, false, "user_detail", lazy::user_detail),
-            Page::Detections => ("/detections", "Detections", Some("Detections"), Some('d'), true, "detections", lazy::detections),
-            Page::Behaviors => ("/behaviors", "Behaviors", Some("Behaviors"), Some('b'), false, "behaviors", lazy::behaviors),
-            Page::Access => ("/access", "Risk and access", Some("Access"), Some('a'), false, "access", lazy::access),
-            Page::Integrations => ("/integrations", "Integrations", Some("Integrations"), Some('i'), false, "integrations", lazy::integrations),
-            Page::NewIntegration => ("/integrations/new", "New integration", None, None, false, "new_integration", lazy::new_integration),
-            Page::Integration => ("/integrations/:id", "Integration", None, None, false, "integration", lazy::integration),
-            Page::Settings => ("/settings", "Settings", Some("Settings"), None, false, "settings", lazy::settings),
+            Page::Overview => ("/", "Overview", Some("Overview"), Some('o'), true, "risk", lazy::overview),
+            Page::Users => ("/users", "Users", Some("Users"), Some('u'), true, "risk", lazy::users),
+            Page::User => ("/users/:id", "User", None, None, false, "risk", lazy::user_detail),
+            Page::Detections => ("/detections", "Detections", Some("Detections"), Some('d'), true, "risk", lazy::detections),
+            Page::Behaviors => ("/behaviors", "Behaviors", Some("Behaviors"), Some('b'), false, "admin", lazy::behaviors),
+            Page::Access => ("/access", "Risk and access", Some("Access"), Some('a'), false, "admin", lazy::access),
+            Page::Integrations => ("/integrations", "Integrations", Some("Integrations"), Some('i'), false, "admin", lazy::integrations),
+            Page::NewIntegration => ("/integrations/new", "New integration", None, None, false, "admin", lazy::new_integration),
+            Page::Integration => ("/integrations/:id", "Integration", None, None, false, "admin", lazy::integration),
+            Page::Settings => ("/settings", "Settings", Some("Settings"), None, false, "admin", lazy::settings),
         };
         Entry { path, title, nav, key, summary, chunk, view }
     }

@@ -21,7 +21,7 @@ async fn block(c: &Console, patterns: &[&str]) {
 #[test]
 fn a_page_whose_code_cannot_be_fetched_offers_retry() {
     run("chunk_retry", &[], |c| async move {
-        // The first load brings the shell and Overview, but no page chunk.
+        // Overview's chunk comes with the first load of `/`; Settings' does not.
         c.open("/").await;
         c.wait_text("h1", "Overview").await;
         block(&c, &["*.wasm"]).await;
@@ -48,6 +48,8 @@ fn a_page_whose_code_cannot_be_fetched_offers_retry() {
 fn every_page_opens_straight_from_its_url() {
     run("chunk_deep_links", &[], |c| async move {
         for (path, heading) in [
+            ("/", "Overview"),
+            ("/users", "Users"),
             ("/detections", "Detections"),
             ("/behaviors", "Behaviors"),
             ("/access", "Risk and access"),
@@ -57,6 +59,38 @@ fn every_page_opens_straight_from_its_url() {
         ] {
             c.open(path).await;
             c.wait_text("h1", heading).await;
+        }
+    });
+}
+
+#[test]
+fn a_deep_link_fetches_its_pages_chunks_once_while_the_main_module_loads() {
+    run("chunk_preload", &[], |c| async move {
+        for (path, heading, chunk) in [
+            ("/users", "Users", "_split_risk.wasm"),
+            ("/settings", "Settings", "_split_admin.wasm"),
+        ] {
+            c.open(path).await;
+            c.wait_text("h1", heading).await;
+            // boot.js preloads the page's chunks; the chunk loader then takes that response
+            // instead of fetching the file a second time.
+            let got = c
+                .client
+                .execute(
+                    "const [chunk] = arguments;
+                     const preloads = [...document.querySelectorAll('link[rel=preload][as=fetch]')]
+                       .map(l => l.href).filter(h => h.endsWith('.wasm'));
+                     const fetched = performance.getEntriesByType('resource')
+                       .filter(e => e.name.endsWith(chunk)).length;
+                     return [preloads.length, preloads.some(h => h.endsWith(chunk)), fetched];",
+                    vec![json!(chunk)],
+                )
+                .await
+                .expect("preload script");
+            let preloads = got[0].as_u64().unwrap_or(0);
+            assert!(preloads > 1, "{path}: {got}");
+            assert_eq!(got[1], json!(true), "{path}: {got}");
+            assert_eq!(got[2], json!(1), "{path}: fetched once: {got}");
         }
     });
 }
