@@ -86,7 +86,8 @@ impl Api {
     }
 
     /// Records what was just read in the profile's memory, off the page's path (`record` runs
-    /// once the profile's database is open; nothing happens where the browser keeps nothing).
+    /// in the browser's next idle period, once the profile's database is open; nothing happens
+    /// where the browser keeps nothing).
     fn remember<F: Future<Output = ()> + 'static>(
         &self,
         record: impl FnOnce(Rc<dyn Keeper>, DateTime<Utc>) -> F + 'static,
@@ -96,6 +97,7 @@ impl Api {
         };
         let now = Utc::now();
         leptos::task::spawn_local(async move {
+            crate::memory::idle().await;
             if let Some(profile) = memory.profile().await {
                 record(Rc::clone(&profile), now).await;
                 memory.report(&*profile);

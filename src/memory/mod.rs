@@ -11,6 +11,7 @@ pub mod context;
 pub mod fake;
 pub mod history;
 pub mod idb;
+mod idle;
 pub mod keeper;
 pub mod kept;
 pub mod plan;
@@ -23,6 +24,7 @@ pub mod timeline;
 pub mod visit;
 
 pub use context::{use_memory, Memory, Visit};
+pub use idle::idle;
 
 /// What this browser kept for one user: their history, and the events the API no longer
 /// lists (each with the reset that dropped it).

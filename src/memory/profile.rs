@@ -26,7 +26,7 @@ use super::record::{self, DetailRecord, Entry, Fetched, Row, Subject, UserRecord
 /// Records per transaction and per slice of work between two frames.
 pub const CHUNK: usize = 1_000;
 /// Records read per page.
-const PAGE: u32 = 5_000;
+const PAGE: u32 = 500;
 /// Meta keys.
 const SCOPE: &str = "scope";
 const SETTINGS: &str = "settings";
