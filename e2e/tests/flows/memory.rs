@@ -138,6 +138,15 @@ fn a_reset_through_the_api_is_named_on_the_next_visit_and_in_the_history() {
         c.screenshot("since-last-visit-reset").await;
 
         c.open(&format!("/users/{id}")).await;
+        // The history's table is folded under its summary line: unfold it, as an admin would.
+        c.wait_text(
+            "section[aria-labelledby=history-heading] summary",
+            "The history as a table",
+        )
+        .await
+        .click()
+        .await
+        .expect("unfold the history table");
         let history = c
             .wait_text("section[aria-labelledby=history-heading]", "Reset on")
             .await;
