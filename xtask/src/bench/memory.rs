@@ -67,7 +67,11 @@ impl Requests {
         let users = lines.iter().filter(|l| is_user(l)).count();
         let limited = lines.iter().filter(|l| l.ends_with(" 429")).count();
         let other = lines.len() - summary - users;
-        let mut words = format!("{} requests ({summary} summary, {users} users", lines.len());
+        let plural = if lines.len() == 1 { "" } else { "s" };
+        let mut words = format!(
+            "{} request{plural} ({summary} summary, {users} users",
+            lines.len()
+        );
         if other > 0 {
             words.push_str(&format!(", {other} other"));
         }
@@ -276,7 +280,10 @@ mod tests {
                 "3 requests (1 summary, 1 users, 1 other; 1 of them answered 429)".to_owned()
             )
         );
-        assert_eq!(log.since(2).0, 1);
+        assert_eq!(
+            log.since(2),
+            (1, "1 request (0 summary, 0 users, 1 other)".to_owned())
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
