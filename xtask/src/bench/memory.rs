@@ -35,13 +35,16 @@ const ROUND_MIN: u64 = 14;
 pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
     let dist = release_dist()?;
     let lines = cases(ctx, &dist)?;
-    let longest = longest_task(ctx, &dist, o.console_users)?;
+    let mut longest = Vec::new();
+    for storage in [true, false] {
+        longest.push(longest_task(ctx, &dist, o.console_users, storage)?);
+    }
     println!(
         "\nheadless Chromium, Detections, {USERS} demo users, --rate-limit {RATE_LIMIT}, \
          console from {}\n",
         dist.display()
     );
-    for line in lines.iter().chain([&longest]) {
+    for line in lines.iter().chain(&longest) {
         println!("{line}");
     }
     Ok(())
@@ -211,16 +214,34 @@ fn figure(got: &Value, name: &str) -> Result<f64, String> {
     })
 }
 
-/// The longest main-thread task while a `users`-user demo's events are loaded and stored.
-fn longest_task(ctx: &Context, dist: &Path, users: u32) -> Result<String, String> {
+/// The longest main-thread task while a `users`-user demo's events are loaded and stored; with
+/// `storage` false, in a page without IndexedDB (the console then keeps events for the tab
+/// only), which tells the store's share from the page's own work.
+fn longest_task(ctx: &Context, dist: &Path, users: u32, storage: bool) -> Result<String, String> {
     let users = users.to_string();
     let limit = Duration::from_secs(1800);
-    let (server, browser) = demo_with(ctx, dist, &["--users", &users], "memory-long-", limit)?;
-    let probe = json!({ "source": section("LONGTASKS")? });
-    browser.cdp("Page.addScriptToEvaluateOnNewDocument", probe)?;
+    let tag = if storage {
+        "memory-long-"
+    } else {
+        "memory-nodb-"
+    };
+    let (server, browser) = demo_with(ctx, dist, &["--users", &users], tag, limit)?;
+    let mut probe = section("LONGTASKS")?;
+    if !storage {
+        probe.push_str("Object.defineProperty(window, 'indexedDB', { value: undefined });\n");
+    }
+    browser.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": probe }),
+    )?;
     browser.goto(&format!("{}/detections", server.url))?;
+    let what = if storage {
+        "loading and storing"
+    } else {
+        "loading, without IndexedDB,"
+    };
     sh::step(&format!(
-        "longest task: loading and storing the events of {users} demo users"
+        "longest task: {what} the events of {users} demo users"
     ));
     let start = browser.run_async("arguments[0](performance.now())", json!([]))?;
     let load = browser.run_async(&section("LOAD")?, json!([]))?;
@@ -240,7 +261,7 @@ fn longest_task(ctx: &Context, dist: &Path, users: u32) -> Result<String, String
     let longest = tasks.iter().copied().fold(0.0, f64::max);
     let over = tasks.iter().filter(|&&t| t > 100.0).count();
     Ok(format!(
-        "longest main-thread task while loading and storing {users} demo users' events \
+        "longest main-thread task while {what} {users} demo users' events \
          ({}; {:.0} s to \"Done\", then 5 s): {longest:.0} ms; {} long tasks, {over} over 100 ms",
         load["memory"].as_str().unwrap_or_default(),
         load_ms / 1000.0,
