@@ -49,6 +49,9 @@ pub struct Memory {
     heard: RwSignal<Vec<String>>,
     /// Bumped each time this tab recorded something (what reads the history tracks).
     recorded: RwSignal<u64>,
+    /// When this page started. A new visit starts then, not when the profile opens: the
+    /// visit's first summary (the one that says what changed) often arrives before that.
+    loaded: DateTime<Utc>,
 }
 
 /// The database name of a profile: its API base and account (never its token).
@@ -83,6 +86,7 @@ impl Memory {
             notice: RwSignal::new(None),
             heard: RwSignal::new(Vec::new()),
             recorded: RwSignal::new(0),
+            loaded: Utc::now(),
         };
         let session = use_session();
         Effect::new(move |_| memory.switch(&database_name(&session.connection())));
@@ -130,7 +134,7 @@ impl Memory {
                 return None;
             }
         };
-        let visit = visit(&name, profile.last_seen());
+        let visit = visit(&name, self.loaded, profile.last_seen());
         let channel = Channel::open(&name, move |text| self.hear(&text));
         profile.on_stored(Box::new(move |ids| {
             self.tell(ids);
@@ -259,15 +263,15 @@ fn words(notice: &Notice) -> String {
 }
 
 /// This tab's visit of profile `name`: kept for the tab (sessionStorage), so a reload stays
-/// in the same visit and a new tab starts another; `last_seen` is when the profile was last
-/// recorded before.
-fn visit(name: &str, last_seen: Option<DateTime<Utc>>) -> Visit {
+/// in the same visit and a new tab starts another, at `start`; `last_seen` is when the profile
+/// was last recorded before.
+fn visit(name: &str, start: DateTime<Utc>, last_seen: Option<DateTime<Utc>>) -> Visit {
     let key = format!("{}{name}", storage::KEY_VISIT);
     if let Some(visit) = storage::tab_value(&key).and_then(|t| serde_json::from_str(&t).ok()) {
         return visit;
     }
     let visit = Visit {
-        start: Utc::now(),
+        start,
         previous: last_seen,
     };
     if let Ok(text) = serde_json::to_string(&visit) {

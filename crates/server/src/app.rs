@@ -30,6 +30,8 @@ pub fn emulator_from(data: &Data) -> Result<Arc<Emulator>, String> {
             fresh: data.fresh,
         },
         access_denied_token: data.access_denied_token.clone(),
+        activity: data.activity,
+        request_log: data.request_log.clone(),
     })
 }
 

@@ -9,6 +9,7 @@ use lexopt::{Arg, Parser, ValueExt};
 use zt_risk_proxy_settings::{self as settings, ProxyArgs};
 
 use crate::emulator::access::seed::MAX_APPS;
+use crate::emulator::activity::Activity;
 use crate::emulator::rate_limit::RateLimit;
 use crate::emulator::seed::{DEFAULT_APPS, DEFAULT_SEED, DEFAULT_USERS};
 
@@ -35,6 +36,8 @@ pub struct Data {
     pub rate_limit: Option<RateLimit>,
     pub apps: usize,
     pub access_denied_token: Option<String>,
+    pub activity: Option<Activity>,
+    pub request_log: Option<PathBuf>,
 }
 
 impl Default for Data {
@@ -49,6 +52,8 @@ impl Default for Data {
             rate_limit: None,
             apps: DEFAULT_APPS,
             access_denied_token: None,
+            activity: None,
+            request_log: None,
         }
     }
 }
@@ -207,6 +212,8 @@ impl Data {
             "rate-limit" => self.rate_limit = Some(RateLimit::parse(&p.value()?.string()?)?),
             "apps" => self.apps = settings::number_value("--apps", p, 0..=MAX_APPS)?,
             "access-denied-token" => self.access_denied_token = Some(p.value()?.string()?),
+            "activity" => self.activity = Some(Activity::parse(&p.value()?.string()?)?),
+            "request-log" => self.request_log = Some(PathBuf::from(p.value()?)),
             _ => return Ok(false),
         }
         Ok(true)

@@ -61,6 +61,13 @@ DATA OPTIONS (emulate, demo):
                   answer 429 (code 971, Retry-After) once a credential has made N requests
                   in the last SECS seconds (sliding window); off by default. Cloudflare's
                   limit is 1200/300
+  --activity N/MIN
+                  time passes: every MIN minutes (N/min: every minute), N distinct users
+                  of each account get one new event of an enabled behavior, the same for
+                  the same seed; the summary's rows change with them. Off by default
+  --request-log FILE
+                  append one line per API request answered to FILE (METHOD PATH STATUS),
+                  for tests and benchmarks that count requests
 
 BEHAVIORS: imp_travel, high_dlp and sentinel_one are Cloudflare's public ids. The other five
 are INVENTED by this emulator (Cloudflare has not published theirs): crowdstrike_low_zta,

@@ -186,3 +186,46 @@ fn access_options() {
     assert!(parse(&argv("emulate --apps 20001")).is_err());
     assert!(parse(&argv("proxy --apps 3")).is_err());
 }
+
+#[test]
+fn activity_and_request_log() {
+    let every_minute = crate::emulator::activity::Activity {
+        events: 50,
+        every: Duration::from_secs(60),
+    };
+    assert!(matches!(
+        parse(&argv("demo --activity 50/1 --request-log r.log")),
+        Ok(Command::Demo {
+            data: Data {
+                activity: Some(a),
+                request_log: Some(ref log),
+                ..
+            },
+            ..
+        }) if a == every_minute && log == Path::new("r.log")
+    ));
+    assert!(matches!(
+        parse(&argv("emulate --activity 50/min")),
+        Ok(Command::Emulate { data: Data { activity: Some(a), .. }, .. }) if a == every_minute
+    ));
+    for bad in ["0/1", "5/0", "5", "x/1"] {
+        let e = parse(&argv(&format!("emulate --activity {bad}")));
+        assert!(
+            e.as_ref().is_err_and(|e| e.contains("--activity")),
+            "{bad}: {e:?}"
+        );
+    }
+    assert!(parse(&argv("proxy --activity 5/1")).is_err());
+    assert!(matches!(
+        parse(&argv("emulate")),
+        Ok(Command::Emulate {
+            data: Data {
+                activity: None,
+                request_log: None,
+                ..
+            },
+            ..
+        })
+    ));
+    assert!(help().contains("--activity N/MIN") && help().contains("--request-log FILE"));
+}

@@ -11,6 +11,7 @@ mod detections;
 mod detections_export;
 mod export;
 mod integrations;
+mod memory;
 mod overview;
 mod pages;
 mod settings;

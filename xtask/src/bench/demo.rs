@@ -25,11 +25,24 @@ pub fn demo_in_browser(
     tag: &str,
     limit: Duration,
 ) -> Result<(Server, Browser), String> {
+    demo_with(ctx, site, &["--users", users], tag, limit)
+}
+
+/// [`demo_in_browser`] with any data options of `demo` (`--users N --rate-limit …`).
+pub fn demo_with(
+    ctx: &Context,
+    site: &Path,
+    data: &[&str],
+    tag: &str,
+    limit: Duration,
+) -> Result<(Server, Browser), String> {
     tools::ensure_browser()?;
     let site = site.display().to_string();
+    let mut args = vec!["demo", "--dist", &site];
+    args.extend_from_slice(data);
     let server = Server::start(
         &ctx.server,
-        &["demo", "--dist", &site, "--users", users],
+        &args,
         None,
         &ctx.scratch.join(format!("{tag}demo.log")),
     )?;

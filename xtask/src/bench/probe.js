@@ -175,3 +175,68 @@ window.__ztFirstRow = new Promise(resolve => {
   })().then(done, e => done({ error: String(e) }));
 }
 //@END
+
+// MEMORY (injected before any page script, for the memory suite): `window.__ztMemory` holds
+// when the summary's response arrived (`responseEnd` of its resource timing, boot.js's early
+// request included) and, each time one of them changes, the texts of the Detections pager,
+// the run status and the "Stored in this browser" line, with performance.now().
+//@MEMORY
+window.__ztMemory = { summary: null, seen: [] };
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) {
+    if (window.__ztMemory.summary === null && e.name.endsWith('/zt_risk_scoring/summary')) {
+      window.__ztMemory.summary = e.responseEnd;
+    }
+  }
+}).observe({ type: 'resource', buffered: true });
+{
+  const text = s => { const el = document.querySelector(s); return el ? el.textContent : ''; };
+  let last = '';
+  new MutationObserver(() => {
+    const now = [text('.pager [role=status]'), text('.run [role=status]'), text('.load-events .stored')];
+    const key = now.join('\n');
+    if (key !== last) {
+      last = key;
+      window.__ztMemory.seen.push([performance.now(), ...now]);
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+//@END
+
+// SETTLED (async script, arguments [events or null, limit ms]; needs MEMORY): waits until the
+// Detections pager counts at least `events` events (with null: until a run reads "Done"), then
+// returns when the summary arrived, when that was first shown, the first shown row count and
+// the latest "Stored in this browser" line.
+//@SETTLED
+{
+  const [events, limit] = arguments;
+  const done = arguments[arguments.length - 1];
+  const total = t => Number((t.split(' of ').pop() || '').replace(/[^0-9]/g, '')) || 0;
+  const reached = e => events === null ? e[2].startsWith('Done') : total(e[1]) >= events;
+  (async () => {
+    const t0 = performance.now();
+    for (;;) {
+      const m = window.__ztMemory;
+      const hit = m && m.seen.find(reached);
+      if (hit) {
+        const stored = m.seen.map(e => e[3]).filter(Boolean).pop() || '';
+        const first = m.seen.find(e => total(e[1]) > 0);
+        return { summary: m.summary, at: hit[0], shown: total(hit[1]), first: first ? first[0] : null, stored };
+      }
+      if (performance.now() - t0 > limit) {
+        return { error: 'not settled: ' + JSON.stringify(m && m.seen.slice(-3)) };
+      }
+      await new Promise(r => setTimeout(r, 20));
+    }
+  })().then(done, e => done({ error: String(e) }));
+}
+//@END
+
+// LONGTASKS (injected before any page script): `window.__ztLong` lists every long task
+// (over 50 ms on the main thread) as [start, duration], from the PerformanceObserver.
+//@LONGTASKS
+window.__ztLong = [];
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) window.__ztLong.push([e.startTime, e.duration]);
+}).observe({ type: 'longtask', buffered: true });
+//@END

@@ -255,6 +255,12 @@ impl Accounts {
         parts.into_iter().collect()
     }
 
+    /// The ids of every account held, in order.
+    pub fn ids(&self) -> Vec<String> {
+        let map = self.map.read().unwrap_or_else(PoisonError::into_inner);
+        map.keys().cloned().collect()
+    }
+
     /// The integration `id` of whichever account has it (accounts not used yet have none).
     pub fn integration(&self, id: &str) -> Option<Integration> {
         let map = self.map.read().unwrap_or_else(PoisonError::into_inner);

@@ -5,12 +5,14 @@
 
 pub mod access;
 pub mod accounts;
+pub mod activity;
 pub mod auth;
 pub mod catalog;
 mod details;
 mod handlers;
 pub mod paging;
 pub mod rate_limit;
+pub mod request_log;
 pub mod rng;
 pub mod seed;
 mod seed_words;
@@ -32,8 +34,10 @@ use axum::Router;
 use crate::envelope::ApiError;
 use crate::ops::{self, RouteError};
 use accounts::{Accounts, Snapshot};
+use activity::Activity;
 pub use auth::TokenPolicy;
 use rate_limit::{Clock, Limiter, RateLimit};
+use request_log::RequestLog;
 pub use seed::Seeding;
 use store::{Store, StoreError};
 
@@ -55,6 +59,10 @@ pub struct Config {
     /// `--access-denied-token`: requests with this credential get Cloudflare's 403 from every
     /// Access operation, as a token without the Access permissions does; risk scoring works.
     pub access_denied_token: Option<String>,
+    /// `--activity N/MIN`: new events as time passes (none by default).
+    pub activity: Option<Activity>,
+    /// `--request-log FILE`: one line per request answered.
+    pub request_log: Option<PathBuf>,
 }
 
 /// The emulator: its configuration, every account's data and the rate limit.
@@ -62,6 +70,7 @@ pub struct Emulator {
     config: Config,
     accounts: Accounts,
     limiter: Option<Limiter>,
+    request_log: Option<RequestLog>,
 }
 
 impl Emulator {
@@ -78,11 +87,44 @@ impl Emulator {
             .rate_limit
             .clone()
             .map(|(limit, clock)| Limiter::new(limit, clock));
-        Ok(Arc::new(Self {
+        let request_log = config
+            .request_log
+            .as_deref()
+            .map(RequestLog::create)
+            .transpose()?;
+        let emulator = Arc::new(Self {
             config,
             accounts,
             limiter,
-        }))
+            request_log,
+        });
+        if let Some(activity) = emulator.config.activity {
+            pass_time(Arc::downgrade(&emulator), activity.every);
+        }
+        Ok(emulator)
+    }
+
+    /// One round of `--activity` in every account held: each account's drawn users get one new
+    /// event, saved and published like any write. Returns the users changed per account (none
+    /// without `--activity`). The timer calls it every period; tests call it directly.
+    pub async fn add_activity(&self) -> Vec<(String, Vec<String>)> {
+        let Some(activity) = self.config.activity else {
+            return Vec::new();
+        };
+        let (seed, events) = (self.config.seeding.seed, activity.events as usize);
+        let mut changed = Vec::new();
+        for account in self.accounts.ids() {
+            let at = handlers::now();
+            let users = self
+                .accounts
+                .write(&account, |store| Ok(store.add_activity(seed, events, at)))
+                .await;
+            match users {
+                Ok(users) => changed.push((account, users)),
+                Err(e) => eprintln!("emulator: --activity in {account}: {e:?}"),
+            }
+        }
+        changed
     }
 
     /// The account the demo's `config.json` names: `--account`, else the state file's default,
@@ -112,6 +154,23 @@ impl Emulator {
     }
 }
 
+/// Calls [`Emulator::add_activity`] every `every` while the emulator exists.
+fn pass_time(emulator: std::sync::Weak<Emulator>, every: std::time::Duration) {
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return;
+    };
+    runtime.spawn(async move {
+        let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        loop {
+            ticks.tick().await;
+            let Some(emulator) = emulator.upgrade() else {
+                return;
+            };
+            emulator.add_activity().await;
+        }
+    });
+}
+
 /// All routes, at `/accounts/...` and `/client/v4/accounts/...`, and the SSF documents at
 /// `/ssf/...` and `/client/v4/ssf/...`; anything else is a v4 404.
 pub fn router(emulator: Arc<Emulator>) -> Router {
@@ -120,10 +179,18 @@ pub fn router(emulator: Arc<Emulator>) -> Router {
 
 /// The request pipeline as a plain function, so the demo can mount it beside static files.
 pub async fn handle(State(emulator): State<Arc<Emulator>>, request: Request<Body>) -> Response {
-    match dispatch(&emulator, request).await {
+    let logged = emulator
+        .request_log
+        .as_ref()
+        .map(|_| (request.method().clone(), request.uri().path().to_owned()));
+    let response = match dispatch(&emulator, request).await {
         Ok(response) => response,
         Err(error) => error.into_response(),
+    };
+    if let (Some(log), Some((method, path))) = (&emulator.request_log, logged) {
+        log.record(&method, &path, response.status());
     }
+    response
 }
 
 async fn dispatch(emulator: &Emulator, request: Request<Body>) -> Result<Response, ApiError> {

@@ -23,7 +23,7 @@ pub const DEFAULT_USERS: usize = 300;
 pub const DEFAULT_APPS: usize = access::seed::DEMO_APPS;
 
 /// How often each behavior fires, relative to the others (same order as the catalog).
-const WEIGHTS: [u64; 8] = [4, 14, 5, 7, 6, 5, 12, 9];
+pub(super) const WEIGHTS: [u64; 8] = [4, 14, 5, 7, 6, 5, 12, 9];
 
 /// What every account's data is made from (`--seed`, `--users`, `--apps`, `--fresh`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

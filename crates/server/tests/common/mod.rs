@@ -59,6 +59,8 @@ pub fn config(tokens: TokenPolicy, account: Option<&str>) -> Config {
         rate_limit: None,
         seeding: SEEDING,
         access_denied_token: None,
+        activity: None,
+        request_log: None,
     }
 }
 
