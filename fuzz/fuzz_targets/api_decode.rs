@@ -20,7 +20,12 @@ fn decode<T: DeserializeOwned>(data: &[u8]) -> Option<T> {
 }
 
 fn policy(policy: &Policy) {
-    let _ = (policy.id(), policy.name(), policy.decision(), policy.precedence());
+    let _ = (
+        policy.id(),
+        policy.name(),
+        policy.decision(),
+        policy.precedence(),
+    );
     let _ = access::verdicts(Some(std::slice::from_ref(policy)));
     if let Ok(body) = access::update_body(policy, &RuleLists::of(policy)) {
         let text = serde_json::to_string(&body).expect("an update body serializes");

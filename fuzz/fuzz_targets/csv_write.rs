@@ -38,6 +38,9 @@ fuzz_target!(|rows: Vec<Vec<Input>>| {
     let back = read(&out);
     assert_eq!(back, want, "{out:?}");
     for cell in back.iter().flatten() {
-        assert!(!cell.starts_with(FORMULA_START), "{cell:?} starts a formula");
+        assert!(
+            !cell.starts_with(FORMULA_START),
+            "{cell:?} starts a formula"
+        );
     }
 });

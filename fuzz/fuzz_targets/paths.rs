@@ -28,11 +28,15 @@ const BUILDERS: [(&str, Build); 15] = [
     ("behaviors", |a, _, _| paths::behaviors(a)),
     ("integrations", |a, _, _| paths::integrations(a)),
     ("integration", |a, i, _| paths::integration(a, i)),
-    ("by_reference", |a, i, _| paths::integration_by_reference(a, i)),
+    ("by_reference", |a, i, _| {
+        paths::integration_by_reference(a, i)
+    }),
     ("ssf", |_, i, _| paths::ssf_configuration(i)),
     ("apps", |a, _, p| paths::access_apps(a, p)),
     ("app", |a, i, _| paths::access_app(a, i)),
-    ("app_policies", |a, i, p| paths::access_app_policies(a, i, p)),
+    ("app_policies", |a, i, p| {
+        paths::access_app_policies(a, i, p)
+    }),
     ("policies", |a, _, p| paths::access_policies(a, p)),
     ("policy", |a, i, _| paths::access_policy(a, i)),
     ("user_no_account", |_, i, _| paths::user("acct", i)),
@@ -51,7 +55,8 @@ fn check(name: &str, build: Build, input: &Input, page: Option<PageRequest>) {
     let template = build(ACCOUNT, ID, page).expect("placeholders are valid ids");
     let built = build(&input.account, &input.id, page);
     let uses = |placeholder: &str| template.contains(placeholder);
-    let should_refuse = (uses(ACCOUNT) && refused(&input.account)) || (uses(ID) && refused(&input.id));
+    let should_refuse =
+        (uses(ACCOUNT) && refused(&input.account)) || (uses(ID) && refused(&input.id));
     let path = match built {
         Ok(path) => path,
         Err(e) => {
@@ -84,16 +89,23 @@ fn check(name: &str, build: Build, input: &Input, page: Option<PageRequest>) {
             }
         };
         let decoded = percent_decode(segment).expect("a valid encoding");
-        assert_eq!(decoded, raw, "{name}: {segment:?} does not decode to the id");
+        assert_eq!(
+            decoded, raw,
+            "{name}: {segment:?} does not decode to the id"
+        );
         assert!(
-            segment.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+            segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
             "{name}: {segment:?} holds a reserved character"
         );
     }
 }
 
 fuzz_target!(|input: Input| {
-    let page = input.page.map(|(page, per_page)| PageRequest { page, per_page });
+    let page = input
+        .page
+        .map(|(page, per_page)| PageRequest { page, per_page });
     for (name, build) in BUILDERS {
         check(name, build, &input, page);
     }

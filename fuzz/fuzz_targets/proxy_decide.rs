@@ -3,13 +3,15 @@
 //! (matching it again gives the same operation and the same canonical path, with only that
 //! operation's query parameters); CORS headers only ever name an allowed origin, and only the
 //! one the request came from; credentials go to the API upstream only, unchanged, and nothing
-//! else from the request is forwarded.
+//! else from the request is forwarded; a proxy given an account list forwards only those.
+//!
+//! Input: a request head (see [`parse`]), decided by two proxies: one for a console hosted
+//! elsewhere with one account allowed, and one that also serves the console, any account.
 
 #![no_main]
 
 use std::sync::OnceLock;
 
-use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use zt_risk_api::validate::is_uuid;
 use zt_risk_proxy_core::headers::CREDENTIALS;
@@ -28,47 +30,30 @@ const FORWARDED: [&str; 6] = [
     "content-type",
 ];
 
-#[derive(Debug, Arbitrary)]
-enum Method {
-    Get,
-    Post,
-    Put,
-    Delete,
-    Options,
-    Other(String),
+/// A request head as HTTP/1.1 writes it: `METHOD TARGET [VERSION]`, then `Name: value` lines,
+/// up to an empty line (CRLF or LF); what follows is the body, which the decision never reads.
+struct Request<'a> {
+    method: &'a str,
+    target: &'a str,
+    headers: Vec<(&'a str, &'a str)>,
 }
 
-/// The request target: any text, or a known prefix and any rest.
-#[derive(Debug, Arbitrary)]
-enum Target {
-    Raw(String),
-    Scoring(String),
-    Access(String),
-    Ssf(String),
-}
-
-#[derive(Debug, Arbitrary)]
-enum Name {
-    Origin,
-    Host,
-    RequestMethod,
-    RequestHeaders,
-    Authorization,
-    AuthEmail,
-    AuthKey,
-    Cookie,
-    ForwardedHost,
-    Raw(String),
-}
-
-#[derive(Debug, Arbitrary)]
-struct Input {
-    /// Which configuration: a console-only proxy with one account, or one serving the site.
-    serves_site: bool,
-    method: Method,
-    target: Target,
-    origin: Option<Option<String>>,
-    headers: Vec<(Name, String)>,
+fn parse(text: &str) -> Option<Request<'_>> {
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+    let mut first = lines.next()?.splitn(3, ' ');
+    let (method, target) = (first.next()?, first.next()?);
+    let headers = lines
+        .take_while(|l| !l.is_empty())
+        .map(|l| {
+            let (name, value) = l.split_once(':').unwrap_or((l, ""));
+            (name, value.strip_prefix(' ').unwrap_or(value))
+        })
+        .collect();
+    Some(Request {
+        method,
+        target,
+        headers,
+    })
 }
 
 fn proxies() -> &'static [Proxy; 2] {
@@ -79,7 +64,11 @@ fn proxies() -> &'static [Proxy; 2] {
                 upstream: API.into(),
                 ssf_upstream: SSF.into(),
                 allowed_origins: vec![CONSOLE.into()],
-                accounts: if serves_site { vec![] } else { vec![ACCOUNT.into()] },
+                accounts: if serves_site {
+                    vec![]
+                } else {
+                    vec![ACCOUNT.into()]
+                },
                 serves_site,
                 max_body: 1024,
             })
@@ -113,12 +102,22 @@ fn check_reply(r: &Reply, origin: Option<&str>) {
 }
 
 /// Checks a forwarded request; returns whether its operation takes a body.
-fn check_forward(method: &str, url: &str, request: &[(&str, &str)], h: &HeaderPairs) -> bool {
+fn check_forward(
+    method: &str,
+    url: &str,
+    request: &[(&str, &str)],
+    h: &HeaderPairs,
+    one_account: bool,
+) -> bool {
     for (name, value) in h {
         assert!(FORWARDED.contains(name), "{name} forwarded");
         if CREDENTIALS.contains(name) {
             let sent = request.iter().find(|(n, _)| n.eq_ignore_ascii_case(name));
-            assert_eq!(sent.map(|(_, v)| *v), Some(value.as_ref()), "{name} changed");
+            assert_eq!(
+                sent.map(|(_, v)| *v),
+                Some(value.as_ref()),
+                "{name} changed"
+            );
         }
     }
     if let Some(rest) = url.strip_prefix(API) {
@@ -126,12 +125,24 @@ fn check_forward(method: &str, url: &str, request: &[(&str, &str)], h: &HeaderPa
             Some((p, q)) => (p, Some(q)),
             None => (rest, None),
         };
-        let matched = route::match_route(method, path).expect("a forwarded path is on the allow-list");
+        let matched =
+            route::match_route(method, path).expect("a forwarded path is on the allow-list");
         assert_eq!(matched.op.method(), method);
-        assert_eq!(matched.canonical_path().as_deref(), Ok(path), "not canonical");
+        assert!(
+            !one_account || matched.account == ACCOUNT,
+            "another account forwarded"
+        );
+        assert_eq!(
+            matched.canonical_path().as_deref(),
+            Ok(path),
+            "not canonical"
+        );
         let pairs = query::parse(q).expect("a forwarded query parses");
         for (key, _) in &pairs {
-            assert!(matched.op.query_params().contains(&key.as_str()), "{key} forwarded");
+            assert!(
+                matched.op.query_params().contains(&key.as_str()),
+                "{key} forwarded"
+            );
         }
         matched.op.has_body()
     } else {
@@ -148,53 +159,26 @@ fn check_forward(method: &str, url: &str, request: &[(&str, &str)], h: &HeaderPa
     }
 }
 
-fuzz_target!(|input: Input| {
-    let proxy = &proxies()[usize::from(input.serves_site)];
-    let method = match &input.method {
-        Method::Get => "GET",
-        Method::Post => "POST",
-        Method::Put => "PUT",
-        Method::Delete => "DELETE",
-        Method::Options => "OPTIONS",
-        Method::Other(m) => m.as_str(),
+fuzz_target!(|data: &[u8]| {
+    let Some(request) = std::str::from_utf8(data).ok().and_then(parse) else {
+        return;
     };
-    let target = match &input.target {
-        Target::Raw(t) => t.clone(),
-        Target::Scoring(t) => format!("/client/v4/accounts/{ACCOUNT}/zt_risk_scoring/{t}"),
-        Target::Access(t) => format!("/accounts/{ACCOUNT}/access/{t}"),
-        Target::Ssf(t) => format!("/ssf/.well-known/sse-configuration/{t}"),
-    };
-    let origin = input
-        .origin
-        .as_ref()
-        .map(|o| o.as_deref().unwrap_or(CONSOLE));
-    let mut request: Vec<(&str, &str)> = Vec::new();
-    if let Some(o) = origin {
-        request.push(("Origin", o));
+    for (proxy, serves_site) in proxies().iter().zip([false, true]) {
+        decide(proxy, serves_site, &request);
     }
-    for (name, value) in &input.headers {
-        let name = match name {
-            Name::Origin => "origin",
-            Name::Host => "host",
-            Name::RequestMethod => "access-control-request-method",
-            Name::RequestHeaders => "access-control-request-headers",
-            Name::Authorization => "authorization",
-            Name::AuthEmail => "X-Auth-Email",
-            Name::AuthKey => "x-auth-key",
-            Name::Cookie => "cookie",
-            Name::ForwardedHost => "x-forwarded-host",
-            Name::Raw(n) => n.as_str(),
-        };
-        request.push((name, value.as_str()));
-    }
+});
+
+fn decide(proxy: &Proxy, serves_site: bool, request: &Request) {
+    let (method, target) = (request.method, request.target);
+    let request = request.headers.as_slice();
     // The origin the proxy reads: the first `Origin` header, whatever its case.
     let seen_origin = request
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case("origin"))
         .map(|(_, v)| *v);
-    match proxy.decide(method, &target, request.as_slice()) {
+    match proxy.decide(method, target, request) {
         Decision::Site => {
-            assert!(input.serves_site && target.starts_with('/'));
+            assert!(serves_site && target.starts_with('/'));
             let path = target.split('?').next().unwrap_or_default();
             for api in ["/accounts/", "/client/v4/", "/ssf/"] {
                 assert!(!path.starts_with(api), "an API path served as the site");
@@ -202,8 +186,12 @@ fuzz_target!(|input: Input| {
         }
         Decision::Forward(f) => {
             check_cors(&f.response_headers, seen_origin);
-            let body = check_forward(f.method, &f.url, &request, &f.headers);
-            assert_eq!(f.body_limit.is_some(), body, "a body for an operation without one");
+            let body = check_forward(f.method, &f.url, request, &f.headers, !serves_site);
+            assert_eq!(
+                f.body_limit.is_some(),
+                body,
+                "a body for an operation without one"
+            );
         }
         Decision::Preflight(r) => {
             assert_eq!(method, "OPTIONS");
@@ -211,4 +199,4 @@ fuzz_target!(|input: Input| {
         }
         Decision::Refuse(r) => check_reply(&r, seen_origin),
     }
-});
+}

@@ -47,6 +47,10 @@ fuzz_target!(|data: &[u8]| {
     let at_once = SummaryStream::default().finish(body);
     assert_eq!(chunked, at_once, "the cuts changed the outcome");
     if let Some(streamed) = chunked {
-        assert_eq!(Some(streamed), whole(body), "the stream and serde_json disagree");
+        assert_eq!(
+            Some(streamed),
+            whole(body),
+            "the stream and serde_json disagree"
+        );
     }
 });

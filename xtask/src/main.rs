@@ -8,6 +8,7 @@ mod dist;
 mod e2e;
 mod edge;
 mod files;
+mod fuzz;
 mod pins;
 mod python_sdk;
 mod sh;
@@ -44,12 +45,17 @@ commands:
                  builds the Cloudflare Worker (crates/edge) and runs it locally in
                  workerd (npm) with the PROXY OPTIONS of `zt-risk-server proxy` as its
                  vars. --build-only: bundle into target/edge/; --prebuilt: run that bundle.
+  fuzz [TARGET] [--seconds N]
+                 runs the libFuzzer targets in fuzz/ (all, or TARGET) for N seconds
+                 each (default 60) with cargo-fuzz and a pinned nightly; prints
+                 executions, coverage and crashes per target (docs/fuzzing.md).
 
 PROXY OPTIONS (edge):
 {proxy}
 Missing tools are installed into ~/.cache/zt-risk-console/tools (or $XDG_CACHE_HOME)
 from package registries: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen),
-Chromium + chromedriver (apt), workerd and axe-core (npm), wrk and nginx-light (apt, bench).",
+Chromium + chromedriver (apt), workerd and axe-core (npm), wrk and nginx-light (apt, bench),
+cargo-fuzz (crates.io) and a nightly toolchain (rustup, fuzz).",
         proxy = zt_risk_proxy_settings::help()
     )
 }
@@ -66,6 +72,7 @@ fn main() -> ExitCode {
         "demo" => demo::run,
         "bench" => bench::run,
         "edge" => edge::run,
+        "fuzz" => fuzz::run,
         "help" | "-h" | "--help" => {
             println!("{}", usage());
             return ExitCode::SUCCESS;
