@@ -45,10 +45,11 @@ commands:
                  builds the Cloudflare Worker (crates/edge) and runs it locally in
                  workerd (npm) with the PROXY OPTIONS of `zt-risk-server proxy` as its
                  vars. --build-only: bundle into target/edge/; --prebuilt: run that bundle.
-  fuzz [TARGET] [--seconds N]
+  fuzz [TARGET] [--seconds N] [--runs N] | fuzz --smoke
                  runs the libFuzzer targets in fuzz/ (all, or TARGET) for N seconds
-                 each (default 60) with cargo-fuzz and a pinned nightly; prints
-                 executions, coverage and crashes per target (docs/fuzzing.md).
+                 each (default 60; --runs: or until N inputs) with cargo-fuzz and a
+                 pinned nightly; prints executions, coverage and crashes per target
+                 (docs/fuzzing.md). --smoke: the short run of `test`.
 
 PROXY OPTIONS (edge):
 {proxy}
