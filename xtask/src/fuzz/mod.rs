@@ -1,25 +1,25 @@
-//! `cargo xtask fuzz [TARGET] [--seconds N] [--runs N]`: the libFuzzer targets in `fuzz/` (cargo-fuzz),
-//! one after the other, then a table of executions, coverage and crashes per target; and the
-//! short smoke run `cargo xtask test` makes of every target.
+//! `cargo xtask fuzz [TARGET] [--seconds N] [--runs N] | --smoke`: the libFuzzer targets in
+//! `fuzz/` (cargo-fuzz), one after the other, then a table of executions, coverage and crashes per
+//! target; and the short smoke run `cargo xtask test` makes of every target.
 //!
 //! Installs what it needs into the tools cache: the pinned nightly through rustup (cargo-fuzz
 //! needs nightly rustc flags) and cargo-fuzz from crates.io. Builds without a sanitizer (the
 //! code under test is safe Rust) but with debug assertions, so an overflow is a crash too.
 //! Each target reads its seeds (`fuzz/seeds/<target>`, read-only) and its dictionary
-//! (`fuzz/dict/`), and grows a corpus outside the repository (`fuzz/target/corpus/<target>`).
+//! (`fuzz/dict/`), and grows a corpus outside the repository (`fuzz/target/corpus/{long,smoke}/<target>`).
 
+mod install;
+mod report;
+
+use crate::files;
 use crate::sh::{self, Cmd};
-use crate::{files, tools};
+use install::ensure_tools;
 use lexopt::{Arg, Parser, ValueExt};
+use report::{table, Outcome, Stats};
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 use std::time::Instant;
-
-/// The nightly the targets are built with; `ZT_FUZZ_TOOLCHAIN` names another installed one.
-pub const NIGHTLY: &str = "nightly-2026-05-20";
-/// The cargo-fuzz version installed from crates.io.
-pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// Seconds per target in `cargo xtask test`.
 const SMOKE_SECONDS: u64 = 10;
 /// Seconds per target of `cargo xtask fuzz` without `--seconds`.
@@ -121,14 +121,6 @@ fn fuzz(targets: &[String], limits: Limits, fresh: bool) -> Result<Vec<Outcome>,
         Err(format!("fuzzing failed:\n{}", failed.join("\n")))
     }
 }
-
-/// One target's run.
-struct Outcome {
-    target: String,
-    seconds: u64,
-    stats: Stats,
-}
-
 fn run_target(
     cargo_fuzz: &Cmd,
     target: &str,
@@ -208,84 +200,6 @@ fn dictionary(target: &str) -> Option<&'static str> {
         _ => Some("fuzz/dict/json.dict"),
     }
 }
-
-/// What libFuzzer's output says about a run.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Stats {
-    execs: u64,
-    /// Coverage: the `cov:` of the last status line (edges reached).
-    edges: u64,
-    /// The crash or timeout: what went wrong and the input written.
-    failure: Option<String>,
-}
-
-impl Stats {
-    fn read(log: &str) -> Self {
-        let number_after = |line: &str, key: &str| -> Option<u64> {
-            let rest = &line[line.find(key)? + key.len()..];
-            rest.split_whitespace().next()?.parse().ok()
-        };
-        let execs = log
-            .lines()
-            .rev()
-            .find_map(|l| number_after(l, "stat::number_of_executed_units:"))
-            .unwrap_or_default();
-        let edges = log
-            .lines()
-            .rev()
-            .find_map(|l| {
-                l.starts_with('#')
-                    .then(|| number_after(l, " cov: "))
-                    .flatten()
-            })
-            .unwrap_or_default();
-        // A panic's place and message (the line after it), else libFuzzer's own error.
-        let lines: Vec<&str> = log.lines().collect();
-        let why = match lines.iter().position(|l| l.contains("panicked at")) {
-            Some(i) => Some(lines[i..lines.len().min(i + 2)].join(" ")),
-            None => lines
-                .iter()
-                .find(|l| l.contains("ERROR: libFuzzer:"))
-                .map(|l| l.to_string()),
-        };
-        let input = log
-            .lines()
-            .find_map(|l| l.split_once("Test unit written to ").map(|(_, p)| p.trim()));
-        let failure = match (why, input) {
-            (None, None) => None,
-            (why, input) => Some(format!(
-                "{} (input: {})",
-                why.as_deref().map_or("failed", str::trim),
-                input.unwrap_or("not written")
-            )),
-        };
-        Self {
-            execs,
-            edges,
-            failure,
-        }
-    }
-}
-
-fn table(outcomes: &[Outcome]) -> String {
-    let mut out = format!(
-        "{:<18} {:>8} {:>14} {:>10} {:>7} {:>8}\n",
-        "target", "seconds", "executions", "exec/s", "edges", "crashes"
-    );
-    for o in outcomes {
-        out.push_str(&format!(
-            "{:<18} {:>8} {:>14} {:>10} {:>7} {:>8}\n",
-            o.target,
-            o.seconds,
-            o.stats.execs,
-            o.stats.execs / o.seconds.max(1),
-            o.stats.edges,
-            u8::from(o.stats.failure.is_some())
-        ));
-    }
-    out
-}
-
 /// The fuzz targets, as `fuzz/Cargo.toml` declares them (`[[bin]]` names).
 fn targets() -> Result<Vec<String>, String> {
     let manifest = files::read_text(Path::new("fuzz/Cargo.toml"))?;
@@ -304,59 +218,11 @@ fn bin_names(manifest: &str) -> Vec<String> {
     }
     names
 }
-
-/// The pinned nightly (installed with rustup if missing) and cargo-fuzz (from crates.io into
-/// the tools cache); returns `cargo-fuzz fuzz` as a command that builds with that nightly.
-fn ensure_tools() -> Result<Cmd, String> {
-    let toolchain = std::env::var("ZT_FUZZ_TOOLCHAIN").unwrap_or_else(|_| NIGHTLY.to_owned());
-    let installed = Cmd::new("rustup")
-        .args(["toolchain", "list"])
-        .read()
-        .map_err(|e| format!("{e}\n(the fuzz targets need rustup for a nightly toolchain)"))?;
-    if !installed.lines().any(|l| l.starts_with(&toolchain)) {
-        sh::step(&format!(
-            "{toolchain} is not installed: installing it with rustup (once)"
-        ));
-        sh::run(
-            "rustup",
-            ["toolchain", "install", &toolchain, "--profile", "minimal"],
-        )
-        .map_err(|e| {
-            format!(
-                "{e}\nrustup could not install {toolchain}. Where static.rust-lang.org is not \
-                 reachable, set RUSTUP_DIST_SERVER to a mirror, or set ZT_FUZZ_TOOLCHAIN to a \
-                 nightly that is installed (`rustup toolchain list`)."
-            )
-        })?;
-    }
-    let root = tools::tools_dir()?.join(format!("cargo-fuzz-{CARGO_FUZZ_VERSION}"));
-    let bin = root.join("bin/cargo-fuzz");
-    if !bin.is_file() {
-        sh::step(&format!(
-            "cargo-fuzz {CARGO_FUZZ_VERSION} is not in the tools cache: installing it (≈ 2 minutes, once)"
-        ));
-        tools::cargo_install("cargo-fuzz", CARGO_FUZZ_VERSION, true, &root)?;
-    }
-    // cargo-fuzz runs `cargo` from PATH: rustup's proxy, which RUSTUP_TOOLCHAIN points at
-    // the nightly (whatever toolchain runs this xtask).
-    if let Some(proxies) = rustup_dir() {
-        tools::activate(&proxies)?;
-    }
-    Ok(Cmd::new(bin).env("RUSTUP_TOOLCHAIN", toolchain).arg("fuzz"))
-}
-
-/// The directory of the `rustup` binary on PATH (where its `cargo` proxy is too).
-fn rustup_dir() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).find(|d| d.join("rustup").is_file())
-}
-
 fn fs_arg(path: &Path) -> Result<String, String> {
     path.to_str()
         .map(str::to_owned)
         .ok_or_else(|| format!("{} is not UTF-8", path.display()))
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,32 +231,5 @@ mod tests {
     fn reads_the_bin_names_of_the_manifest() {
         let manifest = "[package]\nname = \"zt-risk-fuzz\"\n\n[[bin]]\nname = \"paths\"\npath = \"p.rs\"\n\n[dependencies]\nname = \"x\"\n[[bin]]\nname = \"csv_write\"\n";
         assert_eq!(bin_names(manifest), ["paths", "csv_write"]);
-    }
-
-    #[test]
-    fn reads_executions_coverage_and_crashes_from_libfuzzer() {
-        let clean = "#2\tINITED cov: 10 ft: 11 corp: 1/1b exec/s: 0 rss: 30Mb\n\
-                     #5000\tDONE   cov: 123 ft: 456 corp: 9/99b exec/s: 2500 rss: 40Mb\n\
-                     Done 5000 runs in 2 second(s)\nstat::number_of_executed_units: 5000\n";
-        assert_eq!(
-            Stats::read(clean),
-            Stats {
-                execs: 5000,
-                edges: 123,
-                failure: None
-            }
-        );
-        let crash = "#300\tNEW    cov: 50 ft: 60 corp: 3/9b lim: 4 exec/s: 0 rss: 30Mb\n\
-                     thread '<unnamed>' panicked at fuzz_targets/paths.rs:9:5:\nboom\n\
-                     ==1== ERROR: libFuzzer: deadly signal\n\
-                     artifact_prefix='a/'; Test unit written to a/crash-123\n\
-                     stat::number_of_executed_units: 301\n";
-        let stats = Stats::read(crash);
-        assert_eq!((stats.execs, stats.edges), (301, 50));
-        let failure = stats.failure.unwrap_or_default();
-        assert!(
-            failure.contains("paths.rs:9:5: boom") && failure.contains("a/crash-123"),
-            "{failure}"
-        );
     }
 }
