@@ -31,7 +31,8 @@ commands:
   test [--quick] [--skip-e2e]
                  every check CI runs: fmt, clippy (native + wasm32), native tests
                  (proxy suites on the native proxy and the Worker in workerd),
-                 release build + size budget, browser tests (wasm-bindgen-test in
+                 fuzz smoke (every target in fuzz/ for 10 s), release build +
+                 size budget, browser tests (wasm-bindgen-test in
                  headless Chromium), e2e tests in e2e/ if present.
                  --quick: only fmt, clippy and native tests; --skip-e2e: skip e2e/.
   dist           release build into dist/, split into a main module and page chunks,

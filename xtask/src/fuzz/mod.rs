@@ -6,7 +6,8 @@
 //! needs nightly rustc flags) and cargo-fuzz from crates.io. Builds without a sanitizer (the
 //! code under test is safe Rust) but with debug assertions, so an overflow is a crash too.
 //! Each target reads its seeds (`fuzz/seeds/<target>`, read-only) and its dictionary
-//! (`fuzz/dict/`), and grows a corpus outside the repository (`fuzz/target/corpus/{long,smoke}/<target>`).
+//! (`fuzz/dict/`), and grows a corpus outside the repository
+//! (`fuzz/target/corpus/{long,smoke}/<target>`).
 
 mod install;
 mod report;
