@@ -1,29 +1,5 @@
-//! A small RFC 4180 reader for the tests (native and in the browser), so they can show that
-//! what the writer wrote reads back as the same cells. Written apart from the writer on
-//! purpose; compiled only for tests (`cfg(test)` or the `fake` feature).
+//! The RFC 4180 reader the tests (native and in the browser) use to show that what the writer
+//! wrote reads back as the same cells; it is `zt-risk-csv`'s, written apart from the writer.
+//! Compiled only for tests (`cfg(test)` or the `fake` feature).
 
-use super::csv::BOM;
-
-/// The records of `text` (a leading byte order mark is skipped); each record ends with CRLF.
-pub fn read(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut cell, mut quoted) = (vec![], vec![], String::new(), false);
-    let mut chars = text.strip_prefix(BOM).unwrap_or(text).chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {
-                chars.next();
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (_, c) => cell.push(c),
-        }
-    }
-    rows
-}
+pub use zt_risk_csv::read;

@@ -12,6 +12,9 @@
 pub mod query;
 pub mod window;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
+
 pub use query::{parse_query, values_of, QueryReader, QueryValue, QueryWriter};
 pub use window::Window;
 

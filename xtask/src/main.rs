@@ -8,6 +8,7 @@ mod dist;
 mod e2e;
 mod edge;
 mod files;
+mod fuzz;
 mod pins;
 mod python_sdk;
 mod sh;
@@ -30,7 +31,8 @@ commands:
   test [--quick] [--skip-e2e]
                  every check CI runs: fmt, clippy (native + wasm32), native tests
                  (proxy suites on the native proxy and the Worker in workerd),
-                 release build + size budget, browser tests (wasm-bindgen-test in
+                 fuzz smoke (every target in fuzz/ for 10 s), release build +
+                 size budget, browser tests (wasm-bindgen-test in
                  headless Chromium), e2e tests in e2e/ if present.
                  --quick: only fmt, clippy and native tests; --skip-e2e: skip e2e/.
   dist           release build into dist/, split into a main module and page chunks,
@@ -44,12 +46,18 @@ commands:
                  builds the Cloudflare Worker (crates/edge) and runs it locally in
                  workerd (npm) with the PROXY OPTIONS of `zt-risk-server proxy` as its
                  vars. --build-only: bundle into target/edge/; --prebuilt: run that bundle.
+  fuzz [TARGET] [--seconds N] [--runs N] | fuzz --smoke
+                 runs the libFuzzer targets in fuzz/ (all, or TARGET) for N seconds
+                 each (default 60; --runs: or until N inputs) with cargo-fuzz and a
+                 pinned nightly; prints executions, coverage and crashes per target
+                 (docs/fuzzing.md). --smoke: the short run of `test`.
 
 PROXY OPTIONS (edge):
 {proxy}
 Missing tools are installed into ~/.cache/zt-risk-console/tools (or $XDG_CACHE_HOME)
 from package registries: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen),
-Chromium + chromedriver (apt), workerd and axe-core (npm), wrk and nginx-light (apt, bench).",
+Chromium + chromedriver (apt), workerd and axe-core (npm), wrk and nginx-light (apt, bench),
+cargo-fuzz (crates.io) and a nightly toolchain (rustup, fuzz).",
         proxy = zt_risk_proxy_settings::help()
     )
 }
@@ -66,6 +74,7 @@ fn main() -> ExitCode {
         "demo" => demo::run,
         "bench" => bench::run,
         "edge" => edge::run,
+        "fuzz" => fuzz::run,
         "help" | "-h" | "--help" => {
             println!("{}", usage());
             return ExitCode::SUCCESS;

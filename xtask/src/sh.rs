@@ -98,7 +98,8 @@ impl Cmd {
             .join(" ")
     }
 
-    fn command(&self) -> Command {
+    /// The `std` command, for callers that redirect its output.
+    pub fn command(&self) -> Command {
         let mut cmd = Command::new(&self.program);
         cmd.args(&self.args);
         cmd.envs(self.envs.iter().map(|(k, v)| (k, v)));

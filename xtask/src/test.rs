@@ -2,11 +2,12 @@
 //!
 //! fmt → clippy (native, wasm32) → Worker bundle + workerd + the Python SDK → native tests (the
 //! proxy suites run against the native proxy and the Worker, the SDK check against the
-//! emulator) → release build + size budget → wasm-bindgen
+//! emulator) → fuzz smoke (every libFuzzer target for a few seconds) → release build + size
+//! budget → wasm-bindgen
 //! browser tests → end-to-end tests in `e2e/` (if that package exists).
 
 use crate::sh::{self, Cmd};
-use crate::{dist, e2e, edge, files, pins, python_sdk, tools};
+use crate::{dist, e2e, edge, files, fuzz, pins, python_sdk, tools};
 use lexopt::{Arg, Parser};
 use std::path::Path;
 use std::time::Instant;
@@ -74,8 +75,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
 
     if quick {
-        sh::step("--quick: skipping the release build, browser tests and e2e tests");
+        sh::step("--quick: skipping the fuzz smoke, release build, browser tests and e2e tests");
     } else {
+        done.push(fuzz::smoke()?);
+
         let release = dist::build_release()?;
         let budget = dist::report(&release)?;
         done.push(format!("release build ({budget})"));

@@ -188,7 +188,8 @@ fn npm_install(dir: &Path, spec: &str) -> Result<(), String> {
         .run()
 }
 
-fn cargo_install(krate: &str, version: &str, locked: bool, root: &Path) -> Result<(), String> {
+/// `cargo install [--locked] KRATE --version VERSION --root ROOT` (stable cargo).
+pub fn cargo_install(krate: &str, version: &str, locked: bool, root: &Path) -> Result<(), String> {
     let mut cmd = Cmd::new("cargo").args(["install", krate, "--version", version]);
     if locked {
         cmd = cmd.arg("--locked");

@@ -253,6 +253,10 @@ impl<'a> Tail<'a> {
 
     /// The JSON value of type `T` starting at `at` (after any whitespace). A value that ends
     /// exactly where the text ends counts as incomplete: a number may go on in the next chunk.
+    /// So does an error at the text's last byte: serde_json reads a number cut after `-`, `.`
+    /// or `e` as a syntax error, not as the end of the input (found by the `summary_stream`
+    /// fuzz target). Waiting for more is always safe: a complete body that still fails there is
+    /// left to the usual decoding.
     fn value<T: DeserializeOwned>(&self, at: usize) -> Step<T> {
         let text = self.from(at);
         let mut values = serde_json::Deserializer::from_str(text).into_iter::<T>();
@@ -261,7 +265,7 @@ impl<'a> Tail<'a> {
                 Step::Got(v, at + values.byte_offset())
             }
             Some(Ok(_)) | None => Step::More,
-            Some(Err(e)) if e.is_eof() => Step::More,
+            Some(Err(e)) if e.is_eof() || at_last_byte(text, &e) => Step::More,
             Some(Err(_)) => Step::Stop,
         }
     }
@@ -279,6 +283,14 @@ impl<'a> Tail<'a> {
             .take_while(|&b| is_whitespace(b))
             .count()
     }
+}
+
+/// Whether serde_json's error `e` is on the last line of `text`, at its last byte (serde_json
+/// counts lines from 1 and columns in bytes from 1). Only the last line is measured: an error
+/// elsewhere at the same column is also taken for a cut value, which only delays the stop.
+fn at_last_byte(text: &str, e: &serde_json::Error) -> bool {
+    let last_line = text.rfind('\n').map_or(0, |i| i + 1);
+    e.line() > 0 && text.len() - last_line == e.column()
 }
 
 /// JSON's whitespace (not form feed, which `is_ascii_whitespace` also takes).

@@ -72,3 +72,7 @@ pub fn three_way(original: &Settings, theirs: Settings, edits: &Settings) -> Mer
 #[cfg(test)]
 #[path = "merge_tests.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "merge_props.rs"]
+mod props;

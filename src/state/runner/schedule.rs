@@ -294,3 +294,7 @@ impl Schedule {
 #[cfg(test)]
 #[path = "schedule_tests.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "schedule_props.rs"]
+mod props;

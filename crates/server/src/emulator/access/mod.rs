@@ -7,7 +7,7 @@ mod demo;
 mod handlers;
 pub mod seed;
 mod settings;
-mod validate;
+pub mod validate;
 
 pub use data::AccessData;
 pub use handlers::run;
