@@ -24,7 +24,7 @@ use super::plan::{self, Plan, Scope};
 use super::record::{self, DetailRecord, Entry, Fetched, Row, Subject, UserRecord};
 
 /// Records per transaction and per slice of work between two frames.
-pub const CHUNK: usize = 1_000;
+pub const CHUNK: usize = 200;
 /// Records read per page.
 const PAGE: u32 = 500;
 /// Meta keys.

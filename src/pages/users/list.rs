@@ -37,7 +37,20 @@ pub fn UsersList(
     let sort = Memo::new(move |_| url.view.read().sort);
     let rows = matching_rows(users, filters, sort);
     let info = Memo::new(move |_| PageInfo::of(rows.with(Vec::len), url.view.read().page));
-    Effect::new(move |_| last_users_view::remember(&url.view.read().to_query()));
+    // Kept for the user page's back link when the list closes, not stored per keystroke: a
+    // sessionStorage write costs milliseconds of the keystroke in Chromium.
+    let last = Arc::new(std::sync::Mutex::new(String::new()));
+    let shown = Arc::clone(&last);
+    Effect::new(move |_| {
+        if let Ok(mut query) = shown.lock() {
+            *query = url.view.read().to_query();
+        }
+    });
+    on_cleanup(move || {
+        if let Ok(query) = last.lock() {
+            last_users_view::remember(&query);
+        }
+    });
     let on_sort = Callback::new(move |column| url.sort(column));
     let on_page = Callback::new(move |page| url.to_page(page));
     let export = Callback::new(move |()| -> Arc<dyn Table> {

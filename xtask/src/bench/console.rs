@@ -24,7 +24,8 @@
 //! build's `dist/`) serves that build too and measures it in the same run, before and after.
 //!
 //! `ZT_BENCH_DIST=DIR` measures another build of the console (e.g. the previous commit's
-//! `dist/`) instead of building this one.
+//! `dist/`) instead of building this one. `ZT_BENCH_PROFILE=FILE` writes Chromium's CPU profile
+//! of the console's typed keystrokes to FILE (open it in DevTools' Performance panel).
 
 use std::path::Path;
 use std::time::Duration;
@@ -80,7 +81,17 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
     let (reference_keys, shown) = keystrokes(&browser, USERS_SEARCH, &queries, &Value::Null)?;
     first_row(&browser, &console)?;
     let expected = Value::Array(shown.clone());
+    let profile = std::env::var_os("ZT_BENCH_PROFILE");
+    if profile.is_some() {
+        browser.cdp("Profiler.enable", json!({}))?;
+        browser.cdp("Profiler.start", json!({}))?;
+    }
     let (console_keys, _) = keystrokes(&browser, USERS_SEARCH, &queries, &expected)?;
+    if let Some(file) = profile {
+        let got = browser.cdp("Profiler.stop", json!({}))?;
+        std::fs::write(&file, got["profile"].to_string())
+            .map_err(|e| format!("cannot write {}: {e}", file.to_string_lossy()))?;
+    }
     let changed = changed_keystrokes(&shown);
     let pick = |all: &[f64]| changed.iter().map(|&i| all[i]).collect::<Vec<_>>();
     let first_key = first_keystrokes(&browser, &console, &reference, &queries, &shown)?;
