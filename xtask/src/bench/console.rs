@@ -21,7 +21,7 @@
 //!
 //! Then the first painted row of `/` (Overview) and `/users` with the 100 ms round trip, the
 //! figures a change of the code split must not make worse: `ZT_BENCH_BEFORE=DIR` (an earlier
-//! build's `dist/`) serves that build too and measures it in the same run, before and after.
+//! build's `dist/`) serves that build too and measures it in the same run (`console_routes`).
 //!
 //! `ZT_BENCH_DIST=DIR` measures another build of the console (e.g. the previous commit's
 //! `dist/`) instead of building this one. `ZT_BENCH_PROFILE=FILE` writes Chromium's CPU profile
@@ -32,6 +32,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
+use super::console_routes::{before_and_after, print_routes};
 use super::demo::{demo_in_browser, release_dist};
 use super::reference_site::{copy_site, REFERENCE_DIR, REFERENCE_PAGE};
 use super::webdriver::Browser;
@@ -40,12 +41,12 @@ use crate::sh;
 
 const PROBE: &str = include_str!("probe.js");
 /// Page loads of each page measured for the first-row time.
-const LOADS: usize = 15;
+pub(super) const LOADS: usize = 15;
 /// Fresh loads of each page measured for the first keystroke.
 const FIRST_KEYS: usize = 9;
 /// The emulated round trip of the second first-row figure (Chromium adds it to every request
 /// that reaches the network; files the browser keeps as immutable do not).
-const RTT_MS: u64 = 100;
+pub(super) const RTT_MS: u64 = 100;
 /// The target: the console at most this many times the reference's figure.
 const TARGET: f64 = 1.0;
 
@@ -125,96 +126,6 @@ pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
     Ok(())
 }
 
-/// The paths whose first painted row the code split must not delay.
-const ROUTES: [&str; 2] = ["/", "/users"];
-
-/// First-row samples of each of [`ROUTES`] on this build (`after`, served at `url`) and, if
-/// `ZT_BENCH_BEFORE` names an earlier build's `dist/`, on that one, served by a second demo
-/// server, loaded in turn with the round trip the browser emulates now.
-struct Routes {
-    before: Option<(String, Vec<Vec<f64>>)>,
-    after: Vec<Vec<f64>>,
-}
-
-fn before_and_after(
-    ctx: &Context,
-    browser: &Browser,
-    url: &str,
-    users: &str,
-) -> Result<Routes, String> {
-    let before_site = match std::env::var_os("ZT_BENCH_BEFORE") {
-        Some(dir) => {
-            let site = ctx.scratch.join("console-before");
-            copy_site(Path::new(&dir), &site)?;
-            Some((dir.to_string_lossy().into_owned(), site))
-        }
-        None => None,
-    };
-    let before_server = match &before_site {
-        Some((_, site)) => Some(super::Server::start(
-            &ctx.server,
-            &[
-                "demo",
-                "--dist",
-                &site.display().to_string(),
-                "--users",
-                users,
-            ],
-            None,
-            &ctx.scratch.join("before-demo.log"),
-        )?),
-        None => None,
-    };
-    let mut after = vec![Vec::new(); ROUTES.len()];
-    let mut before = vec![Vec::new(); ROUTES.len()];
-    for run in 0..=LOADS {
-        sh::step(&format!(
-            "first painted row of / and /users, {RTT_MS} ms round trip, load {run} of {LOADS}"
-        ));
-        for (i, path) in ROUTES.iter().enumerate() {
-            let a = first_row(browser, &format!("{url}{path}"))?;
-            let b = match &before_server {
-                Some(server) => Some(first_row(browser, &format!("{}{path}", server.url))?),
-                None => None,
-            };
-            if run > 0 {
-                after[i].push(a);
-                before[i].extend(b);
-            }
-        }
-    }
-    Ok(Routes {
-        before: before_site.map(|(dir, _)| (dir, before)),
-        after,
-    })
-}
-
-fn print_routes(routes: &Routes) {
-    println!("\nfirst painted row with a {RTT_MS} ms round trip; ms, median (min–max)\n");
-    match &routes.before {
-        Some((dir, before)) => {
-            println!("| page | before ({dir}) | after | after / before (≤ 1.00) |");
-            println!("|---|---:|---:|---:|");
-            for ((path, b), a) in ROUTES.iter().zip(before).zip(&routes.after) {
-                let ratio = median(a) / median(b);
-                let mark = if ratio <= 1.0 { "✓" } else { "✗" };
-                println!(
-                    "| `{path}` | {} | {} | {ratio:.2} {mark} |",
-                    spread(b),
-                    spread(a)
-                );
-            }
-        }
-        None => {
-            println!("| page | this build |");
-            println!("|---|---:|");
-            for (path, a) in ROUTES.iter().zip(&routes.after) {
-                println!("| `{path}` | {} |", spread(a));
-            }
-        }
-    }
-}
-
 /// First-row times of `console` and `reference`, loaded in turn [`LOADS`] times after a warm-up
 /// load of each (`link` names the network conditions in the progress lines).
 fn first_rows(
@@ -279,7 +190,7 @@ struct Figure {
 }
 
 /// Opens `url` and returns the first-row time in ms.
-fn first_row(browser: &Browser, url: &str) -> Result<f64, String> {
+pub(super) fn first_row(browser: &Browser, url: &str) -> Result<f64, String> {
     browser.goto(url)?;
     let got = browser.run_async(&section("WAIT_FIRST_ROW")?, json!([]))?;
     got["ms"]

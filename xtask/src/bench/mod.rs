@@ -15,6 +15,7 @@
 //! [`SUITES`]; it may use [`Server`], [`wrk()`], [`Stats`] and [`cpu`] from here.
 
 mod console;
+mod console_routes;
 mod cpu;
 mod demo;
 mod detections;
