@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use zt_risk_api::{RiskEvent, RiskEvents, UserRiskInfo};
 
-use super::event_index::{build, Index};
+use super::event_index::{update, Index};
 use super::runner::Runner;
 use crate::api::{use_api, Api};
 use crate::memory::{use_memory, Memory};
@@ -43,6 +43,11 @@ pub struct Events {
     /// Shared, so an export can keep the users it writes while loads go on.
     users: Vec<Arc<Loaded>>,
     by_id: HashMap<String, usize>,
+    /// Bumped whenever the data is emptied: an index of another epoch is rebuilt whole.
+    epoch: u64,
+    /// Positions of the users inserted or replaced since the last emptying, in order: what an
+    /// index built from an earlier state has to take in (`event_index::update`).
+    changed: Vec<u32>,
 }
 
 impl Events {
@@ -91,8 +96,12 @@ impl Events {
             return false;
         }
         match self.by_id.get(&loaded.user.user_id) {
-            Some(&i) => self.users[i] = Arc::new(loaded),
+            Some(&i) => {
+                self.users[i] = Arc::new(loaded);
+                self.changed.push(i as u32);
+            }
             None => {
+                self.changed.push(self.users.len() as u32);
                 self.by_id
                     .insert(loaded.user.user_id.clone(), self.users.len());
                 self.users.push(Arc::new(loaded));
@@ -104,6 +113,13 @@ impl Events {
     pub fn clear(&mut self) {
         self.users.clear();
         self.by_id.clear();
+        self.changed.clear();
+        self.epoch += 1;
+    }
+
+    /// The emptying count and the users changed since (see [`Events::changed`]).
+    pub fn changes(&self) -> (u64, &[u32]) {
+        (self.epoch, &self.changed)
     }
 }
 
@@ -147,12 +163,12 @@ impl EventsStore {
             data,
             version,
             flush_armed: StoredValue::new(false),
-            // Lazy: built on first read, again only after a change (never compared: a new
-            // build is always news).
+            // Lazy: built on first read, then brought up to date after a change with only the
+            // users that changed (never compared: an update is always news).
             index: Memo::new_with_compare(
-                move |_| {
+                move |previous: Option<&Index>| {
                     version.track();
-                    data.with_value(build)
+                    data.with_value(|d| update(previous, d))
                 },
                 |_, _| true,
             ),
