@@ -17,6 +17,7 @@ use super::{RunProgress, WithSummary};
 use crate::memory::plan::Scope;
 use crate::pages::users::view_state::{matching, UserFilters, UsersView};
 use crate::state::events::Refresh;
+use crate::state::events_load::Reuse;
 use crate::state::last_users_view;
 use crate::state::runner::{about, estimate_secs, estimate_words};
 use crate::state::use_events;
@@ -90,11 +91,11 @@ fn scope_picker(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
             let picked = users.with_value(|u| rows.iter().map(|&i| u[i].clone()).collect());
             (picked, choice.map_or(Scope::All, |c| c.2.clone()))
         });
-        store.load(picked, scope);
+        store.load(picked, scope, Reuse::ThisLoad);
     };
     let refresh_all = move |_| {
         let everyone = users.with_value(|u| u.to_vec());
-        store.load(everyone, Scope::All);
+        store.load(everyone, Scope::All, Reuse::ThisLoad);
     };
     let options = scopes.with_value(|s| {
         s.iter()
@@ -121,7 +122,7 @@ fn scope_picker(users: Arc<Vec<UserRiskInfo>>) -> AnyView {
             <button type="button" class="button secondary" on:click=refresh_all
                 disabled=move || users.with_value(|u| u.is_empty()) || busy()>"Refresh all"</button>
         </div>
-        <p class="hint">"Loading fetches the chosen users again; Refresh all fetches everyone in the summary. Users stored in this browser are used without a request until then."</p>
+        <p class="hint">"Loading fetches the chosen users again; Refresh all fetches everyone in the summary (what another tab of this profile is loading meanwhile is shared, not asked twice). Users stored in this browser are used without a request until then."</p>
     }
     .into_any()
 }

@@ -1,6 +1,7 @@
 //! Two tabs of one profile work on one store: a Web Lock per user (`navigator.locks`) makes a
-//! tab wait while another fetches that user, and a `BroadcastChannel` per profile tells the
-//! other tabs what was stored, so they read it without a reload. Where the browser has
+//! tab wait while another fetches that user, a Web Lock per load tells the other tabs a load is
+//! running and since when ([`held`]), and a `BroadcastChannel` per profile tells the other tabs
+//! what was stored, so they read it without a reload. Where the browser has
 //! neither, each tab works alone, as before.
 
 use std::cell::RefCell;
@@ -47,6 +48,29 @@ where
     }
     let taken = result.borrow_mut().take();
     taken
+}
+
+/// The names of the Web Locks held now, by any tab of this origin, that start with `prefix`
+/// (none without Web Locks).
+pub async fn held(prefix: &str) -> Vec<String> {
+    let Some(snapshot) = locks().and_then(|locks| {
+        let query: Function = Reflect::get(&locks, &"query".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        query.call0(&locks).ok()?.dyn_into::<Promise>().ok()
+    }) else {
+        return Vec::new();
+    };
+    let Ok(snapshot) = JsFuture::from(snapshot).await else {
+        return Vec::new();
+    };
+    let held = Reflect::get(&snapshot, &"held".into()).unwrap_or(JsValue::UNDEFINED);
+    js_sys::Array::from(&held)
+        .iter()
+        .filter_map(|lock| Reflect::get(&lock, &"name".into()).ok()?.as_string())
+        .filter(|name| name.starts_with(prefix))
+        .collect()
 }
 
 fn locks() -> Option<JsValue> {

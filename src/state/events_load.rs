@@ -8,8 +8,9 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use futures::channel::oneshot;
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use zt_risk_api::UserRiskInfo;
 
@@ -17,11 +18,51 @@ use super::events::{EventsStore, Loaded, Refresh};
 use crate::api::{Api, ApiError};
 use crate::memory::keeper::Restored;
 use crate::memory::plan::Scope;
-use crate::memory::tabs::with_lock;
+use crate::memory::tabs::{held, with_lock};
 
 /// At most this many changed or new users are fetched without asking (about ten seconds at
 /// Cloudflare's rate); more wait for the admin's "Load".
 pub const AUTO_LIMIT: usize = 50;
+
+/// What a load takes from the store instead of fetching, when another tab stored it under the
+/// user's current summary row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reuse {
+    /// Whatever was stored, whenever: the users the plan found due (their record was older).
+    CurrentRow,
+    /// Only what was fetched since this load started, or since the earliest load of another
+    /// tab still running when it started: the admin asked for events fetched again, and two
+    /// tabs loading together share the work.
+    ThisLoad,
+}
+
+/// When the stored events a load may take were fetched, at the earliest; known once the
+/// running loads of the other tabs were asked (every job of the load waits for it).
+type Since = Shared<LocalBoxFuture<'static, DateTime<Utc>>>;
+
+impl Reuse {
+    /// The load's [`Since`]; `loads` prefixes the Web Locks of running loads.
+    fn since(self, loads: String) -> Since {
+        let clicked = Utc::now();
+        async move {
+            match self {
+                Reuse::CurrentRow => DateTime::<Utc>::MIN_UTC,
+                Reuse::ThisLoad => held(&loads)
+                    .await
+                    .iter()
+                    .filter_map(|name| load_start(name.strip_prefix(&loads)?))
+                    .fold(clicked, DateTime::min),
+            }
+        }
+        .boxed_local()
+        .shared()
+    }
+}
+
+/// The start of a running load, from the rest of its lock's name (`{ms}:{random}`).
+fn load_start(rest: &str) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp_millis(rest.split(':').next()?.parse().ok()?)
+}
 
 impl From<Restored> for Loaded {
     fn from(r: Restored) -> Self {
@@ -38,8 +79,9 @@ impl From<Restored> for Loaded {
 impl EventsStore {
     /// Loads the events of `users` on the runner for the session's current account, and
     /// remembers `scope` as what the admin loads; each result is usable as soon as it arrives
-    /// and kept for the next visit. Returns false while a load is running.
-    pub fn load(&self, users: Vec<UserRiskInfo>, scope: Scope) -> bool {
+    /// and kept for the next visit. What another tab stored is taken instead of fetched as
+    /// `reuse` says. Returns false while a load is running.
+    pub fn load(&self, users: Vec<UserRiskInfo>, scope: Scope, reuse: Reuse) -> bool {
         if self.runner().progress().get_untracked().is_active() {
             return false;
         }
@@ -55,20 +97,41 @@ impl EventsStore {
         let labels = users.iter().map(|u| u.display_name().to_owned()).collect();
         let users = Rc::new(users);
         let store = *self;
-        let started = Utc::now();
-        let lock_prefix = format!(
-            "{}:user:",
-            crate::memory::context::database_name(&api.connection())
-        );
-        self.runner().start(labels, move |i| {
+        let database = crate::memory::context::database_name(&api.connection());
+        let since = reuse.since(format!("{database}:load:"));
+        let lock_prefix = format!("{database}:user:");
+        let started = self.runner().start(labels, move |i| {
             let (api, user, account) = (api.clone(), users[i].clone(), account.clone());
             let lock = format!("{lock_prefix}{}", user.user_id);
-            Box::pin(store.fetch_one(api, user, account, lock, started))
-        })
+            Box::pin(store.fetch_one(api, user, account, lock, since.clone()))
+        });
+        if started {
+            self.announce_load(format!("{database}:load:"));
+        }
+        started
     }
 
-    /// One user's job: under the user's lock, take what another tab stored since the run
-    /// `started`, or fetch and keep. The job ends when the events are in the store; the lock is
+    /// Holds the Web Lock `{prefix}{start ms}:{random}` while this tab's load runs, so that a
+    /// tab starting a load meanwhile takes what this one fetched ([`Reuse::ThisLoad`]).
+    fn announce_load(self, prefix: String) {
+        let name = format!(
+            "{prefix}{}:{}",
+            Utc::now().timestamp_millis(),
+            js_sys::Math::random()
+        );
+        let progress = self.runner().progress();
+        leptos::task::spawn_local(async move {
+            with_lock(&name, move || async move {
+                while progress.try_get_untracked().is_some_and(|p| p.is_active()) {
+                    gloo_timers::future::TimeoutFuture::new(500).await;
+                }
+            })
+            .await;
+        });
+    }
+
+    /// One user's job: under the user's lock, take what another tab stored since `since`, or
+    /// fetch and keep. The job ends when the events are in the store; the lock is
     /// held until they are written, so another tab waiting for it finds them.
     async fn fetch_one(
         self,
@@ -76,14 +139,15 @@ impl EventsStore {
         user: UserRiskInfo,
         account: String,
         lock: String,
-        started: chrono::DateTime<Utc>,
+        since: Since,
     ) -> Result<(), ApiError> {
         let profile = self.memory.profile().await;
+        let since = since.await;
         let (done, finished) = oneshot::channel::<Result<(), ApiError>>();
         leptos::task::spawn_local(async move {
             with_lock(&lock, move || async move {
                 let stored = match &profile {
-                    Some(p) => p.stored_since(user.clone(), started).await,
+                    Some(p) => p.stored_since(user.clone(), since).await,
                     None => None,
                 };
                 if let Some(stored) = stored {
@@ -161,7 +225,7 @@ impl EventsStore {
             store.memory.report(&*profile);
             if !due.is_empty() && !waiting {
                 if let Some(scope) = profile.scope() {
-                    store.load(due, scope);
+                    store.load(due, scope, Reuse::CurrentRow);
                 }
             }
         });
