@@ -10,10 +10,7 @@
 //! - (c) after the activity round: a reload, summary arrival → the automatic refresh of the
 //!   changed users reads "Done" (target: 51 requests).
 //!
-//! Then, on a `--console-users` demo (50,000 by default, no rate limit), the longest main-thread
-//! task (PerformanceObserver `longtask`) from the click on "Load events" until 5 s after its
-//! "Done", while every user's events are fetched and stored (target: none over 100 ms), and
-//! the same in a page without IndexedDB (the page's own work, for the store's share).
+//! The longest task while storing 50,000 users is the `long-tasks` suite (`long_tasks.rs`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -33,19 +30,15 @@ const CHANGED: u32 = 50;
 /// (3 windows of 1,200 requests for about 3,100 users).
 const ROUND_MIN: u64 = 14;
 
-pub fn run(o: &Options, ctx: &Context) -> Result<(), String> {
+pub fn run(_: &Options, ctx: &Context) -> Result<(), String> {
     let dist = release_dist()?;
     let lines = cases(ctx, &dist)?;
-    let mut longest = Vec::new();
-    for storage in [true, false] {
-        longest.push(longest_task(ctx, &dist, o.console_users, storage)?);
-    }
     println!(
         "\nheadless Chromium, Detections, {USERS} demo users, --rate-limit {RATE_LIMIT}, \
          console from {}\n",
         dist.display()
     );
-    for line in lines.iter().chain(&longest) {
+    for line in &lines {
         println!("{line}");
     }
     Ok(())
@@ -208,66 +201,11 @@ fn stored(browser: &Browser, page: &str, events: u64, users: u64) -> Result<(), 
     Err(format!("the browser never stored all {users} users"))
 }
 
-fn figure(got: &Value, name: &str) -> Result<f64, String> {
+pub fn figure(got: &Value, name: &str) -> Result<f64, String> {
     got[name].as_f64().ok_or_else(|| {
         let error = got["error"].as_str().unwrap_or("no figure");
         format!("{name}: {error}")
     })
-}
-
-/// The longest main-thread task while a `users`-user demo's events are loaded and stored; with
-/// `storage` false, in a page without IndexedDB (the console then keeps events for the tab
-/// only), which tells the store's share from the page's own work.
-fn longest_task(ctx: &Context, dist: &Path, users: u32, storage: bool) -> Result<String, String> {
-    let users = users.to_string();
-    let limit = Duration::from_secs(1800);
-    let tag = if storage {
-        "memory-long-"
-    } else {
-        "memory-nodb-"
-    };
-    let (server, browser) = demo_with(ctx, dist, &["--users", &users], tag, limit)?;
-    let mut probe = section("LONGTASKS")?;
-    if !storage {
-        probe.push_str("Object.defineProperty(window, 'indexedDB', { value: undefined });\n");
-    }
-    browser.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": probe }),
-    )?;
-    browser.goto(&format!("{}/detections", server.url))?;
-    let what = if storage {
-        "loading and storing"
-    } else {
-        "loading, without IndexedDB,"
-    };
-    sh::step(&format!(
-        "longest task: {what} the events of {users} demo users"
-    ));
-    let start = browser.run_async("arguments[0](performance.now())", json!([]))?;
-    let load = browser.run_async(&section("LOAD")?, json!([]))?;
-    let load_ms = figure(&load, "ms")?;
-    std::thread::sleep(Duration::from_secs(5));
-    let tasks = browser.run_async(
-        "const [from] = arguments; \
-         arguments[arguments.length - 1](window.__ztLong.filter(t => t[0] >= from).map(t => t[1]))",
-        json!([start]),
-    )?;
-    drop(browser);
-    drop(server);
-    let tasks: Vec<f64> = tasks
-        .as_array()
-        .map(|t| t.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default();
-    let longest = tasks.iter().copied().fold(0.0, f64::max);
-    let over = tasks.iter().filter(|&&t| t > 100.0).count();
-    Ok(format!(
-        "longest main-thread task while {what} {users} demo users' events \
-         ({}; {:.0} s to \"Done\", then 5 s): {longest:.0} ms; {} long tasks, {over} over 100 ms",
-        load["memory"].as_str().unwrap_or_default(),
-        load_ms / 1000.0,
-        tasks.len()
-    ))
 }
 
 #[cfg(test)]

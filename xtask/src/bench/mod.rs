@@ -4,8 +4,8 @@
 //!
 //! Options: `--duration SECS` (5, per measurement), `--rounds N` (5), `--connections N` (16),
 //! `--threads N` (1), `--users N` (300), `--console-users N`
-//! (50,000: the console suite's demo, and the memory suite's longest-task one), `--pin on|off`
-//! (on), `--only SUITE` (one of [`SUITES`]: `proxy`, `console`, `detections`, `memory`).
+//! (50,000: the console and long-tasks suites' demo), `--pin on|off` (on), `--only SUITE` (one
+//! of [`SUITES`]: `proxy`, `console`, `detections`, `memory`, `long-tasks`).
 //!
 //! Pinned (the default with two or more CPUs): wrk runs on CPU 0 and the server under test
 //! alone on CPU 1 ([`cpu::Pin`]), so every target gets the same CPU whatever else the machine
@@ -19,6 +19,7 @@ mod console_routes;
 mod cpu;
 mod demo;
 mod detections;
+mod long_tasks;
 mod memory;
 mod proxy;
 mod proxy_report;
@@ -40,11 +41,12 @@ use crate::apt;
 use crate::sh::{self, Cmd};
 
 /// Every suite: name (for `--only`) and entry point.
-const SUITES: [(&str, Suite); 4] = [
+const SUITES: [(&str, Suite); 5] = [
     ("proxy", proxy::run),
     ("console", console::run),
     ("detections", detections::run),
     ("memory", memory::run),
+    ("long-tasks", long_tasks::run),
 ];
 
 type Suite = fn(&Options, &Context) -> Result<(), String>;
