@@ -109,7 +109,7 @@ pub fn record_summary(
             out.records.push((id.clone(), record));
         }
     }
-    out.entries.sort_by_key(|e| e.subject.key());
+    out.entries.sort_by_cached_key(|e| e.subject.key());
     out
 }
 

@@ -3,8 +3,8 @@
 //! context in `mod.rs` owns one of these per active profile.
 //!
 //! Writes are batched ([`ProfileMemory::keep_fetched`] queues, one transaction per flush) and
-//! cut into chunks of [`CHUNK`] records with the page given back in between, so storing
-//! 50,000 users never blocks the page. When the browser's quota is used up, the oldest history
+//! cut into chunks of [`CHUNK`] records with the page given back in between and never while the
+//! admin types (`idle::quiet`), so storing 50,000 users never blocks the page. When the browser's quota is used up, the oldest history
 //! goes first and the write is tried again.
 
 use std::cell::{Cell, RefCell};
@@ -110,10 +110,17 @@ fn ms(at: DateTime<Utc>) -> f64 {
     at.timestamp_millis() as f64
 }
 
-/// Gives the page a frame between two slices of work (nothing, natively).
+/// Gives the page a frame between two slices of reading (nothing, natively).
 async fn yield_now() {
     #[cfg(target_arch = "wasm32")]
     gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Gives the page a frame between two slices of writing, and waits while the admin types
+/// (nothing, natively): storing never delays a keystroke.
+async fn write_gap() {
+    #[cfg(target_arch = "wasm32")]
+    super::idle::quiet().await;
 }
 
 impl ProfileMemory {
@@ -224,27 +231,35 @@ impl ProfileMemory {
         ))
     }
 
-    /// Records a summary received at `now`: the changed users' rows and their history.
+    /// Records a summary received at `now`: the changed users' rows and their history. The rows
+    /// are kept in memory at once; their text is made a chunk at a time, each chunk written
+    /// before the next is made, so a first summary of 30,000 users is no long task.
     pub async fn record_summary(&self, summary: &[UserRiskInfo], now: DateTime<Utc>) {
         let recorded = history::record_summary(&self.users.borrow(), summary, now);
         if recorded.records.is_empty() {
             return;
         }
-        let mut batch = Batch::default();
-        for (id, record) in &recorded.records {
-            if let Some(text) = record::encode(record) {
-                batch.puts.push((Store::Users, id.clone(), text));
-            }
-        }
-        batch.history = recorded
-            .entries
-            .iter()
-            .filter_map(|e| self.history_row(e))
-            .collect();
-        batch.puts.extend(Self::meta(LAST_SEEN, &now));
         let ids: Vec<String> = recorded.records.iter().map(|(id, _)| id.clone()).collect();
         self.users.borrow_mut().extend(recorded.records);
-        self.write(batch).await;
+        let entries = recorded.entries;
+        let rounds = ids.len().max(entries.len()).div_ceil(CHUNK);
+        for round in 0..rounds {
+            let part = |len: usize| round * CHUNK..((round + 1) * CHUNK).min(len);
+            let mut batch = Batch::default();
+            self.with_users(|users| {
+                for id in ids.get(part(ids.len())).unwrap_or_default() {
+                    if let Some(text) = users.get(id).and_then(record::encode) {
+                        batch.puts.push((Store::Users, id.clone(), text));
+                    }
+                }
+            });
+            let entries = entries.get(part(entries.len())).unwrap_or_default();
+            batch.history = entries.iter().filter_map(|e| self.history_row(e)).collect();
+            if round + 1 == rounds {
+                batch.puts.extend(Self::meta(LAST_SEEN, &now));
+            }
+            self.write(batch).await;
+        }
         self.stored(&ids);
     }
 
@@ -360,7 +375,7 @@ impl ProfileMemory {
                 let _ = w.send(());
             }
             self.stored(&ids);
-            yield_now().await;
+            write_gap().await;
         }
     }
 
@@ -575,7 +590,7 @@ impl ProfileMemory {
             if pruned > 0 {
                 self.notice(Notice::Pruned(pruned));
             }
-            yield_now().await;
+            write_gap().await;
         }
     }
 }
