@@ -39,11 +39,13 @@ const ROUTES = [
   ['/settings', 'admin'],
 ];
 
-// Every page's code is a wasm chunk: fetch those of this address while the main module loads,
-// so a deep link waits for no extra round trip. `cargo xtask dist` writes each split point's
-// files into this script tag's `data-chunks` (`chunk_N` as N, other files by name) after
-// `data-chunk-base`; the chunk loader's own fetch then takes the preloaded response (same URL,
-// mode and credentials). A debug build has no chunks.
+// Every page's code is a wasm chunk: fetch and compile those of this address while the main
+// module loads, so a deep link waits for no extra round trip and no compile after the main
+// module's. `cargo xtask dist` writes each split point's files into this script tag's
+// `data-chunks` (`chunk_N` as N, other files by name) after `data-chunk-base`, and makes the
+// chunk loader instantiate a module compiled here (`globalThis.ztChunks`, by path) instead of
+// fetching it; a compile that failed is forgotten, so the loader's retry fetches again. A debug
+// build has no chunks.
 const script = document.querySelector('script[data-trunk-js]');
 try {
   const { chunkBase, chunks } = script.dataset;
@@ -53,10 +55,10 @@ try {
     return parts.length === at.length && parts.every((p, i) => (p === ':id' ? at[i] !== '' : p === at[i]));
   });
   for (const file of (route && chunks && JSON.parse(chunks)[route[1]]) || []) {
-    const link = document.createElement('link');
     const href = chunkBase + (typeof file === 'number' ? 'chunk_' + file : file) + '.wasm';
-    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });
-    document.head.append(link);
+    const chunks = (globalThis.ztChunks ||= {});
+    chunks[href] = WebAssembly.compileStreaming(fetch(href));
+    chunks[href].catch(() => delete chunks[href]);
   }
 } catch (_) { /* no chunk list: the loader fetches them when the page opens */ }
 

@@ -14,6 +14,7 @@ mod python_sdk;
 mod sh;
 mod size;
 mod split;
+mod split_loader;
 mod test;
 mod tools;
 mod wasm_sections;

@@ -10,6 +10,7 @@
 use crate::e2e;
 use crate::files;
 use crate::sh::{self, Cmd};
+use crate::split_loader;
 use crate::wasm_sections;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
@@ -83,6 +84,7 @@ pub fn apply(dist: &Path) -> Result<Pages, String> {
         link_js = link_js.replace(&format!("\"./{file}\""), &format!("\"./{renamed}\""));
         outputs.push((chunk.clone(), renamed));
     }
+    let link_js = split_loader::take_early_compiled(&link_js, split.split_modules.len())?;
     write(&work.join(&split_js), link_js.as_bytes())?;
     outputs.push((work.join(&split_js), split_js.clone()));
 

@@ -64,7 +64,7 @@ fn every_page_opens_straight_from_its_url() {
 }
 
 #[test]
-fn a_deep_link_fetches_its_pages_chunks_once_while_the_main_module_loads() {
+fn a_deep_link_fetches_and_compiles_its_pages_chunks_once_while_the_main_module_loads() {
     run("chunk_preload", &[], |c| async move {
         for (path, heading, chunk) in [
             ("/users", "Users", "_split_risk.wasm"),
@@ -72,23 +72,22 @@ fn a_deep_link_fetches_its_pages_chunks_once_while_the_main_module_loads() {
         ] {
             c.open(path).await;
             c.wait_text("h1", heading).await;
-            // boot.js preloads the page's chunks; the chunk loader then takes that response
-            // instead of fetching the file a second time.
+            // boot.js fetches and compiles the page's chunks; the chunk loader then takes
+            // those modules instead of fetching the files a second time.
             let got = c
                 .client
                 .execute(
                     "const [chunk] = arguments;
-                     const preloads = [...document.querySelectorAll('link[rel=preload][as=fetch]')]
-                       .map(l => l.href).filter(h => h.endsWith('.wasm'));
+                     const early = Object.keys(globalThis.ztChunks || {});
                      const fetched = performance.getEntriesByType('resource')
                        .filter(e => e.name.endsWith(chunk)).length;
-                     return [preloads.length, preloads.some(h => h.endsWith(chunk)), fetched];",
+                     return [early.length, early.some(h => h.endsWith(chunk)), fetched];",
                     vec![json!(chunk)],
                 )
                 .await
-                .expect("preload script");
-            let preloads = got[0].as_u64().unwrap_or(0);
-            assert!(preloads > 1, "{path}: {got}");
+                .expect("early chunks script");
+            let early = got[0].as_u64().unwrap_or(0);
+            assert!(early > 1, "{path}: {got}");
             assert_eq!(got[1], json!(true), "{path}: {got}");
             assert_eq!(got[2], json!(1), "{path}: fetched once: {got}");
         }
