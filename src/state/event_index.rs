@@ -206,3 +206,7 @@ fn search_text(l: &Loaded) -> Arc<str> {
 #[cfg(test)]
 #[path = "event_index_tests.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "event_index_props.rs"]
+mod props;
