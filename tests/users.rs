@@ -82,6 +82,39 @@ async fn view_is_read_from_the_url() {
 }
 
 #[wasm_bindgen_test]
+async fn a_typed_search_is_cleared_by_the_button_and_undone_by_back() {
+    go("/users");
+    let fake = FakeTransport::new();
+    fake.push(summary_reply(&many(120)));
+    let _h = mount_users(&fake, 1000);
+    rows_shown().await;
+    // Typing writes the address itself; the router still holds "/users", the address Clear
+    // filters goes to: it must still show every user.
+    type_into("user-search", "nobody");
+    settle().await;
+    assert!(search().contains("q=nobody"), "{}", search());
+    assert!(names().is_empty());
+    click_button("Clear filters");
+    settle().await;
+    assert!(!search().contains("q="), "{}", search());
+    assert_eq!(names().len(), 50);
+    assert_eq!(
+        el("#user-search")
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value(),
+        ""
+    );
+    // Back returns to the typed search, as the address recorded it.
+    let history = web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history");
+    history.back().expect("back");
+    wait_for("the typed search again", || names().is_empty()).await;
+    assert!(search().contains("q=nobody"), "{}", search());
+}
+
+#[wasm_bindgen_test]
 async fn view_is_written_to_the_url_and_filters_reset_the_page() {
     go("/users?page=2");
     let fake = FakeTransport::new();
