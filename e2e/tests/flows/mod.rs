@@ -12,6 +12,7 @@ mod detections_export;
 mod export;
 mod integrations;
 mod memory;
+mod memory_tabs;
 mod overview;
 mod pages;
 mod settings;
