@@ -2,10 +2,8 @@
 //! settings held in memory, and every operation the console does on them. No Leptos here: the
 //! context in `mod.rs` owns one of these per active profile.
 //!
-//! Writes are batched ([`ProfileMemory::keep_fetched`] queues, one transaction per flush) and
-//! cut into chunks of [`CHUNK`] records with the page given back in between and never while the
-//! admin types (`idle::quiet`), so storing 50,000 users never blocks the page. When the browser's quota is used up, the oldest history
-//! goes first and the write is tried again.
+//! How it writes (batched, in chunks of [`CHUNK`] records, never while the admin types, the
+//! oldest history dropped on a full quota) is `profile_writes.rs`.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -19,9 +17,9 @@ use zt_risk_api::{Behaviors, RiskEvents, UserRiskInfo};
 use super::backend::{Backend, Batch, DbError, HistoryQuery, HistoryRow, Store};
 use super::history::{self, KeptBehaviors, DEFAULT_RETENTION_DAYS};
 use super::keeper::StoredHook;
-use super::kept;
+
 use super::plan::{self, Plan, Scope};
-use super::record::{self, DetailRecord, Entry, Fetched, Row, Subject, UserRecord};
+use super::record::{self, DetailRecord, Entry, Subject, UserRecord};
 
 /// Records per transaction and per slice of work between two frames.
 pub const CHUNK: usize = 200;
@@ -114,13 +112,6 @@ fn ms(at: DateTime<Utc>) -> f64 {
 async fn yield_now() {
     #[cfg(target_arch = "wasm32")]
     gloo_timers::future::TimeoutFuture::new(0).await;
-}
-
-/// Gives the page a frame between two slices of writing, and waits while the admin types
-/// (nothing, natively): storing never delays a keystroke.
-async fn write_gap() {
-    #[cfg(target_arch = "wasm32")]
-    super::idle::quiet().await;
 }
 
 impl ProfileMemory {
@@ -319,109 +310,6 @@ impl ProfileMemory {
         self.write(batch).await;
     }
 
-    /// Queues the events `detail` fetched at `at` under `row`; resolves once they are stored
-    /// (or could not be). Queued details are written together.
-    pub fn keep(
-        self: &Rc<Self>,
-        row: UserRiskInfo,
-        detail: RiskEvents,
-        at: DateTime<Utc>,
-    ) -> oneshot::Receiver<()> {
-        let (done, stored) = oneshot::channel();
-        self.queue.borrow_mut().push(Pending {
-            row,
-            detail,
-            at,
-            done,
-        });
-        if !self.flushing.replace(true) {
-            let memory = Rc::clone(self);
-            wasm_bindgen_futures::spawn_local(async move { memory.flush().await });
-        }
-        stored
-    }
-
-    async fn flush(&self) {
-        loop {
-            // A moment for more replies to arrive: one transaction for many users.
-            #[cfg(target_arch = "wasm32")]
-            gloo_timers::future::TimeoutFuture::new(30).await;
-            let taken: Vec<Pending> = {
-                let mut queue = self.queue.borrow_mut();
-                let n = queue.len().min(CHUNK);
-                queue.drain(..n).collect()
-            };
-            if taken.is_empty() {
-                self.flushing.set(false);
-                return;
-            }
-            let ids: Vec<String> = taken.iter().map(|p| p.row.user_id.clone()).collect();
-            let old = self
-                .backend
-                .get(Store::Details, ids.clone())
-                .await
-                .unwrap_or_default();
-            let mut batch = Batch::default();
-            let mut waiters = Vec::with_capacity(taken.len());
-            for (i, p) in taken.into_iter().enumerate() {
-                let old = old.get(i).cloned().flatten();
-                let old = old.as_deref().and_then(record::decode::<DetailRecord>);
-                let (detail, reset) = kept::merge(old.as_ref(), &p.detail);
-                self.add_fetched(&mut batch, &p.row, &detail, p.at, reset);
-                waiters.push(p.done);
-            }
-            self.write(batch).await;
-            for w in waiters {
-                let _ = w.send(());
-            }
-            self.stored(&ids);
-            write_gap().await;
-        }
-    }
-
-    /// Adds the writes of one fetched user to `batch`, and their reset to the history.
-    fn add_fetched(
-        &self,
-        batch: &mut Batch,
-        row: &UserRiskInfo,
-        detail: &DetailRecord,
-        at: DateTime<Utc>,
-        reset: Option<record::Change>,
-    ) {
-        let id = &row.user_id;
-        let mut users = self.users.borrow_mut();
-        let record = users
-            .entry(id.clone())
-            .or_insert_with(|| UserRecord::new(Row::of(row)));
-        record.fetched = Some(Fetched {
-            under: Row::of(row).stamp(),
-            at,
-            events: detail.events.len() + detail.kept.len(),
-        });
-        let (Some(user), Some(text)) = (record::encode(&*record), record::encode(detail)) else {
-            return;
-        };
-        batch.puts.push((Store::Users, id.clone(), user));
-        batch.puts.push((Store::Details, id.clone(), text));
-        if let Some(reset) = reset {
-            let name = if row.name.trim().is_empty() {
-                &row.email
-            } else {
-                &row.name
-            };
-            let entry = Entry {
-                version: record::SCHEMA,
-                at,
-                subject: Subject::User {
-                    id: id.clone(),
-                    name: name.clone(),
-                },
-                changes: vec![reset],
-            };
-            batch.history.extend(self.history_row(&entry));
-        }
-    }
-
     /// The kept events of `ids` (users without any, or whose record does not decode, left out).
     pub async fn details(&self, ids: Vec<String>) -> Vec<(String, DetailRecord)> {
         let mut out = Vec::with_capacity(ids.len());
@@ -559,55 +447,10 @@ impl ProfileMemory {
         *self.behaviors.borrow_mut() = None;
         self.backend.destroy().await
     }
-
-    /// Writes `batch` in chunks; on a full quota, drops the oldest history and tries again.
-    async fn write(&self, batch: Batch) {
-        for chunk in split(batch) {
-            let mut attempt = chunk.clone();
-            let mut pruned = 0;
-            loop {
-                match self.backend.write(attempt.clone()).await {
-                    Ok(()) => break,
-                    Err(DbError::Quota) => {
-                        let dropped = self.backend.drop_oldest(CHUNK as u32).await.unwrap_or(0);
-                        if dropped == 0 {
-                            // No history left to drop: keep the rows, give up on the rest.
-                            if !attempt.history.is_empty() {
-                                attempt.history.clear();
-                                continue;
-                            }
-                            self.notice(Notice::Full);
-                            return;
-                        }
-                        pruned += dropped;
-                    }
-                    Err(e) => {
-                        self.notice(Notice::Failed(e.to_string()));
-                        return;
-                    }
-                }
-            }
-            if pruned > 0 {
-                self.notice(Notice::Pruned(pruned));
-            }
-            write_gap().await;
-        }
-    }
 }
 
-/// `batch` cut into batches of at most [`CHUNK`] puts and [`CHUNK`] history records.
-fn split(batch: Batch) -> Vec<Batch> {
-    let mut out = Vec::new();
-    let mut puts = batch.puts.into_iter().peekable();
-    let mut history = batch.history.into_iter().peekable();
-    while puts.peek().is_some() || history.peek().is_some() {
-        out.push(Batch {
-            puts: puts.by_ref().take(CHUNK).collect(),
-            history: history.by_ref().take(CHUNK).collect(),
-        });
-    }
-    out
-}
+#[path = "profile_writes.rs"]
+mod writes;
 
 #[cfg(test)]
 #[path = "profile_tests.rs"]
