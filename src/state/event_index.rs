@@ -119,8 +119,8 @@ pub fn update(previous: Option<&Index>, events: &Events) -> Index {
     if behaviors.iter().any(|(_, n)| *n == 0) {
         drop_unused(&mut behaviors, &mut rows);
     }
+    // Same emptying count: the store only grew or replaced users since `previous`.
     let mut texts = previous.users.clone();
-    texts.truncate(users.len());
     for &u in &order {
         let text = search_text(&users[u as usize]);
         match texts.get_mut(u as usize) {

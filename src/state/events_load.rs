@@ -98,7 +98,8 @@ impl EventsStore {
         let users = Rc::new(users);
         let store = *self;
         let database = crate::memory::context::database_name(&api.connection());
-        let since = reuse.since(format!("{database}:load:"));
+        let loads = format!("{database}:load:");
+        let since = reuse.since(loads.clone());
         let lock_prefix = format!("{database}:user:");
         let started = self.runner().start(labels, move |i| {
             let (api, user, account) = (api.clone(), users[i].clone(), account.clone());
@@ -106,7 +107,7 @@ impl EventsStore {
             Box::pin(store.fetch_one(api, user, account, lock, since.clone()))
         });
         if started {
-            self.announce_load(format!("{database}:load:"));
+            self.announce_load(loads);
         }
         started
     }

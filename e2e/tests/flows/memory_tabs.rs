@@ -6,11 +6,13 @@ use std::time::Duration;
 
 use serde_json::json;
 
+use fantoccini::wd::WindowHandle;
+
 use super::memory::{user_of, Requests};
 use crate::common::{run, Console};
 
 /// Clicks "Load events for …" in the current tab at `at` (ms since the epoch, the page's
-/// clock), so that two tabs can start at the same moment.
+/// clock; 0 for now), so that two tabs can start at the same moment.
 const CLICK_AT: &str = r#"
 const [at] = arguments;
 const button = [...document.querySelectorAll('button')]
@@ -20,6 +22,33 @@ setTimeout(() => button.click(), Math.max(0, at - Date.now()));
 return true;
 "#;
 
+/// Detections open in two tabs with nothing loaded: the first tab, the second (current), and
+/// how many users the summary lists.
+async fn two_tabs_on_detections(c: &Console) -> (WindowHandle, WindowHandle, usize) {
+    let first = c.client.window().await.expect("the first tab");
+    c.open("/detections").await;
+    c.wait_text("h2", "No events loaded yet").await;
+    let second = c.client.new_window(true).await.expect("a new tab").handle;
+    c.client
+        .switch_to_window(second.clone())
+        .await
+        .expect("tab 2");
+    c.open("/detections").await;
+    c.wait_text("h2", "No events loaded yet").await;
+    (first, second, c.summary_users().await.len())
+}
+
+/// Asserts that the user requests among `lines` fetched each of `users` users exactly once.
+fn each_user_fetched_once<'a>(lines: impl Iterator<Item = &'a String>, users: usize) {
+    let mut per_user = std::collections::BTreeMap::<&str, usize>::new();
+    for id in lines.filter_map(|l| user_of(l)) {
+        *per_user.entry(id).or_default() += 1;
+    }
+    let twice: Vec<_> = per_user.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "users fetched more than once: {twice:?}");
+    assert_eq!(per_user.len(), users, "every user fetched");
+}
+
 #[test]
 fn two_tabs_loading_at_once_fetch_each_user_once() {
     let log = Requests::new("memory-tabs");
@@ -28,17 +57,7 @@ fn two_tabs_loading_at_once_fetch_each_user_once() {
         "memory-tabs",
         &["--request-log", &arg],
         move |c| async move {
-            let first = c.client.window().await.expect("the first tab");
-            c.open("/detections").await;
-            c.wait_text("h2", "No events loaded yet").await;
-            let second = c.client.new_window(true).await.expect("a new tab").handle;
-            c.client
-                .switch_to_window(second.clone())
-                .await
-                .expect("tab 2");
-            c.open("/detections").await;
-            c.wait_text("h2", "No events loaded yet").await;
-            let users = c.summary_users().await.len();
+            let (first, second, users) = two_tabs_on_detections(&c).await;
 
             let now = c
                 .client
@@ -67,26 +86,11 @@ fn two_tabs_loading_at_once_fetch_each_user_once() {
                 })
                 .await;
             }
-            let lines = log.lines();
-            let mut per_user = std::collections::BTreeMap::<&str, usize>::new();
-            for id in lines.iter().filter_map(|l| user_of(l)) {
-                *per_user.entry(id).or_default() += 1;
-            }
-            let twice: Vec<_> = per_user.iter().filter(|(_, n)| **n > 1).collect();
-            assert!(twice.is_empty(), "users fetched more than once: {twice:?}");
-            assert_eq!(per_user.len(), users, "every user fetched");
+            each_user_fetched_once(log.lines().iter(), users);
             c.css("table.detections tbody tr td a").await;
         },
     );
 }
-
-/// Clicks "Load events for …" in the current tab now.
-const CLICK_LOAD: &str = r#"
-const button = [...document.querySelectorAll('button')]
-  .find(b => b.textContent.trim().startsWith('Load events for'));
-if (button) button.click();
-return !!button;
-"#;
 
 /// How many users the current tab's run has done (the progress bar's value), and whether it
 /// reads "Done".
@@ -120,17 +124,7 @@ fn a_tab_starting_a_load_while_another_runs_takes_what_that_load_fetched() {
         &arg,
     ];
     run("memory-late", &data, move |c| async move {
-        let first = c.client.window().await.expect("the first tab");
-        c.open("/detections").await;
-        c.wait_text("h2", "No events loaded yet").await;
-        let second = c.client.new_window(true).await.expect("a new tab").handle;
-        c.client
-            .switch_to_window(second.clone())
-            .await
-            .expect("tab 2");
-        c.open("/detections").await;
-        c.wait_text("h2", "No events loaded yet").await;
-        let users = c.summary_users().await.len();
+        let (first, second, users) = two_tabs_on_detections(&c).await;
         assert!(
             users > 15,
             "more users than one window of the limit: {users}"
@@ -142,7 +136,7 @@ fn a_tab_starting_a_load_while_another_runs_takes_what_that_load_fetched() {
             .switch_to_window(first.clone())
             .await
             .expect("tab 1");
-        let clicked = c.client.execute(CLICK_LOAD, vec![]).await;
+        let clicked = c.client.execute(CLICK_AT, vec![json!(0)]).await;
         assert_eq!(clicked.ok(), Some(json!(true)), "a Load button in tab 1");
         c.wait_for("tab 1 to fetch some users", || async {
             let (done, finished) = run_state(&c).await;
@@ -154,7 +148,7 @@ fn a_tab_starting_a_load_while_another_runs_takes_what_that_load_fetched() {
             .switch_to_window(second.clone())
             .await
             .expect("tab 2");
-        let clicked = c.client.execute(CLICK_LOAD, vec![]).await;
+        let clicked = c.client.execute(CLICK_AT, vec![json!(0)]).await;
         assert_eq!(clicked.ok(), Some(json!(true)), "a Load button in tab 2");
         // At the limit, both loads take a few windows: longer than `wait_for` waits.
         for tab in [&second, &first] {
@@ -172,13 +166,6 @@ fn a_tab_starting_a_load_while_another_runs_takes_what_that_load_fetched() {
             }
         }
         let lines = log.lines();
-        let mut per_user = std::collections::BTreeMap::<&str, usize>::new();
-        let answered = lines.iter().filter(|l| l.ends_with(" 200"));
-        for id in answered.filter_map(|l| user_of(l)) {
-            *per_user.entry(id).or_default() += 1;
-        }
-        let twice: Vec<_> = per_user.iter().filter(|(_, n)| **n > 1).collect();
-        assert!(twice.is_empty(), "users fetched more than once: {twice:?}");
-        assert_eq!(per_user.len(), users, "every user fetched");
+        each_user_fetched_once(lines.iter().filter(|l| l.ends_with(" 200")), users);
     });
 }

@@ -123,11 +123,7 @@ fn cases(ctx: &Context, dist: &Path) -> Result<Vec<String>, String> {
     stored(&browser, &page, events, users)?;
 
     sh::step("(b) reload, nothing changed");
-    let mark = requests.mark();
-    browser.goto(&page)?;
-    let filled = browser.run_async(&section("SETTLED")?, json!([events, 60_000]))?;
-    std::thread::sleep(Duration::from_secs(1));
-    let (_, b) = requests.since(mark);
+    let (b, filled) = reload(&browser, &page, &requests, json!([events, 60_000]))?;
     let b_ms = figure(&filled, "at")? - figure(&filled, "summary")?;
 
     let round = Duration::from_secs(ROUND_MIN * 60);
@@ -144,11 +140,7 @@ fn cases(ctx: &Context, dist: &Path) -> Result<Vec<String>, String> {
         (round - waited).as_secs() + 10
     ));
     std::thread::sleep(round - waited + Duration::from_secs(10));
-    let mark = requests.mark();
-    browser.goto(&page)?;
-    let refreshed = browser.run_async(&section("SETTLED")?, json!([null, 120_000]))?;
-    std::thread::sleep(Duration::from_secs(1));
-    let (_, c) = requests.since(mark);
+    let (c, refreshed) = reload(&browser, &page, &requests, json!([null, 120_000]))?;
     let c_ms = figure(&refreshed, "at")? - figure(&refreshed, "summary")?;
     drop(browser);
     drop(server);
@@ -169,6 +161,21 @@ fn cases(ctx: &Context, dist: &Path) -> Result<Vec<String>, String> {
             refreshed["stored"].as_str().unwrap_or_default()
         ),
     ])
+}
+
+/// Reloads `page` until script `SETTLED` (with `settled`) returns; the requests answered from
+/// then until a second after, in words, and what the script returned.
+fn reload(
+    browser: &Browser,
+    page: &str,
+    requests: &Requests,
+    settled: Value,
+) -> Result<(String, Value), String> {
+    let mark = requests.mark();
+    browser.goto(page)?;
+    let got = browser.run_async(&section("SETTLED")?, settled)?;
+    std::thread::sleep(Duration::from_secs(1));
+    Ok((requests.since(mark).1, got))
 }
 
 /// The whole numbers in `text`, commas allowed ("3,104").
