@@ -6,13 +6,14 @@
 //! `pages` are the screens, `export` builds the files admins download (CSV, JSON), `routes`
 //! is the table of pages (paths, titles, navigation, shortcuts), `app` wires routes and context
 //! together, `sort` orders every table, and `text` holds the wording, number and case folding
-//! helpers pages share.
+//! helpers pages share; `later` says when side work may run (after the next painted frame).
 
 pub mod access;
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod export;
+pub mod later;
 pub mod memory;
 pub mod pages;
 pub mod routes;

@@ -1,14 +1,13 @@
-//! When the memory works: [`idle`] (the browser's next idle period, `requestIdleCallback`) before
-//! recording what the page just received, so it is shown first; [`quiet`] between two slices of
-//! writing. Both wait until no key, pointer or input event came for [`QUIET_MS`]: storing never
-//! runs while the admin types.
+//! When the memory works: [`idle`] (the browser's first idle period after the next painted
+//! frame, [`crate::later::idle`]) before recording what the page just received, so it is shown
+//! first; [`quiet`] between two slices of writing. Both wait until no key, pointer or input
+//! event came for [`QUIET_MS`]: storing never runs while the admin types.
 //!
 //! The time of the last input is the page's, not a component's: one capture listener on the
 //! window, added on the first call, keeps it in a thread-local cell (the page has one thread).
 
 use std::cell::Cell;
 
-use futures::channel::oneshot;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -24,9 +23,10 @@ thread_local! {
     static LAST_INPUT: Cell<Option<f64>> = const { Cell::new(None) };
 }
 
-/// Resolves in an idle period of the browser at least [`QUIET_MS`] after the last input.
+/// Resolves in an idle period of the browser after the next painted frame, at least
+/// [`QUIET_MS`] after the last input.
 pub async fn idle() {
-    idle_period().await;
+    crate::later::idle().await;
     quiet().await;
 }
 
@@ -43,18 +43,6 @@ pub async fn quiet() {
         }
         gloo_timers::future::TimeoutFuture::new((QUIET_MS - since).ceil() as u32).await;
     }
-}
-
-/// The browser's next idle period (`requestIdleCallback`).
-async fn idle_period() {
-    let (tx, rx) = oneshot::channel::<()>();
-    let tx = Cell::new(Some(tx));
-    leptos::prelude::request_idle_callback(move || {
-        if let Some(tx) = tx.take() {
-            let _ = tx.send(());
-        }
-    });
-    let _ = rx.await;
 }
 
 fn now() -> f64 {

@@ -77,7 +77,8 @@ pub fn UsersList(
 
 /// Indices into `users` of the rows `filters` shows, in display order. The sorted order is
 /// kept per sort, so a keystroke only filters it. The search index is made once per summary:
-/// when the browser is next idle after the list shows, or by the first search if sooner.
+/// in the browser's first idle period after the list is painted, or by the first search if
+/// sooner.
 fn matching_rows(
     users: Signal<Arc<Vec<UserRiskInfo>>>,
     filters: Memo<UserFilters>,
@@ -93,8 +94,9 @@ fn matching_rows(
     );
     Effect::new(move |_| {
         let index = index.get();
-        request_idle_callback(move || {
-            users.with_untracked(|u| index.get_or_init(|| SearchIndex::new(u)));
+        leptos::task::spawn_local(async move {
+            crate::later::idle().await;
+            users.try_with_untracked(|u| index.get_or_init(|| SearchIndex::new(u)));
         });
     });
     Memo::new(move |_| {

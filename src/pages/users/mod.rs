@@ -3,10 +3,11 @@
 //!
 //! This module owns loading (skeleton, error, Refresh) and what must outlive a reload: the
 //! selection (`selection`) and the bulk reset's run and outcomes (`bulk`). Above the list,
-//! `access` says which Access applications each level is kept out of (a chunk of its own). `list` owns the
-//! loaded view, `selection_bar` the bulk actions, and `view_state` the pure filter/sort/paging
-//! rules. A reload swaps the list's data in place: the list (its page, its open dialog) stays
-//! mounted, and a stale list is never left running on disposed state.
+//! `access` says which Access applications each level is kept out of (a chunk of its own,
+//! fetched once the list is painted). `list` owns the loaded view, `selection_bar` the bulk
+//! actions, and `view_state` the pure filter/sort/paging rules. A reload swaps the list's data
+//! in place: the list (its page, its open dialog) stays mounted, and a stale list is never left
+//! running on disposed state.
 
 pub mod access;
 mod bulk;
@@ -75,6 +76,24 @@ pub fn UsersPage() -> impl IntoView {
         settled
     });
 
+    // The access section's chunk and requests wait until the list is painted (or the summary
+    // failed): on two cores they would otherwise delay the first rows.
+    let beside = RwSignal::new(false);
+    Effect::new(move |_| {
+        if summary.with(Option::is_some) && !beside.get_untracked() {
+            leptos::task::spawn_local(async move {
+                crate::later::painted().await;
+                if beside.try_get_untracked() == Some(false) {
+                    beside.set(true);
+                }
+            });
+        }
+    });
+    let access = move || match beside.get() {
+        true => crate::pages::lazy::users_access(),
+        false => view! { <SkeletonRows rows=3 label="Loading the section"/> }.into_any(),
+    };
+
     view! {
         <div class="page-head">
             <h1>"Users"</h1>
@@ -84,7 +103,7 @@ pub fn UsersPage() -> impl IntoView {
             </button>
         </div>
         <BulkResults bulk/>
-        {crate::pages::lazy::users_access()}
+        {access}
         <Transition fallback=|| view! { <SkeletonRows rows=8 label="Loading users"/> }
             set_pending=refreshing.write_only()>
             {move || Suspend::new(async move {
