@@ -39,9 +39,9 @@ pub async fn streamed(
         let bytes: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &value)
             .map_err(read_error)?
             .unchecked_into();
-        let at = body.len();
-        body.resize(at + bytes.length() as usize, 0);
-        bytes.copy_to(&mut body[at..]);
+        // Copied out, then appended (a `memory.copy`): `resize` before `copy_to` zeroes the
+        // body a byte at a time in this size-optimised build (8 ms for a 6 MB summary).
+        body.extend_from_slice(&bytes.to_vec());
         watch(&body);
     }
 }
