@@ -62,6 +62,18 @@ fn search_and_name_sort_ignore_case_beyond_ascii() {
     ] {
         assert_eq!(zt_risk_console::text::lowercase(s), s.to_lowercase(), "{s}");
     }
+    // Lowered together in one call, each part as on its own: a final sigma stays final at the
+    // end of a part, and a part holding the joining `\0` sends every part on its own.
+    let parts = ["ΟΔΥΣΣΕΥΣ", "Zoë", "plain", "ΣΑΣ", "İ", "ΑΣ\0Σ", "ÉLODIE"];
+    let each: Vec<String> = parts.iter().map(|s| s.to_lowercase()).collect();
+    assert_eq!(zt_risk_console::text::lowercase_each(parts), each);
+    assert_eq!(
+        zt_risk_console::text::lowercase_each(parts.into_iter().filter(|p| !p.contains('\0'))),
+        each.iter()
+            .filter(|p| !p.contains('\0'))
+            .cloned()
+            .collect::<Vec<_>>()
+    );
     let users = vec![
         user(1, "Zoë Ångström", RiskLevel::Low, 10),
         user(2, "élodie Martin", RiskLevel::Low, 20),

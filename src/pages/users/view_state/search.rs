@@ -1,11 +1,12 @@
 //! The search index of one summary ([`SearchIndex`]): every user's name and email lowercased
 //! once into one text with each user's offset, so a keystroke runs one substring search over
-//! that text instead of two per user, and allocates one flag per user, not a string.
+//! that text instead of two per user, and allocates one flag per user, not a string. The
+//! accented names and emails are lowered by the browser in one call.
 
 use memchr::memmem::Finder;
 use zt_risk_api::UserRiskInfo;
 
-use crate::text::lowercase;
+use crate::text::lowercase_each;
 
 /// Ends a name and an email in the text: a match never runs from one into the next.
 const END: char = '\0';
@@ -24,12 +25,24 @@ impl SearchIndex {
         let size = users.iter().map(|u| u.name.len() + u.email.len() + 2);
         let mut text = String::with_capacity(size.sum());
         let mut starts = Vec::with_capacity(users.len() + 1);
-        for u in users {
-            starts.push(text.len());
-            for part in [&u.name, &u.email] {
-                push_lowered(&mut text, part);
-                text.push(END);
+        let parts = || {
+            users
+                .iter()
+                .flat_map(|u| [u.name.as_str(), u.email.as_str()])
+        };
+        let mut foreign = lowercase_each(parts().filter(|p| !p.is_ascii())).into_iter();
+        for (i, part) in parts().enumerate() {
+            if i % 2 == 0 {
+                starts.push(text.len());
             }
+            if part.is_ascii() {
+                let start = text.len();
+                text.push_str(part);
+                text[start..].make_ascii_lowercase();
+            } else {
+                text.push_str(&foreign.next().unwrap_or_default());
+            }
+            text.push(END);
         }
         starts.push(text.len());
         Self { text, starts }
@@ -55,17 +68,6 @@ impl SearchIndex {
             from = self.starts[user + 1];
         }
         Some(hits)
-    }
-}
-
-/// Appends `s` lowercased to `text`: ASCII in place, anything else as the browser lowers it.
-fn push_lowered(text: &mut String, s: &str) {
-    if s.is_ascii() {
-        let start = text.len();
-        text.push_str(s);
-        text[start..].make_ascii_lowercase();
-    } else {
-        text.push_str(&lowercase(s));
     }
 }
 
