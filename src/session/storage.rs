@@ -56,12 +56,19 @@ fn get(storage: Option<Storage>, key: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// Writes `value` (`None` or empty: removes the key) unless storage holds it already: every
+/// load clears keys that are almost never there, and a write to storage costs milliseconds of
+/// the first paint where a read costs microseconds.
 fn set(storage: Option<Storage>, key: &str, value: Option<&str>) {
     if let Some(storage) = storage {
+        let value = value.filter(|v| !v.is_empty());
+        if storage.get_item(key).ok().flatten().as_deref() == value {
+            return;
+        }
         // A failed write only means the value is not kept across reloads.
         let _ = match value {
-            Some(v) if !v.is_empty() => storage.set_item(key, v),
-            _ => storage.remove_item(key),
+            Some(v) => storage.set_item(key, v),
+            None => storage.remove_item(key),
         };
     }
 }
