@@ -14,14 +14,15 @@ use zt_risk_api::{RiskLevel, UserRiskInfo};
 
 use super::search::SearchIndex;
 use super::{Column, UserFilters};
-use crate::sort::{order, Sort};
+use crate::sort::{Dir, Sort};
 use crate::text::lowercase;
 
 /// Indices into `users` of every user, in the order of `sort`. Ties: newest activity first,
 /// then name, then id, so the order is always the same.
 ///
 /// Sorting 50,000 users compares about 750,000 pairs, so the keys every comparison reads sit in
-/// small arrays of their own (a level rank, a timestamp) instead of in the users themselves.
+/// small arrays of their own (a level rank, a timestamp) instead of in the users themselves,
+/// and the sort moves those numbers, not positions into them.
 pub fn sorted(users: &[UserRiskInfo], sort: Sort<Column>) -> Vec<usize> {
     let key = |on: bool, f: fn(&UserRiskInfo) -> u64| -> Vec<u64> {
         if on {
@@ -69,13 +70,38 @@ pub fn sorted(users: &[UserRiskInfo], sort: Sort<Column>) -> Vec<usize> {
             (Column::LastEvent, _) => last[a].cmp(&last[b]),
         }
     };
-    order(users.len(), &|a, b| {
+    let full = |a: usize, b: usize| {
         sort.dir
             .apply(primary(a, b))
             .then_with(|| last[b].cmp(&last[a]))
             .then_with(|| name(a).cmp(&name(b)))
             .then_with(|| users[a].user_id.cmp(&users[b].user_id))
-    })
+            .then(a.cmp(&b))
+    };
+    // Each user's (primary, newest first) as two numbers, sorted in place with the user's
+    // position: most pairs differ there and compare as integers; `full` decides the rest.
+    let keys = |i: usize| -> (u64, u128) {
+        let desc = |on: bool, x: u64| if on { !x } else { x };
+        let newest_first = !instant(last[i]);
+        let descending = sort.dir == Dir::Desc;
+        match sort.key {
+            // Unknown levels compare by text before time: only the rank is known here.
+            Column::Level if ranks[i] == 0 => (desc(descending, 0), 0),
+            Column::Level => (desc(descending, ranks[i]), newest_first),
+            Column::Events => (desc(descending, counts[i]), newest_first),
+            Column::LastEvent if descending => (0, newest_first),
+            Column::LastEvent => (0, instant(last[i])),
+            Column::Name | Column::Email => (0, 0),
+        }
+    };
+    let mut keyed: Vec<((u64, u128), usize)> = (0..users.len()).map(|i| (keys(i), i)).collect();
+    keyed.sort_unstable_by(|(x, a), (y, b)| x.cmp(y).then_with(|| full(*a, *b)));
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// A time `(seconds, nanoseconds)` as one number in the same order.
+fn instant((secs, nanos): (i64, u32)) -> u128 {
+    (u128::from(secs.cast_unsigned() ^ (1 << 63)) << 32) | u128::from(nanos)
 }
 
 /// The rows of `order` (from [`sorted`]) that match the filters of `c`, in that order; `now`
