@@ -86,8 +86,8 @@ impl Api {
     }
 
     /// Records what was just read in the profile's memory, off the page's path (`record` runs
-    /// in the browser's next idle period, once the profile's database is open; nothing happens
-    /// where the browser keeps nothing).
+    /// in the browser's first idle period after the next painted frame, once the profile's
+    /// database is open; nothing happens where the browser keeps nothing).
     fn remember<F: Future<Output = ()> + 'static>(
         &self,
         record: impl FnOnce(Rc<dyn Keeper>, DateTime<Utc>) -> F + 'static,
