@@ -65,6 +65,31 @@ async fn the_users_page_says_which_applications_each_level_is_kept_out_of() {
 }
 
 #[wasm_bindgen_test]
+async fn the_section_asks_for_nothing_until_the_users_are_painted() {
+    go("/users");
+    let fake = FakeTransport::new();
+    fake.push(summary_reply(&sample()).after(300));
+    push_section_load(&fake);
+    let _h = mount_users(&fake, 1000);
+    gloo_timers::future::TimeoutFuture::new(150).await;
+    // The summary is still on its way: the section holds its place and asks for nothing.
+    assert!(names().is_empty(), "no rows yet");
+    assert!(query(".access-levels").is_none());
+    assert!(
+        fake.access_requests().is_empty(),
+        "nothing asked before the rows"
+    );
+    wait_for("the users", || names().len() == 4).await;
+    wait_for("the section", || {
+        items(".access-levels-list li")
+            .first()
+            .is_some_and(|l| l.contains("Jenkins"))
+    })
+    .await;
+    assert!(!fake.access_requests().is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn without_access_permission_the_users_page_says_so_in_one_line() {
     go("/users");
     let fake = FakeTransport::new();
