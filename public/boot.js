@@ -54,11 +54,11 @@ try {
     const parts = path.split('/');
     return parts.length === at.length && parts.every((p, i) => (p === ':id' ? at[i] !== '' : p === at[i]));
   });
+  const early = (globalThis.ztChunks ||= {});
   for (const file of (route && chunks && JSON.parse(chunks)[route[1]]) || []) {
     const href = chunkBase + (typeof file === 'number' ? 'chunk_' + file : file) + '.wasm';
-    const chunks = (globalThis.ztChunks ||= {});
-    chunks[href] = WebAssembly.compileStreaming(fetch(href));
-    chunks[href].catch(() => delete chunks[href]);
+    early[href] = WebAssembly.compileStreaming(fetch(href));
+    early[href].catch(() => delete early[href]);
   }
 } catch (_) { /* no chunk list: the loader fetches them when the page opens */ }
 

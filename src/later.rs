@@ -6,7 +6,7 @@
 use std::cell::Cell;
 
 use futures::channel::oneshot;
-use futures::future::{select, Either};
+use futures::future::select;
 use gloo_timers::future::TimeoutFuture;
 
 /// How long [`painted`] waits for a frame at most: a hidden tab paints none.
@@ -16,32 +16,28 @@ const FRAME_WAIT_MS: u32 = 100;
 /// timer: the frame's rendering runs between the two), or after [`FRAME_WAIT_MS`] if no frame
 /// comes (a hidden tab).
 pub async fn painted() {
-    let (tx, rx) = oneshot::channel::<()>();
-    let tx = Cell::new(Some(tx));
-    leptos::prelude::request_animation_frame(move || {
-        if let Some(tx) = tx.take() {
-            let _ = tx.send(());
-        }
+    let frame = Box::pin(async {
+        called_back(leptos::prelude::request_animation_frame).await;
+        TimeoutFuture::new(0).await;
     });
-    let frame = Box::pin(async move {
-        if rx.await.is_ok() {
-            TimeoutFuture::new(0).await;
-        }
-    });
-    if let Either::Right(_) = select(frame, TimeoutFuture::new(FRAME_WAIT_MS)).await {
-        // No frame: the page is not shown, nothing to wait for.
-    }
+    // Whichever comes first: a hidden tab paints no frame.
+    select(frame, TimeoutFuture::new(FRAME_WAIT_MS)).await;
 }
 
 /// Resolves in the browser's first idle period (`requestIdleCallback`) after [`painted`].
 pub async fn idle() {
     painted().await;
+    called_back(leptos::prelude::request_idle_callback).await;
+}
+
+/// Resolves once the callback handed to `register` is called (the first time).
+async fn called_back(register: impl FnOnce(Box<dyn Fn()>)) {
     let (tx, rx) = oneshot::channel::<()>();
     let tx = Cell::new(Some(tx));
-    leptos::prelude::request_idle_callback(move || {
+    register(Box::new(move || {
         if let Some(tx) = tx.take() {
             let _ = tx.send(());
         }
-    });
+    }));
     let _ = rx.await;
 }

@@ -43,11 +43,11 @@ pub fn lowercase(s: &str) -> String {
 /// makes nor changes, and which stops the final-sigma rule as the end of a string does; if a
 /// part holds one itself, each part goes on its own.
 pub fn lowercase_each<'a>(parts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    const JOIN: char = '\0';
+    const JOIN: &str = "\0";
     let parts: Vec<&str> = parts.into_iter().collect();
     let foreign: Vec<&str> = parts.iter().copied().filter(|p| !p.is_ascii()).collect();
     let joined = (foreign.len() > 1 && !foreign.iter().any(|p| p.contains(JOIN)))
-        .then(|| String::from(js_sys::JsString::from(foreign.join("\0")).to_lower_case()))
+        .then(|| String::from(js_sys::JsString::from(foreign.join(JOIN)).to_lower_case()))
         .filter(|lowered| lowered.matches(JOIN).count() + 1 == foreign.len());
     let mut lowered = joined.iter().flat_map(|l| l.split(JOIN));
     parts
